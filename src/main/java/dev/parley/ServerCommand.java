@@ -1,0 +1,86 @@
+package dev.parley;
+
+import dev.parley.config.ConfigException;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** {@code parley server}: parse flags, load configuration, start, print the address, stop on SIGTERM. */
+final class ServerCommand {
+    static final int KEEP_RUNNING = -1;
+
+    static final String USAGE = """
+            usage: java -jar parley.jar server [--config FILE] [--port N] [--data-dir DIR]
+              --config FILE    YAML file overriding the defaults (see conf/parley.yaml for every key)
+              --port N         chat port (default 8889; 0 picks a free port and prints it)
+              --data-dir DIR   directory of the embedded store (default ./data)
+            Every key can also be set from the environment: PARLEY_<SECTION>_<KEY>, e.g. PARLEY_SERVER_PORT.
+            """;
+
+    private ServerCommand() {
+    }
+
+    static int run(String[] args) {
+        Path configFile = null;
+        Map<String, Object> flags = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
+                    case "--port" -> flags.put("server.port", value(args, ++i, "--port"));
+                    case "--data-dir" -> flags.put("store.dataDir", value(args, ++i, "--data-dir"));
+                    case "--help", "-h" -> {
+                        System.out.println(USAGE);
+                        return 0;
+                    }
+                    default -> throw new ConfigException("unknown option '" + args[i] + "'");
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("parley: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        ParleyConfig config;
+        Vertx loader = Vertx.vertx();
+        try {
+            config = ConfigLoader.load(loader, configFile, System::getenv, flags)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("parley: invalid configuration: " + cause.getMessage());
+            return 2;
+        } finally {
+            loader.close();
+        }
+        ParleyServer server;
+        try {
+            server = ParleyServer.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("parley: cannot start: " + cause.getMessage());
+            return 1;
+        }
+        System.out.println("Parley listening on " + config.server().host() + ":" + server.port()
+                + " (node " + server.nodeId() + ", data " + Path.of(config.store().dataDir()).toAbsolutePath() + ")");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CompletableFuture<Void> done = server.close().toCompletionStage().toCompletableFuture();
+            try {
+                done.get(20, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // Exiting anyway: the store is crash-safe, presence dies with the process.
+            }
+        }, "parley-shutdown"));
+        return KEEP_RUNNING;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length || args[i].startsWith("--")) throw new ConfigException(flag + " needs a value");
+        return args[i];
+    }
+}

@@ -1,0 +1,8 @@
+package dev.parley.config;
+
+/** Invalid configuration: the message names the key and what was wrong. */
+public final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+        super(message);
+    }
+}

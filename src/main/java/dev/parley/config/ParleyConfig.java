@@ -1,0 +1,90 @@
+package dev.parley.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+
+/** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
+public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
+                           History history, Messages messages) {
+
+    public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
+                         int greetingDelayMs, String nodeId) {
+    }
+
+    public record Store(String dataDir) {
+    }
+
+    public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
+                         int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
+                         int whoListMax) {
+    }
+
+    public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
+                       int maxFailedLoginsPerUser, int maxFailedLoginsPerAddress, int failedLoginWindowSeconds) {
+        public Duration failedLoginWindow() {
+            return Duration.ofSeconds(failedLoginWindowSeconds);
+        }
+    }
+
+    public record Mailbox(int maxMessagesPerUser, int maxAgeDays) {
+        public Duration maxAge() {
+            return Duration.ofDays(maxAgeDays);
+        }
+    }
+
+    public record History(int maxMessages, int maxAgeHours, int replayMax) {
+        public Duration maxAge() {
+            return Duration.ofHours(maxAgeHours);
+        }
+    }
+
+    public record Messages(int dedupWindowSeconds) {
+    }
+
+    /** Maps and validates the merged configuration tree; throws {@link ConfigException} naming the key. */
+    public static ParleyConfig from(JsonObject json) {
+        ConfigReader r = new ConfigReader(json);
+        Server server = new Server(
+                r.string("server.host"),
+                r.integer("server.port", 0, 65535),
+                r.integer("server.gatewayInstances", 1, 64),
+                r.integer("server.eventLoops", 1, 256),
+                r.integer("server.acceptBacklog", 1, 65535),
+                r.integer("server.greetingDelayMs", 0, 60_000),
+                r.string("server.nodeId"));
+        if (server.host().isBlank()) throw new ConfigException("server.host: must not be empty");
+        Store store = new Store(r.string("store.dataDir"));
+        if (store.dataDir().isBlank()) throw new ConfigException("store.dataDir: must not be empty");
+        Limits limits = new Limits(
+                r.integer("limits.maxFrameBytes", 256, 1 << 20),
+                r.integer("limits.maxTextChars", 1, 1 << 20),
+                r.integer("limits.maxConnections", 1, 10_000_000),
+                r.integer("limits.maxConnectionsPerAddress", 1, 10_000_000),
+                r.integer("limits.ratePerSecond", 1, 1_000_000),
+                r.integer("limits.rateBurst", 1, 1_000_000),
+                r.integer("limits.idleTimeoutSeconds", 1, 86_400),
+                r.longValue("limits.slowConsumerBytes", 65_536, 1L << 30),
+                r.integer("limits.whoListMax", 1, 1_000_000));
+        Auth auth = new Auth(
+                r.integer("auth.passwordMinLength", 1, 1024),
+                r.integer("auth.passwordMaxLength", 1, 1024),
+                r.integer("auth.pbkdf2Iterations", 1, 100_000_000),
+                r.integer("auth.hashThreads", 1, 256),
+                r.integer("auth.maxFailedLoginsPerUser", 1, 1_000_000),
+                r.integer("auth.maxFailedLoginsPerAddress", 1, 1_000_000),
+                r.integer("auth.failedLoginWindowSeconds", 1, 86_400));
+        if (auth.passwordMinLength() > auth.passwordMaxLength()) {
+            throw new ConfigException("auth.passwordMinLength: must not exceed auth.passwordMaxLength");
+        }
+        Mailbox mailbox = new Mailbox(
+                r.integer("mailbox.maxMessagesPerUser", 1, 1_000_000),
+                r.integer("mailbox.maxAgeDays", 1, 3650));
+        History history = new History(
+                r.integer("history.maxMessages", 1, 10_000_000),
+                r.integer("history.maxAgeHours", 1, 87_600),
+                r.integer("history.replayMax", 0, 100_000));
+        Messages messages = new Messages(r.integer("messages.dedupWindowSeconds", 1, 86_400));
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages);
+    }
+}

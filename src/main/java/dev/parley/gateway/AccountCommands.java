@@ -1,0 +1,141 @@
+package dev.parley.gateway;
+
+import dev.parley.protocol.ChatError;
+import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.NoticeEvent;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.service.Bus;
+import dev.parley.service.auth.AuthAddresses;
+import dev.parley.service.auth.LoginRequest;
+import dev.parley.service.auth.RegisterRequest;
+import dev.parley.service.mailbox.MailboxAddresses;
+import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.store.StoredMessage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** register, login, logout. */
+final class AccountCommands {
+    private final GatewayServices services;
+
+    AccountCommands(GatewayServices services) {
+        this.services = services;
+    }
+
+    // register <user> <password> [name]
+    void register(Connection c, Request r) {
+        if (!c.anonymous()) {
+            c.send(Reply.fail("register", r.rid(), ChatError.ALREADY_LOGGED_IN, "log out before registering another account"));
+            return;
+        }
+        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"));
+        c.beginAccountOp();
+        services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
+                .onComplete(done -> {
+                    c.send(done.succeeded()
+                            ? Reply.ok("register", r.rid(), Jackson.of(new JsonObject().put("user", body.user())))
+                            : Replies.failure("register", r, done.cause()));
+                    c.endAccountOp();
+                });
+    }
+
+    // login <user> <password>
+    void login(Connection c, Request r) {
+        if (!c.anonymous()) {
+            c.send(Reply.fail("login", r.rid(), ChatError.ALREADY_LOGGED_IN, null));
+            return;
+        }
+        c.loggingIn();
+        c.beginAccountOp();
+        LoginRequest body = new LoginRequest(r.text("user"), r.text("password"), c.remoteAddress());
+        services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
+                .onSuccess(m -> joined(c, r, m.body().getString("user"), m.body().getString("name")))
+                .onFailure(t -> {
+                    c.loginFailed();
+                    c.send(Replies.failure("login", r, t));
+                    c.endAccountOp();
+                });
+    }
+
+    private void joined(Connection c, Request r, String user, String name) {
+        if (c.closed() || !c.loggingInState()) return;
+        c.authenticated(user, name, UUID.randomUUID().toString());
+        services.sessions().put(c);
+        JsonObject join = new JsonObject().put("user", user).put("name", name)
+                .put("node", services.nodeId()).put("session", c.sessionId());
+        services.bus().<JsonObject>request(PresenceAddresses.JOIN, join)
+                .onSuccess(m -> {
+                    JsonObject reply = new JsonObject().put("user", user).put("name", name)
+                            .put("online", m.body().getJsonArray("online")).put("count", m.body().getInteger("count"));
+                    c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));
+                    catchUp(c);
+                    c.endAccountOp();
+                })
+                .onFailure(t -> {
+                    services.sessions().remove(c);
+                    c.backToAnonymous();
+                    c.send(Replies.failure("login", r, t));
+                    c.endAccountOp();
+                });
+    }
+
+    /** Replays what the user missed, oldest first, then lets live events through. */
+    private void catchUp(Connection c) {
+        services.bus().<JsonObject>request(MailboxAddresses.FETCH, new JsonObject().put("user", c.user()))
+                .onSuccess(m -> replay(c, m.body()))
+                .onFailure(t -> {
+                    c.send(new NoticeEvent("UNAVAILABLE", "missed messages could not be loaded now; they stay stored"));
+                    c.caughtUp(0);
+                });
+    }
+
+    private void replay(Connection c, JsonObject missed) {
+        if (c.closed()) return;
+        List<StoredMessage> all = new ArrayList<>();
+        JsonArray seqs = new JsonArray();
+        missed.getJsonArray("private").forEach(o -> {
+            StoredMessage s = StoredMessage.fromJson((JsonObject) o);
+            all.add(s);
+            seqs.add(s.seq());
+        });
+        missed.getJsonArray("group").forEach(o -> all.add(StoredMessage.fromJson((JsonObject) o)));
+        all.sort(Comparator.comparingLong(StoredMessage::ts));
+        long head = missed.getLong("head", 0L);
+        long skipped = missed.getLong("skipped", 0L);
+        long expired = missed.getLong("expired", 0L);
+        if (skipped > 0) {
+            c.send(new NoticeEvent("HISTORY_TRUNCATED", skipped + " older group message(s) were missed and are not shown"));
+        }
+        if (expired > 0) {
+            c.send(new NoticeEvent("MAIL_EXPIRED", expired + " private message(s) expired before you logged in"));
+        }
+        for (StoredMessage s : all) {
+            MessageEvent e = new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), true);
+            c.send(e);
+            c.replayed(e, s.seq());
+        }
+        c.caughtUp(head);
+        // At-least-once: the mailbox forgets only what was handed to the socket.
+        JsonObject ack = new JsonObject().put("user", c.user()).put("seqs", seqs).put("groupSeq", head);
+        c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack));
+    }
+
+    // logout
+    void logout(Connection c, Request r) {
+        c.closeAfter(Reply.ok("logout", r.rid(), null));
+    }
+
+    static final class Replies {
+        static Reply failure(String op, Request r, Throwable t) {
+            ChatError code = Bus.toChatError(t);
+            String message = code == ChatError.INTERNAL || code == ChatError.UNAVAILABLE ? code.defaultMessage : t.getMessage();
+            return Reply.fail(op, r.rid(), code, message);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.parley.gateway;
+
+import dev.parley.protocol.ByeEvent;
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.ChatError;
+import dev.parley.protocol.DecodeException;
+import dev.parley.protocol.JsonRequestParser;
+import dev.parley.protocol.LineDecoder;
+import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.Outbound;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.protocol.TextLineEncoder;
+import dev.parley.protocol.TextRequestParser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One client connection: decodes its frames, runs its commands, writes its replies and events, and
+ * releases everything it holds on every exit path. Touched only on its own event loop.
+ */
+final class Connection implements LineDecoder.Listener {
+
+    enum State { ANONYMOUS, LOGGING_IN, CATCHING_UP, LIVE, CLOSED }
+
+    /** Live events held while missed messages are replayed at login; over this the reader is too slow. */
+    private static final int MAX_HELD_EVENTS = 10_000;
+    private static final byte[] EMPTY = new byte[0];
+    private static final int MAX_WAITING_REQUESTS = 64;
+
+    private final GatewayVerticle gateway;
+    private final NetSocket socket;
+    private final Outbox outbox;
+    private final String remoteAddress;
+    private final TokenBucket bucket;
+    private Protocol protocol;
+    private LineDecoder lines;
+    private State state = State.ANONYMOUS;
+    private String user;
+    private String name;
+    private String sessionId;
+    /** The newest group message this session has been given; saved as last-seen when it leaves. */
+    private long lastGroupSeq;
+    /** Group messages at or below this were replayed from history and must not be delivered live too. */
+    private long replayedUpTo;
+    private List<EncodedEvent> held;
+    private List<Request> waiting;
+    private boolean accountOpInFlight;
+    private long lastActivityNanos;
+    private boolean released;
+
+    Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending) {
+        this.gateway = gateway;
+        this.socket = socket;
+        this.remoteAddress = remoteAddress;
+        this.bucket = bucket;
+        this.outbox = new Outbox(socket, maxPending);
+        this.lastActivityNanos = System.nanoTime();
+    }
+
+    // ---- inbound
+
+    void onData(Buffer data) {
+        if (state == State.CLOSED) return;
+        lastActivityNanos = System.nanoTime();
+        byte[] bytes = data.getBytes();
+        if (protocol == null) {
+            if (bytes.length == 0) return;
+            startProtocol(Protocol.detect(bytes[0]));
+            if (state == State.CLOSED) return;
+        }
+        lines.feed(bytes);
+    }
+
+    /** Called when a new connection stays silent: it is a human waiting to be greeted. */
+    void greetIfSilent() {
+        if (protocol == null && state != State.CLOSED) {
+            startProtocol(Protocol.TEXT);
+            outbox.write(TextLineEncoder.GREETING.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void startProtocol(Protocol p) {
+        protocol = p;
+        if (p == Protocol.SEED) {
+            // The original binary protocol is not spoken yet: say so in its own framing's stead and close.
+            outbox.writeAndClose("Parley: the length-prefixed seed protocol is not supported by this server version\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            state = State.CLOSED;
+            return;
+        }
+        lines = new LineDecoder(gateway.settings().limits().maxFrameBytes(), this);
+    }
+
+    @Override
+    public void onLine(byte[] line) {
+        if (state == State.CLOSED) return;
+        Request request;
+        try {
+            request = protocol == Protocol.JSON ? JsonRequestParser.parse(line) : TextRequestParser.parse(line);
+        } catch (DecodeException e) {
+            send(Reply.fail("error", null, ChatError.BAD_FRAME, e.getMessage()));
+            return;
+        }
+        if (request == null) return;
+        onRequest(request);
+    }
+
+    private void onRequest(Request request) {
+        if (accountOpInFlight) {
+            // Pipelined commands wait for a register/login outcome instead of racing it.
+            if (waiting == null) waiting = new ArrayList<>();
+            if (waiting.size() < MAX_WAITING_REQUESTS) {
+                waiting.add(request);
+                return;
+            }
+        }
+        if (!bucket.tryTake()) {
+            send(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
+                    "too many requests; slow down"));
+            return;
+        }
+        gateway.commands().dispatch(this, request);
+    }
+
+    @Override
+    public void onOversize() {
+        bye(ByeReason.BAD_FRAME, "line longer than " + gateway.settings().limits().maxFrameBytes() + " bytes");
+    }
+
+    // ---- outbound
+
+    /** Sends a reply or event to this connection only. */
+    void send(Outbound out) {
+        if (state == State.CLOSED) return;
+        byte[] bytes = gateway.encoders().encode(protocol == null ? Protocol.JSON : protocol, out);
+        if (bytes != null && bytes.length > 0) writeChecked(bytes);
+    }
+
+    /** Runs {@code action} once everything written so far was handed to the socket. */
+    void afterWrites(Runnable action) {
+        if (state == State.CLOSED) return;
+        outbox.write(EMPTY, action);
+    }
+
+    /** Delivers an event shared with other recipients. */
+    void deliver(EncodedEvent e) {
+        if (state == State.CLOSED || user == null || user.equals(e.except)) return;
+        if (state == State.CATCHING_UP || state == State.LOGGING_IN) {
+            if (held == null) held = new ArrayList<>();
+            if (held.size() >= MAX_HELD_EVENTS) {
+                slowConsumer();
+                return;
+            }
+            held.add(e);
+            return;
+        }
+        if (e.groupSeq != 0) {
+            if (e.groupSeq <= replayedUpTo) return;
+            lastGroupSeq = Math.max(lastGroupSeq, e.groupSeq);
+        }
+        byte[] bytes = e.bytes(protocol);
+        if (bytes != null) writeChecked(bytes);
+    }
+
+    private void writeChecked(byte[] bytes) {
+        if (!outbox.write(bytes)) slowConsumer();
+    }
+
+    private void slowConsumer() {
+        byte[] bye = gateway.encoders().encode(protocol, new ByeEvent(ByeReason.SLOW_CONSUMER));
+        state = State.CLOSED;
+        outbox.abort(bye);
+    }
+
+    /** Says why, then closes once the goodbye is out. */
+    void bye(ByeReason reason, String message) {
+        if (state == State.CLOSED) return;
+        byte[] bytes = gateway.encoders().encode(protocol == null ? Protocol.JSON : protocol,
+                new ByeEvent(reason, message == null ? reason.defaultMessage : message));
+        state = State.CLOSED;
+        outbox.writeAndClose(bytes);
+    }
+
+    /** Sends the final reply, then closes once it is out. */
+    void closeAfter(Outbound last) {
+        if (state == State.CLOSED) return;
+        byte[] bytes = gateway.encoders().encode(protocol, last);
+        state = State.CLOSED;
+        outbox.writeAndClose(bytes);
+    }
+
+    // ---- session lifecycle
+
+    boolean loggedIn() {
+        return state == State.CATCHING_UP || state == State.LIVE;
+    }
+
+    boolean anonymous() {
+        return state == State.ANONYMOUS;
+    }
+
+    boolean closed() {
+        return state == State.CLOSED;
+    }
+
+    boolean loggingInState() {
+        return state == State.LOGGING_IN;
+    }
+
+    void loggingIn() {
+        state = State.LOGGING_IN;
+    }
+
+    void loginFailed() {
+        if (state == State.LOGGING_IN) state = State.ANONYMOUS;
+    }
+
+    /** A register or login is under way: later requests wait for its answer. */
+    void beginAccountOp() {
+        accountOpInFlight = true;
+    }
+
+    /** The register/login was answered (either way): run the commands that arrived meanwhile. */
+    void endAccountOp() {
+        accountOpInFlight = false;
+        List<Request> queued = waiting;
+        waiting = null;
+        if (queued == null) return;
+        for (int i = 0; i < queued.size(); i++) {
+            if (state == State.CLOSED) return;
+            onRequest(queued.get(i));
+            if (accountOpInFlight) {
+                // Another account op started: the rest waits again, in order.
+                List<Request> rest = new ArrayList<>(queued.subList(i + 1, queued.size()));
+                if (waiting != null) rest.addAll(waiting);
+                waiting = rest;
+                return;
+            }
+        }
+    }
+
+    /** Authenticated: from now on events for this user are routed here (held until caught up). */
+    void authenticated(String user, String name, String sessionId) {
+        this.user = user;
+        this.name = name;
+        this.sessionId = sessionId;
+        this.state = State.CATCHING_UP;
+    }
+
+    /** Login could not complete after authentication (presence unavailable). */
+    void backToAnonymous() {
+        if (state == State.CLOSED) return;
+        user = null;
+        name = null;
+        sessionId = null;
+        held = null;
+        state = State.ANONYMOUS;
+    }
+
+    /** Missed messages up to {@code head} were written: release the events held meanwhile. */
+    void caughtUp(long head) {
+        if (state != State.CATCHING_UP) return;
+        replayedUpTo = head;
+        lastGroupSeq = Math.max(lastGroupSeq, head);
+        state = State.LIVE;
+        List<EncodedEvent> pending = held;
+        held = null;
+        if (pending != null) pending.forEach(this::deliver);
+    }
+
+    /** Marks a message replayed from storage as seen. */
+    void replayed(MessageEvent m, long groupSeq) {
+        if (m.group()) lastGroupSeq = Math.max(lastGroupSeq, groupSeq);
+    }
+
+    void markClosed() {
+        state = State.CLOSED;
+        held = null;
+    }
+
+    boolean released() {
+        return released;
+    }
+
+    void markReleased() {
+        released = true;
+    }
+
+    boolean hadSession() {
+        return sessionId != null;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    long lastGroupSeq() {
+        return lastGroupSeq;
+    }
+
+    String remoteAddress() {
+        return remoteAddress;
+    }
+
+    Protocol protocol() {
+        return protocol;
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    NetSocket socket() {
+        return socket;
+    }
+
+    GatewayVerticle gateway() {
+        return gateway;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.parley.gateway;
+
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.List;
+
+/**
+ * This node's gateway: the shared state of its gateway instances (sessions, connection limits,
+ * encoders) and the deployment of the instances plus the node's one delivery consumer.
+ */
+public final class GatewayNode {
+    private final String nodeId;
+    private final LocalSessions sessions = new LocalSessions();
+    private final ConnectionLimiter limiter;
+    private final Encoders encoders = new Encoders();
+    private final List<String> deployments = new java.util.ArrayList<>();
+
+    public GatewayNode(String nodeId, ParleyConfig config) {
+        this.nodeId = nodeId;
+        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress());
+    }
+
+    /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
+    public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
+        return vertx.deployVerticle(new NodeDeliveryVerticle(this))
+                .compose(id -> {
+                    deployments.add(id);
+                    List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    return vertx.deployVerticle(() -> {
+                                GatewayVerticle g = new GatewayVerticle(config, this);
+                                instances.add(g);
+                                return g;
+                            }, new io.vertx.core.DeploymentOptions().setInstances(config.server().gatewayInstances()))
+                            .map(id2 -> {
+                                deployments.add(0, id2);
+                                return instances.get(0).actualPort();
+                            });
+                });
+    }
+
+    /** Gateways first (they say bye and record departures while the services still run). */
+    public Future<Void> undeploy(Vertx vertx) {
+        Future<Void> chain = Future.succeededFuture();
+        for (String id : deployments) {
+            chain = chain.transform(v -> vertx.undeploy(id));
+        }
+        deployments.clear();
+        return chain;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public int connectionCount() {
+        return limiter.total();
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    LocalSessions sessions() {
+        return sessions;
+    }
+
+    ConnectionLimiter limiter() {
+        return limiter;
+    }
+
+    Encoders encoders() {
+        return encoders;
+    }
+}

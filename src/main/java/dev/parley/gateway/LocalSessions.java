@@ -1,0 +1,50 @@
+package dev.parley.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The logged-in connections of this node, shared by its gateway instances and its delivery
+ * consumer: by user (private messages), by session id (kicks), and the gateway instances (broadcast).
+ */
+final class LocalSessions {
+    private final Map<String, Connection> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
+    private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
+
+    void addGateway(GatewayVerticle g) {
+        gateways.add(g);
+    }
+
+    void removeGateway(GatewayVerticle g) {
+        gateways.remove(g);
+    }
+
+    List<GatewayVerticle> gateways() {
+        return gateways;
+    }
+
+    void put(Connection c) {
+        byUser.put(c.user(), c);
+        bySession.put(c.sessionId(), c);
+    }
+
+    void remove(Connection c) {
+        bySession.remove(c.sessionId(), c);
+        byUser.remove(c.user(), c);
+    }
+
+    Connection byUser(String user) {
+        return byUser.get(user);
+    }
+
+    Connection bySession(String session) {
+        return bySession.get(session);
+    }
+
+    int size() {
+        return bySession.size();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.parley.gateway;
+
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.PresenceEvent;
+import dev.parley.service.node.Delivery;
+import dev.parley.service.node.NodeAddresses;
+import dev.parley.store.StoredMessage;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The node's one delivery consumer (plus its share of the broadcast address): turns each delivery
+ * into an event encoded once, and hands it to each gateway instance with one task per event loop,
+ * never one per recipient.
+ */
+final class NodeDeliveryVerticle extends VerticleBase {
+    private final GatewayNode node;
+
+    NodeDeliveryVerticle(GatewayNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public Future<?> start() {
+        return Future.join(
+                vertx.eventBus().<JsonObject>consumer(NodeAddresses.ALL, this::onDelivery).completion(),
+                vertx.eventBus().<JsonObject>consumer(NodeAddresses.node(node.nodeId()), this::onDelivery).completion());
+    }
+
+    private void onDelivery(Message<JsonObject> m) {
+        JsonObject b = m.body();
+        switch (b.getString("type", "")) {
+            case Delivery.PRESENCE -> broadcast(new EncodedEvent(
+                    new PresenceEvent(b.getString("user"), b.getString("name"), b.getBoolean("online")),
+                    0, b.getString("user"), node.encoders()));
+            case Delivery.GROUP -> {
+                StoredMessage s = StoredMessage.fromJson(b.getJsonObject("message"));
+                broadcast(new EncodedEvent(toEvent(s), s.seq(), s.from(), node.encoders()));
+            }
+            case Delivery.PRIVATE -> {
+                StoredMessage s = StoredMessage.fromJson(b.getJsonObject("message"));
+                Connection c = node.sessions().byUser(s.to());
+                if (c == null || c.closed()) {
+                    m.reply(new JsonObject().put("delivered", false));
+                    return;
+                }
+                EncodedEvent e = new EncodedEvent(toEvent(s), 0, null, node.encoders());
+                c.gateway().runOnLoop(() -> c.deliver(e));
+                m.reply(new JsonObject().put("delivered", true));
+            }
+            case Delivery.KICK -> {
+                Connection c = node.sessions().bySession(b.getString("session"));
+                if (c != null) {
+                    ByeReason reason = ByeReason.valueOf(b.getString("reason"));
+                    c.gateway().runOnLoop(() -> c.bye(reason, null));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void broadcast(EncodedEvent e) {
+        for (GatewayVerticle g : node.sessions().gateways()) {
+            g.runOnLoop(() -> g.broadcast(e));
+        }
+    }
+
+    private static MessageEvent toEvent(StoredMessage s) {
+        return new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), false);
+    }
+}

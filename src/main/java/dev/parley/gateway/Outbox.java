@@ -1,0 +1,78 @@
+package dev.parley.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * Every byte a connection sends goes through here, in order: written to Netty without a flush and
+ * flushed once per event-loop turn by {@link FlushBatcher}. Uses Vert.x internal API (pinned 5.0.7):
+ * {@code NetSocket.write} flushes per call, which collapses fan-out. Since this bypasses Vert.x's
+ * write queue, the pending-bytes bound is enforced here.
+ */
+final class Outbox {
+    private final ChannelHandlerContext ctx;
+    private final long maxPendingBytes;
+    private boolean needsFlush;
+
+    Outbox(NetSocket socket, long maxPendingBytes) {
+        this.ctx = ((NetSocketInternal) socket).channelHandlerContext();
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    boolean inEventLoop() {
+        return ctx.executor().inEventLoop();
+    }
+
+    /** Queues bytes; false when the peer has stopped reading and the pending output is over the bound. */
+    boolean write(byte[] bytes) {
+        ctx.write(Unpooled.wrappedBuffer(bytes), ctx.voidPromise());
+        markDirty();
+        return pendingBytes() <= maxPendingBytes;
+    }
+
+    /** Queues bytes and runs {@code afterWrite} once they were handed to the socket (not on failure). */
+    void write(byte[] bytes, Runnable afterWrite) {
+        ctx.write(Unpooled.wrappedBuffer(bytes)).addListener(f -> {
+            if (f.isSuccess()) afterWrite.run();
+        });
+        markDirty();
+    }
+
+    /** Writes the last bytes, flushes everything and closes once they are out. */
+    void writeAndClose(byte[] last) {
+        if (last != null) ctx.write(Unpooled.wrappedBuffer(last), ctx.voidPromise());
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Closes now, dropping unsent output (for peers that stopped reading). */
+    void abort(byte[] last) {
+        if (last != null) ctx.writeAndFlush(Unpooled.wrappedBuffer(last), ctx.voidPromise());
+        ctx.channel().close();
+    }
+
+    void flush() {
+        needsFlush = false;
+        ctx.flush();
+    }
+
+    long pendingBytes() {
+        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
+    }
+
+    private void markDirty() {
+        if (!needsFlush) {
+            needsFlush = true;
+            FlushBatcher.current().add(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.parley.gateway;
+
+/** The wire protocol of a connection, decided by its first byte. */
+public enum Protocol {
+    JSON, TEXT, SEED;
+
+    public static Protocol detect(byte first) {
+        if (first == '{') return JSON;
+        if (first == 0x00) return SEED;
+        return TEXT;
+    }
+}

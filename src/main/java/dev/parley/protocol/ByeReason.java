@@ -1,0 +1,18 @@
+package dev.parley.protocol;
+
+/** Why the server is about to close a connection; sent as {@code bye.reason}. */
+public enum ByeReason {
+    REPLACED("you logged in from another connection"),
+    IDLE("idle for too long"),
+    SLOW_CONSUMER("you are not reading fast enough"),
+    SHUTDOWN("the server is shutting down"),
+    BAD_FRAME("malformed or oversized frame"),
+    LOGOUT("goodbye"),
+    TOO_MANY_CONNECTIONS("too many connections");
+
+    public final String defaultMessage;
+
+    ByeReason(String defaultMessage) {
+        this.defaultMessage = defaultMessage;
+    }
+}

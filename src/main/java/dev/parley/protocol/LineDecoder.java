@@ -1,0 +1,104 @@
+package dev.parley.protocol;
+
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into LF-terminated lines (a CR before the LF is dropped), bounded by
+ * {@code maxLineBytes}. Incremental: input may arrive in any segmentation. Once a line is
+ * too long the decoder reports it and ignores everything after: the connection is about to close.
+ */
+public final class LineDecoder {
+
+    public interface Listener {
+        void onLine(byte[] line);
+
+        void onOversize();
+    }
+
+    private final int maxLineBytes;
+    private final Listener listener;
+    /** Holds a partial line only between reads; null while idle so idle connections cost nothing. */
+    private byte[] partial;
+    private int partialLength;
+    private boolean failed;
+
+    public LineDecoder(int maxLineBytes, Listener listener) {
+        this.maxLineBytes = maxLineBytes;
+        this.listener = listener;
+    }
+
+    public void feed(byte[] data) {
+        feed(data, 0, data.length);
+    }
+
+    public void feed(byte[] data, int offset, int length) {
+        int end = offset + length;
+        int start = offset;
+        while (!failed && start < end) {
+            int lf = indexOf(data, start, end);
+            if (lf < 0) {
+                append(data, start, end);
+                return;
+            }
+            emit(data, start, lf);
+            start = lf + 1;
+        }
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+
+    private void emit(byte[] data, int from, int lf) {
+        byte[] line;
+        if (partialLength == 0) {
+            line = Arrays.copyOfRange(data, from, lf);
+        } else {
+            int total = partialLength + (lf - from);
+            line = Arrays.copyOf(partial, total);
+            System.arraycopy(data, from, line, partialLength, lf - from);
+        }
+        partial = null;
+        partialLength = 0;
+        int len = line.length;
+        if (len > 0 && line[len - 1] == '\r') {
+            line = Arrays.copyOf(line, len - 1);
+        }
+        // The limit counts the line's content; CR and LF are framing.
+        if (line.length > maxLineBytes) {
+            fail();
+            return;
+        }
+        listener.onLine(line);
+    }
+
+    private void append(byte[] data, int from, int to) {
+        int add = to - from;
+        // +1 tolerates the CR of a CRLF pair arriving before its LF.
+        if (partialLength + add > maxLineBytes + 1) {
+            fail();
+            return;
+        }
+        if (partial == null) {
+            partial = new byte[Math.min(Math.max(add, 256), maxLineBytes + 1)];
+        } else if (partialLength + add > partial.length) {
+            partial = Arrays.copyOf(partial, Math.min(Math.max(partial.length * 2, partialLength + add), maxLineBytes + 1));
+        }
+        System.arraycopy(data, from, partial, partialLength, add);
+        partialLength += add;
+    }
+
+    private void fail() {
+        failed = true;
+        partial = null;
+        partialLength = 0;
+        listener.onOversize();
+    }
+
+    private static int indexOf(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == '\n') return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.parley.protocol;
+
+public record PresenceEvent(String user, String name, boolean online) implements Outbound {
+}

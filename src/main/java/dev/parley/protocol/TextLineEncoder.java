@@ -1,0 +1,113 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Renders outbound frames for a human on telnet/nc: one readable line per event, every error one
+ * line starting with "!". Returns null when there is nothing worth showing (e.g. a group send ack:
+ * the human already sees what they typed).
+ */
+public final class TextLineEncoder {
+
+    public static final String GREETING = """
+            * Welcome to Parley. Type /help for commands.
+            * New here? /register <id> <password> [name]   then   /login <id> <password>
+            """;
+
+    public static final String HELP = """
+            * Commands:
+            *   /register <id> <password> [name]   create an account
+            *   /login <id> <password>             log in
+            *   /who                               who is online
+            *   /msg <id> <text>                   private message
+            *   <any text>                         message everyone (after login)
+            *   /ping                              keep the connection alive
+            *   /quit                              log out and leave
+            """;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ZoneId zone;
+
+    public TextLineEncoder(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The bytes to write, or null for nothing. */
+    public byte[] encode(Outbound out) {
+        String line = render(out);
+        return line == null ? null : (line.endsWith("\n") ? line : line + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    String render(Outbound out) {
+        if (out instanceof MessageEvent m) {
+            String when = m.offline()
+                    ? "[offline " + DATE_TIME.format(Instant.ofEpochMilli(m.ts()).atZone(zone)) + "] "
+                    : "[" + TIME.format(Instant.ofEpochMilli(m.ts()).atZone(zone)) + "] ";
+            String kind = m.group() ? "" : "[private] ";
+            return when + kind + who(m.from(), m.name()) + ": " + m.text();
+        }
+        if (out instanceof PresenceEvent p) {
+            return "[" + TIME.format(Instant.now().atZone(zone)) + "] * " + who(p.user(), p.name())
+                    + (p.online() ? " is online" : " went offline");
+        }
+        if (out instanceof ByeEvent b) {
+            return "* bye: " + b.message() + " (" + b.reason().name() + ")";
+        }
+        if (out instanceof NoticeEvent n) {
+            return "* " + n.message();
+        }
+        return renderReply((Reply) out);
+    }
+
+    private String renderReply(Reply r) {
+        if (!r.ok()) {
+            return "! " + r.error().name() + ": " + r.message();
+        }
+        JsonNode f = r.fields();
+        switch (r.op()) {
+            case "register":
+                return "* registered " + f.path("user").asText() + ". Now log in: /login "
+                        + f.path("user").asText() + " <password>";
+            case "login": {
+                JsonNode online = f.path("online");
+                String others = online.size() == 0 ? "nobody else is online yet." : "online: " + people(online);
+                return "* welcome, " + who(f.path("user").asText(), f.path("name").asText()) + "; " + others;
+            }
+            case "who":
+                return "* " + f.path("count").asLong() + " online: " + people(f.path("online"))
+                        + (f.path("count").asLong() > f.path("online").size() ? ", ..." : "");
+            case "msg":
+                return f.path("stored").asBoolean()
+                        ? "* " + f.path("to").asText() + " is offline; they will get it when they log in"
+                        : "* sent to " + f.path("to").asText();
+            case "logout":
+                return "* logged out. Bye!";
+            case "help":
+                return HELP;
+            case "pong":
+                return "* pong";
+            default:
+                return null;
+        }
+    }
+
+    private static String people(JsonNode list) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode p : list) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(who(p.path("user").asText(), p.path("name").asText()));
+        }
+        return sb.toString();
+    }
+
+    private static String who(String id, String name) {
+        return name == null || name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
+    }
+}

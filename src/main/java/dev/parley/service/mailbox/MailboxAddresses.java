@@ -1,0 +1,20 @@
+package dev.parley.service.mailbox;
+
+/** The mailbox service's contract: private messages (deliver or store) and offline delivery. */
+public final class MailboxAddresses {
+    /**
+     * {"from","name","to","text","cid"?} -> {"id","ts","stored"}; delivered at once when the receiver
+     * is online, else stored. Fails NO_SUCH_USER, MAILBOX_FULL.
+     */
+    public static final String SEND = "parley.mailbox.send";
+    /**
+     * {"user"} -> {"private":[msg...], "group":[msg...], "skipped":n, "expired":n, "head":seq}: what the
+     * user missed, oldest first. Nothing is removed until {@link #ACK}.
+     */
+    public static final String FETCH = "parley.mailbox.fetch";
+    /** {"user","seqs":[mailbox seq...],"groupSeq":seq} -> {}: those were written to the user's socket. */
+    public static final String ACK = "parley.mailbox.ack";
+
+    private MailboxAddresses() {
+    }
+}

@@ -1,0 +1,157 @@
+package dev.parley.service.mailbox;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.ChatError;
+import dev.parley.service.Bus;
+import dev.parley.service.Dedup;
+import dev.parley.service.MessageIds;
+import dev.parley.service.PerKeyQueue;
+import dev.parley.service.node.Delivery;
+import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.store.GroupHistoryStore;
+import dev.parley.store.HistorySlice;
+import dev.parley.store.LastSeenStore;
+import dev.parley.store.MailboxStore;
+import dev.parley.store.StoredMessage;
+import dev.parley.store.UserStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Private messages and everything a user missed while offline. Private messages go straight to the
+ * receiver's node when they are online and to their mailbox otherwise, never silently dropped.
+ * Missed group messages come from the group history and the user's last-seen position, so the
+ * cost of a group message does not grow with the number of offline users.
+ */
+public final class MailboxVerticle extends VerticleBase {
+    private final ParleyConfig config;
+    private final UserStore users;
+    private final MailboxStore mailbox;
+    private final GroupHistoryStore history;
+    private final LastSeenStore lastSeen;
+    private final Dedup dedup;
+    private final MessageIds ids;
+    private final PerKeyQueue perSender = new PerKeyQueue();
+
+    public MailboxVerticle(ParleyConfig config, UserStore users, MailboxStore mailbox, GroupHistoryStore history,
+                           LastSeenStore lastSeen, Dedup dedup, MessageIds ids) {
+        this.config = config;
+        this.users = users;
+        this.mailbox = mailbox;
+        this.history = history;
+        this.lastSeen = lastSeen;
+        this.dedup = dedup;
+        this.ids = ids;
+    }
+
+    @Override
+    public Future<?> start() {
+        var bus = vertx.eventBus();
+        return Future.join(
+                bus.<JsonObject>consumer(MailboxAddresses.SEND, this::send).completion(),
+                bus.<JsonObject>consumer(MailboxAddresses.FETCH, this::fetch).completion(),
+                bus.<JsonObject>consumer(MailboxAddresses.ACK, this::ack).completion());
+    }
+
+    private void send(Message<JsonObject> m) {
+        perSender.submit(m.body().getString("from"), () -> processSend(m));
+    }
+
+    private Future<Void> processSend(Message<JsonObject> m) {
+        JsonObject b = m.body();
+        long ts = System.currentTimeMillis();
+        StoredMessage msg = new StoredMessage(ids.next(ts), b.getString("from"), b.getString("name"),
+                b.getString("to"), b.getString("text"), ts, 0);
+        String cid = b.getString("cid");
+        String key = cid == null ? null : Dedup.key(msg.from(), "msg", cid);
+        JsonObject claim = new JsonObject().put("id", msg.id()).put("ts", ts).put("stored", false);
+        return dedup.claim(key, claim).transform(claimed -> {
+            if (claimed.succeeded() && claimed.result() != null) {
+                m.reply(claimed.result());
+                return Future.<Void>succeededFuture();
+            }
+            return deliverOrStore(msg)
+                    .onSuccess(stored -> {
+                        JsonObject reply = claim.copy().put("stored", stored);
+                        dedup.complete(key, reply);
+                        m.reply(reply);
+                    })
+                    .onFailure(t -> {
+                        dedup.release(key);
+                        Bus.failWith(m, t);
+                    })
+                    .<Void>mapEmpty();
+        });
+    }
+
+    /** True when stored for later, false when handed to the receiver's connection. */
+    private Future<Boolean> deliverOrStore(StoredMessage msg) {
+        return vertx.eventBus().<JsonObject>request(PresenceAddresses.LOCATE, new JsonObject().put("user", msg.to()))
+                .compose(located -> {
+                    String node = located.body().getString("node");
+                    if (node == null) return Future.succeededFuture(false);
+                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg))
+                            .map(r -> r.body().getBoolean("delivered", false))
+                            .otherwise(false);
+                })
+                .compose(delivered -> delivered ? Future.succeededFuture(false) : store(msg));
+    }
+
+    private Future<Boolean> store(StoredMessage msg) {
+        return users.find(msg.to()).compose(user -> {
+            if (user == null) return Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, "no such user: " + msg.to()));
+            return mailbox.append(msg.to(), msg, config.mailbox().maxMessagesPerUser()).compose(ok -> ok
+                    ? Future.succeededFuture(true)
+                    : Future.failedFuture(Bus.error(ChatError.MAILBOX_FULL,
+                    msg.to() + "'s mailbox is full; try again after they log in")));
+        });
+    }
+
+    private void fetch(Message<JsonObject> m) {
+        String user = m.body().getString("user");
+        long now = System.currentTimeMillis();
+        long mailCutoff = now - config.mailbox().maxAge().toMillis();
+        Future<JsonObject> privatePart = mailbox.peek(user, config.mailbox().maxMessagesPerUser()).compose(list -> {
+            JsonArray fresh = new JsonArray();
+            List<Long> expired = new ArrayList<>();
+            for (StoredMessage s : list) {
+                if (s.ts() < mailCutoff) expired.add(s.seq());
+                else fresh.add(s.toJson());
+            }
+            Future<Void> dropped = expired.isEmpty() ? Future.succeededFuture() : mailbox.remove(user, expired);
+            return dropped.map(v -> new JsonObject().put("private", fresh).put("expired", expired.size()));
+        });
+        Future<HistorySlice> groupPart = lastSeen.get(user).compose(seen -> {
+            if (seen == null) {
+                // A first login replays nothing: history before the account's first visit is not "missed".
+                return history.head().compose(head -> lastSeen.advance(user, head)
+                        .map(v -> new HistorySlice(List.of(), 0, head)));
+            }
+            return history.since(seen, config.history().replayMax(), now - config.history().maxAge().toMillis());
+        });
+        Future.all(privatePart, groupPart).onSuccess(all -> {
+            HistorySlice slice = groupPart.result();
+            JsonArray group = new JsonArray();
+            slice.messages().forEach(s -> group.add(s.toJson()));
+            m.reply(privatePart.result().put("group", group).put("skipped", slice.skipped()).put("head", slice.head()));
+        }).onFailure(t -> Bus.failWith(m, t));
+    }
+
+    private void ack(Message<JsonObject> m) {
+        JsonObject b = m.body();
+        String user = b.getString("user");
+        List<Long> seqs = new ArrayList<>();
+        b.getJsonArray("seqs", new JsonArray()).forEach(o -> seqs.add(((Number) o).longValue()));
+        Future<Void> removed = seqs.isEmpty() ? Future.succeededFuture() : mailbox.remove(user, seqs);
+        Long groupSeq = b.getLong("groupSeq");
+        Future<Void> advanced = groupSeq == null ? Future.succeededFuture() : lastSeen.advance(user, groupSeq);
+        Future.all(removed, advanced).onSuccess(v -> m.reply(new JsonObject())).onFailure(t -> Bus.failWith(m, t));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.parley.store;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A chat message as kept in storage (mailbox or group history).
+ *
+ * @param to  the private recipient, or null for a group message
+ * @param seq position in its log (group history sequence or mailbox order); 0 before it is stored
+ */
+public record StoredMessage(String id, String from, String name, String to, String text, long ts, long seq) {
+
+    public StoredMessage withSeq(long newSeq) {
+        return new StoredMessage(id, from, name, to, text, ts, newSeq);
+    }
+
+    public JsonObject toJson() {
+        JsonObject j = new JsonObject().put("id", id).put("from", from).put("name", name)
+                .put("text", text).put("ts", ts).put("seq", seq);
+        if (to != null) j.put("to", to);
+        return j;
+    }
+
+    public static StoredMessage fromJson(JsonObject j) {
+        return new StoredMessage(j.getString("id"), j.getString("from"), j.getString("name"), j.getString("to"),
+                j.getString("text"), j.getLong("ts", 0L), j.getLong("seq", 0L));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.parley.store;
+
+import io.vertx.core.Future;
+
+/** All storage of one node, whatever the backend. */
+public interface Stores {
+    UserStore users();
+
+    MailboxStore mailbox();
+
+    GroupHistoryStore groupHistory();
+
+    LastSeenStore lastSeen();
+
+    IdempotencyStore idempotency();
+
+    Future<Void> close();
+}

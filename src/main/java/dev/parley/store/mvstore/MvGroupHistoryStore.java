@@ -1,0 +1,70 @@
+package dev.parley.store.mvstore;
+
+import dev.parley.store.Blocking;
+import dev.parley.store.GroupHistoryStore;
+import dev.parley.store.HistorySlice;
+import dev.parley.store.StoredMessage;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+
+/** A capped log: seq -> message; the oldest entries are dropped beyond {@code maxMessages}. */
+final class MvGroupHistoryStore implements GroupHistoryStore {
+    private final MVMap<Long, String> log;
+    private final MVMap<String, Long> meta;
+    private final Blocking blocking;
+    private final int maxMessages;
+
+    MvGroupHistoryStore(MVStore store, Blocking blocking, int maxMessages) {
+        this.log = store.openMap("group-history");
+        this.meta = store.openMap("group-meta");
+        this.blocking = blocking;
+        this.maxMessages = maxMessages;
+    }
+
+    @Override
+    public Future<StoredMessage> append(StoredMessage message) {
+        return blocking.run(() -> {
+            synchronized (this) {
+                long seq = meta.getOrDefault("head", 0L) + 1;
+                StoredMessage stored = message.withSeq(seq);
+                log.put(seq, stored.toJson().encode());
+                meta.put("head", seq);
+                while (log.size() > maxMessages) {
+                    log.remove(log.firstKey());
+                }
+                return stored;
+            }
+        });
+    }
+
+    @Override
+    public Future<Long> head() {
+        return blocking.run(() -> meta.getOrDefault("head", 0L));
+    }
+
+    @Override
+    public Future<HistorySlice> since(long afterSeq, int max, long notBeforeTs) {
+        return blocking.run(() -> {
+            long head = meta.getOrDefault("head", 0L);
+            Deque<StoredMessage> newest = new ArrayDeque<>();
+            Cursor<Long, String> cursor = log.cursor(afterSeq + 1);
+            while (cursor.hasNext() && max > 0) {
+                cursor.next();
+                StoredMessage m = StoredMessage.fromJson(new JsonObject(cursor.getValue()));
+                if (m.seq() > head) break;
+                if (m.ts() < notBeforeTs) continue;
+                newest.addLast(m);
+                if (newest.size() > max) newest.removeFirst();
+            }
+            long missed = Math.max(0, head - afterSeq);
+            return new HistorySlice(new ArrayList<>(newest), missed - newest.size(), head);
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.store.mvstore;
+
+import dev.parley.store.Blocking;
+import dev.parley.store.GroupHistoryStore;
+import dev.parley.store.IdempotencyStore;
+import dev.parley.store.LastSeenStore;
+import dev.parley.store.MailboxStore;
+import dev.parley.store.Stores;
+import dev.parley.store.UserStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox
+ * changes are committed before their futures complete; group history, last-seen positions and
+ * idempotency keys are committed by MVStore's background writer (within about a second) and on close.
+ */
+public final class MvStores implements Stores {
+    public static final String FILE_NAME = "parley.mv.db";
+
+    private final MVStore store;
+    private final Blocking blocking;
+    private final MvUserStore users;
+    private final MvMailboxStore mailbox;
+    private final MvGroupHistoryStore history;
+    private final MvLastSeenStore lastSeen;
+    private final MvIdempotencyStore idempotency;
+
+    private MvStores(MVStore store, Blocking blocking, int historyMax) {
+        this.store = store;
+        this.blocking = blocking;
+        this.users = new MvUserStore(store, blocking);
+        this.mailbox = new MvMailboxStore(store, blocking);
+        this.history = new MvGroupHistoryStore(store, blocking, historyMax);
+        this.lastSeen = new MvLastSeenStore(store, blocking);
+        this.idempotency = new MvIdempotencyStore(store, blocking);
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDir}. Blocking: call at start-up only. */
+    public static MvStores open(Vertx vertx, Path dataDir, int historyMax) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        MVStore store = new MVStore.Builder()
+                .fileName(dataDir.resolve(FILE_NAME).toString())
+                .open();
+        return new MvStores(store, new Blocking(vertx, "parley-store", 4), historyMax);
+    }
+
+    @Override public UserStore users() { return users; }
+    @Override public MailboxStore mailbox() { return mailbox; }
+    @Override public GroupHistoryStore groupHistory() { return history; }
+    @Override public LastSeenStore lastSeen() { return lastSeen; }
+    @Override public IdempotencyStore idempotency() { return idempotency; }
+
+    @Override
+    public Future<Void> close() {
+        return blocking.run(() -> {
+            store.close();
+            return null;
+        }).compose(v -> blocking.close());
+    }
+}

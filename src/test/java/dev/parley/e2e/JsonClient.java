@@ -1,0 +1,222 @@
+package dev.parley.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.protocol.Json;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A JSON-lines test client over a real socket. A reader thread queues every frame; tests await the
+ * frames they expect (with a deadline), never sleep.
+ */
+public final class JsonClient implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final JsonNode CLOSED = Json.object().put("op", "__closed__");
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    /** Frames taken while awaiting something else, kept in arrival order for later awaits. */
+    private final List<JsonNode> seen = new ArrayList<>();
+    private volatile boolean closedByServer;
+    private int rid;
+
+    private JsonClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        Thread reader = new Thread(this::readLoop, "json-client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static JsonClient connect(int port) {
+        try {
+            Socket s = new Socket();
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setTcpNoDelay(true);
+            return new JsonClient(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void readLoop() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                inbox.add(Json.MAPPER.readTree(line));
+            }
+        } catch (IOException ignored) {
+            // closed
+        }
+        closedByServer = true;
+        inbox.add(CLOSED);
+    }
+
+    public void sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void sendLine(String line) {
+        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void send(ObjectNode request) {
+        sendLine(request.toString());
+    }
+
+    /** Sends a request with a fresh rid and returns its reply. */
+    public JsonNode request(ObjectNode request) {
+        String id = "r" + (++rid);
+        request.put("rid", id);
+        send(request);
+        return await(f -> id.equals(f.path("rid").asText(null)), "reply to " + request);
+    }
+
+    public static ObjectNode op(String op, String... keyValues) {
+        ObjectNode n = Json.object().put("op", op);
+        for (int i = 0; i < keyValues.length; i += 2) n.put(keyValues[i], keyValues[i + 1]);
+        return n;
+    }
+
+    public JsonNode register(String user, String password) {
+        return request(op("register", "user", user, "password", password));
+    }
+
+    public void registerIfNeeded(String user, String password) {
+        JsonNode r = register(user, password);
+        if (!r.path("ok").asBoolean() && !"USER_EXISTS".equals(r.path("error").path("code").asText())) {
+            throw new AssertionError("register failed: " + r);
+        }
+    }
+
+    public JsonNode login(String user, String password) {
+        JsonNode r = request(op("login", "user", user, "password", password));
+        if (!r.path("ok").asBoolean()) throw new AssertionError("login failed: " + r);
+        return r;
+    }
+
+    public JsonNode say(String text) {
+        return request(op("say", "text", text));
+    }
+
+    public JsonNode msg(String to, String text) {
+        return request(op("msg", "to", to, "text", text));
+    }
+
+    /** The first frame (in arrival order, including ones skipped by earlier awaits) matching. */
+    public JsonNode await(Predicate<JsonNode> match, String what) {
+        return await(match, what, TIMEOUT);
+    }
+
+    public JsonNode await(Predicate<JsonNode> match, String what, Duration timeout) {
+        for (int i = 0; i < seen.size(); i++) {
+            if (match.test(seen.get(i))) return seen.remove(i);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonNode f = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (f == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
+                if (f == CLOSED) {
+                    inbox.add(CLOSED);
+                    throw new AssertionError("connection closed while waiting for " + what + "; got " + seen);
+                }
+                if (match.test(f)) return f;
+                seen.add(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public JsonNode awaitOp(String op) {
+        return await(f -> op.equals(f.path("op").asText()), op);
+    }
+
+    public JsonNode awaitPresence(String user, String status) {
+        return await(f -> "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText())
+                && status.equals(f.path("status").asText()), "presence " + status + " of " + user);
+    }
+
+    public JsonNode awaitMessage(String text) {
+        return await(f -> "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText()),
+                "message '" + text + "'");
+    }
+
+    /** Waits until the server closed the connection; returns every frame not yet consumed. */
+    public List<JsonNode> awaitClosed() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonNode f = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (f == null) throw new AssertionError("connection still open; got " + seen);
+                if (f == CLOSED) {
+                    inbox.add(CLOSED);
+                    return new ArrayList<>(seen);
+                }
+                seen.add(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every frame received so far that no await consumed (drains the queue without waiting). */
+    public List<JsonNode> unconsumed() {
+        List<JsonNode> all = new ArrayList<>(seen);
+        inbox.drainTo(all);
+        all.removeIf(f -> f == CLOSED);
+        seen.clear();
+        return all;
+    }
+
+    public boolean closedByServer() {
+        return closedByServer;
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    /** Drops the TCP connection with a RST instead of a FIN. */
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}
