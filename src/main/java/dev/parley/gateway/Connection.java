@@ -12,6 +12,11 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.TextLineEncoder;
 import dev.parley.protocol.TextRequestParser;
+import dev.parley.protocol.seed.SeedCodec;
+import dev.parley.protocol.seed.SeedDecodeError;
+import dev.parley.protocol.seed.SeedFrameDecoder;
+import dev.parley.protocol.seed.SeedProtocolException;
+import dev.parley.protocol.seed.SeedTranslator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 
@@ -23,7 +28,7 @@ import java.util.List;
  * One client connection: decodes its frames, runs its commands, writes its replies and events, and
  * releases everything it holds on every exit path. Touched only on its own event loop.
  */
-final class Connection implements LineDecoder.Listener {
+final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listener {
 
     enum State { ANONYMOUS, LOGGING_IN, CATCHING_UP, LIVE, CLOSED }
 
@@ -39,6 +44,7 @@ final class Connection implements LineDecoder.Listener {
     private final TokenBucket bucket;
     private Protocol protocol;
     private LineDecoder lines;
+    private SeedFrameDecoder frames;
     private State state = State.ANONYMOUS;
     private String user;
     private String name;
@@ -73,7 +79,8 @@ final class Connection implements LineDecoder.Listener {
             startProtocol(Protocol.detect(bytes[0]));
             if (state == State.CLOSED) return;
         }
-        lines.feed(bytes);
+        if (frames != null) frames.feed(bytes);
+        else lines.feed(bytes);
     }
 
     /** Called when a new connection stays silent: it is a human waiting to be greeted. */
@@ -86,14 +93,9 @@ final class Connection implements LineDecoder.Listener {
 
     private void startProtocol(Protocol p) {
         protocol = p;
-        if (p == Protocol.SEED) {
-            // The original binary protocol is not spoken yet: say so in its own framing's stead and close.
-            outbox.writeAndClose("Parley: the length-prefixed seed protocol is not supported by this server version\n"
-                    .getBytes(StandardCharsets.UTF_8));
-            state = State.CLOSED;
-            return;
-        }
-        lines = new LineDecoder(gateway.settings().limits().maxFrameBytes(), this);
+        int max = gateway.settings().limits().maxFrameBytes();
+        if (p == Protocol.SEED) frames = new SeedFrameDecoder(max, this);
+        else lines = new LineDecoder(max, this);
     }
 
     @Override
@@ -125,6 +127,21 @@ final class Connection implements LineDecoder.Listener {
             return;
         }
         gateway.commands().dispatch(this, request);
+    }
+
+    @Override
+    public void onFrame(byte[] body) {
+        if (state == State.CLOSED) return;
+        try {
+            onRequest(SeedTranslator.toRequest(SeedCodec.decode(body)));
+        } catch (SeedProtocolException e) {
+            bye(ByeReason.BAD_FRAME, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onError(SeedDecodeError error, String detail) {
+        bye(ByeReason.BAD_FRAME, detail);
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.parley.gateway;
 import dev.parley.protocol.JsonLineEncoder;
 import dev.parley.protocol.Outbound;
 import dev.parley.protocol.TextLineEncoder;
+import dev.parley.protocol.seed.SeedCodec;
+import dev.parley.protocol.seed.SeedMessage;
+import dev.parley.protocol.seed.SeedTranslator;
 
 import java.time.ZoneId;
 
@@ -10,6 +13,7 @@ import java.time.ZoneId;
 final class Encoders {
     private static final byte[] NOTHING = new byte[0];
     private final TextLineEncoder text = new TextLineEncoder(ZoneId.systemDefault());
+    private final SeedTranslator seed = new SeedTranslator(ZoneId.systemDefault());
 
     /** The frame bytes, or null (text) / empty (seed) when the protocol shows nothing for it. */
     byte[] encode(Protocol protocol, Outbound out) {
@@ -18,8 +22,10 @@ final class Encoders {
                 return JsonLineEncoder.encode(out);
             case TEXT:
                 return text.encode(out);
-            default:
-                return NOTHING;
+            default: {
+                SeedMessage m = seed.fromOutbound(out);
+                return m == null ? NOTHING : SeedCodec.encode(m);
+            }
         }
     }
 }
