@@ -1,0 +1,86 @@
+package dev.parley.config;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigTest {
+
+    @Test
+    @DisplayName("the shipped defaults map to a valid config with the original port 8889")
+    void defaults() {
+        ParleyConfig c = ParleyConfig.from(ConfigLoader.defaults());
+        assertEquals(8889, c.server().port());
+        assertEquals(600_000, c.auth().pbkdf2Iterations());
+        assertEquals(8192, c.limits().maxFrameBytes());
+    }
+
+    @Test
+    @DisplayName("env names are PARLEY_SECTION_KEY in upper snake case, and only known keys are taken")
+    void envOverrides() {
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_LIMITS_MAX_FRAME_BYTES", "4096", "PARLEY_SERVER_PORT", "9000",
+                "PARLEY_LIMITS_NO_SUCH_KEY", "1"));
+        ParleyConfig c = ParleyConfig.from(json);
+        assertEquals(4096, c.limits().maxFrameBytes());
+        assertEquals(9000, c.server().port());
+        assertEquals("PARLEY_AUTH_PBKDF2_ITERATIONS", EnvOverrides.envName("auth", "pbkdf2Iterations"));
+    }
+
+    @Test
+    @DisplayName("an invalid value fails with a message naming the key")
+    void invalid() {
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_SERVER_PORT", "eighty"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ParleyConfig.from(json));
+        assertTrue(e.getMessage().startsWith("server.port:"), e.getMessage());
+
+        JsonObject json2 = ConfigLoader.defaults();
+        json2.getJsonObject("limits").put("maxFrameBytes", 10);
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json2)).getMessage()
+                .contains("limits.maxFrameBytes: must be between"));
+    }
+
+    @Test
+    @DisplayName("file < env < flags: the last source wins")
+    void order() throws Exception {
+        Path file = Files.createTempFile("parley", ".yaml");
+        Files.writeString(file, "server:\n  port: 7000\nlimits:\n  whoListMax: 5\n  rateBurst: 9\n");
+        Vertx vertx = Vertx.vertx();
+        try {
+            ParleyConfig c = ConfigLoader.load(vertx, file, () -> Map.of("PARLEY_LIMITS_WHO_LIST_MAX", "6", "PARLEY_SERVER_PORT", "7001"),
+                    Map.of("server.port", "7002")).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(7002, c.server().port());
+            assertEquals(6, c.limits().whoListMax());
+            assertEquals(9, c.limits().rateBurst());
+            assertEquals(8192, c.limits().maxFrameBytes(), "untouched keys keep their defaults");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    @DisplayName("an unreadable config file is a clear error")
+    void missingFile() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> ConfigLoader.load(vertx,
+                    Path.of("/nonexistent/parley.yaml"), Map::of, Map.of()).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("--config: cannot read"), e.getCause().getMessage());
+        } finally {
+            vertx.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.parley.service;
+
+import dev.parley.gateway.TokenBucket;
+import dev.parley.service.auth.FailureThrottle;
+import dev.parley.service.auth.PasswordHasher;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThrottlesTest {
+
+    @Test
+    @DisplayName("a token bucket allows its burst, refuses the next, and refills with time")
+    void tokenBucket() {
+        AtomicLong now = new AtomicLong();
+        TokenBucket b = new TokenBucket(10, 3, now::get);
+        assertTrue(b.tryTake());
+        assertTrue(b.tryTake());
+        assertTrue(b.tryTake());
+        assertFalse(b.tryTake());
+        now.addAndGet(Duration.ofMillis(100).toNanos());
+        assertTrue(b.tryTake(), "one token after 100 ms at 10/s");
+        assertFalse(b.tryTake());
+        now.addAndGet(Duration.ofSeconds(60).toNanos());
+        for (int i = 0; i < 3; i++) assertTrue(b.tryTake());
+        assertFalse(b.tryTake(), "never more than the burst");
+    }
+
+    @Test
+    @DisplayName("failed logins block a key after the max within the window, and age out")
+    void failureThrottle() {
+        AtomicLong now = new AtomicLong(1_000);
+        FailureThrottle t = new FailureThrottle(3, Duration.ofSeconds(60), now::get);
+        for (int i = 0; i < 3; i++) {
+            assertFalse(t.blocked("100"));
+            t.recordFailure("100");
+        }
+        assertTrue(t.blocked("100"));
+        assertFalse(t.blocked("200"), "other keys are unaffected");
+        now.addAndGet(60_000);
+        assertFalse(t.blocked("100"), "failures age out of the window");
+        t.recordFailure("100");
+        t.clear("100");
+        assertFalse(t.blocked("100"));
+    }
+
+    @Test
+    @DisplayName("password hashes are salted, self-describing, and verify only the right password")
+    void hasher() {
+        PasswordHasher h = new PasswordHasher(1000);
+        String a = h.hash("123456");
+        String b = h.hash("123456");
+        assertNotEquals(a, b, "salted");
+        assertTrue(a.startsWith("pbkdf2-sha256$1000$"), a);
+        assertTrue(h.verify("123456", a));
+        assertFalse(h.verify("1234567", a));
+        assertFalse(h.verify("123456", null), "unknown users never verify");
+        PasswordHasher stronger = new PasswordHasher(2000);
+        assertTrue(stronger.verify("123456", a), "old hashes keep their own cost after it is raised");
+        assertEquals(600_000, Integer.parseInt(new PasswordHasher(600_000).hash("x").split("\\$")[1]));
+    }
+
+    @Test
+    @DisplayName("a per-key queue runs one key's tasks in order, even when the first completes last")
+    void perKeyQueue() {
+        PerKeyQueue q = new PerKeyQueue();
+        io.vertx.core.Promise<Void> first = io.vertx.core.Promise.promise();
+        StringBuilder order = new StringBuilder();
+        q.submit("a", () -> first.future().onSuccess(v -> order.append("1")));
+        q.submit("a", () -> {
+            order.append("2");
+            return io.vertx.core.Future.succeededFuture();
+        });
+        q.submit("b", () -> {
+            order.append("b");
+            return io.vertx.core.Future.succeededFuture();
+        });
+        assertEquals("b", order.toString(), "b is not held up by a");
+        first.complete();
+        assertEquals("b12", order.toString());
+    }
+}
