@@ -1,0 +1,91 @@
+package dev.parley.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** `parley server` in a separate JVM, as a user starts it (the test classpath stands in for the jar). */
+public final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Parley listening on [^ ]+:(\\d+) ");
+
+    private final Process process;
+    private final LinkedBlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> all = new ArrayList<>();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) output.add(line);
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ServerProcess start(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.parley.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PARLEY_"));
+        pb.environment().putAll(env);
+        try {
+            return new ServerProcess(pb.start());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the "listening" line and returns the port it names. */
+    public int awaitPort() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String line = output.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                if (!process.isAlive() && output.isEmpty()) break;
+                continue;
+            }
+            all.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) return Integer.parseInt(m.group(1));
+        }
+        throw new AssertionError("server did not start; output: " + all);
+    }
+
+    /** Waits for exit and returns the code; the output so far is in {@link #output()}. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("server did not exit; output: " + output());
+        return process.exitValue();
+    }
+
+    public String output() throws InterruptedException {
+        Thread.onSpinWait();
+        List<String> rest = new ArrayList<>();
+        output.drainTo(rest);
+        all.addAll(rest);
+        return String.join("\n", all);
+    }
+
+    /** SIGTERM, as Kubernetes or Ctrl-C would send. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
