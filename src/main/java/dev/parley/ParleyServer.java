@@ -50,7 +50,7 @@ public final class ParleyServer {
         GatewayNode gateway = new GatewayNode(nodeId, config);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
-                        vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(), stores.lastSeen())),
+                        vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)))

@@ -83,10 +83,12 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         else lines.feed(bytes);
     }
 
-    /** Called when a new connection stays silent: it is a human waiting to be greeted. */
+    /**
+     * Called when a new connection stays silent: probably a human waiting to be greeted. The greeting
+     * does not fix the protocol: the first byte the client sends still decides it.
+     */
     void greetIfSilent() {
         if (protocol == null && state != State.CLOSED) {
-            startProtocol(Protocol.TEXT);
             outbox.write(TextLineEncoder.GREETING.getBytes(StandardCharsets.UTF_8));
         }
     }

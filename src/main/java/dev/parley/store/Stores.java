@@ -14,5 +14,7 @@ public interface Stores {
 
     IdempotencyStore idempotency();
 
+    PresenceStore presence();
+
     Future<Void> close();
 }

@@ -32,6 +32,7 @@ public final class JsonClient implements AutoCloseable {
     /** Frames taken while awaiting something else, kept in arrival order for later awaits. */
     private final List<JsonNode> seen = new ArrayList<>();
     private volatile boolean closedByServer;
+    private final List<String> textLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int rid;
 
     private JsonClient(Socket socket) throws IOException {
@@ -57,7 +58,9 @@ public final class JsonClient implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                inbox.add(Json.MAPPER.readTree(line));
+                // The text greeting reaches a JSON client that stays silent after connecting: not a frame.
+                if (line.startsWith("{")) inbox.add(Json.MAPPER.readTree(line));
+                else textLines.add(line);
             }
         } catch (IOException ignored) {
             // closed
@@ -191,6 +194,11 @@ public final class JsonClient implements AutoCloseable {
         all.removeIf(f -> f == CLOSED);
         seen.clear();
         return all;
+    }
+
+    /** Lines that were not JSON (only the greeting is expected). */
+    public List<String> textLines() {
+        return textLines;
     }
 
     public boolean closedByServer() {

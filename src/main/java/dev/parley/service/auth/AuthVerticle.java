@@ -40,8 +40,8 @@ public final class AuthVerticle extends VerticleBase {
                 .compose(h -> {
                     hasher = h;
                     return Future.join(
-                            vertx.eventBus().<JsonObject>consumer(AuthAddresses.REGISTER, this::register).completion(),
-                            vertx.eventBus().<JsonObject>consumer(AuthAddresses.LOGIN, this::login).completion());
+                            vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.REGISTER, this::register).completion(),
+                            vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.LOGIN, this::login).completion());
                 });
     }
 

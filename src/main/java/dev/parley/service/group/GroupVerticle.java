@@ -31,7 +31,7 @@ public final class GroupVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().<JsonObject>consumer(GroupAddresses.SAY, this::say).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(GroupAddresses.SAY, this::say).completion();
     }
 
     private void say(Message<JsonObject> m) {

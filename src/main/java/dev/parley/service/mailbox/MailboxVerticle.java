@@ -55,9 +55,9 @@ public final class MailboxVerticle extends VerticleBase {
     public Future<?> start() {
         var bus = vertx.eventBus();
         return Future.join(
-                bus.<JsonObject>consumer(MailboxAddresses.SEND, this::send).completion(),
-                bus.<JsonObject>consumer(MailboxAddresses.FETCH, this::fetch).completion(),
-                bus.<JsonObject>consumer(MailboxAddresses.ACK, this::ack).completion());
+                bus.<JsonObject>localConsumer(MailboxAddresses.SEND, this::send).completion(),
+                bus.<JsonObject>localConsumer(MailboxAddresses.FETCH, this::fetch).completion(),
+                bus.<JsonObject>localConsumer(MailboxAddresses.ACK, this::ack).completion());
     }
 
     private void send(Message<JsonObject> m) {

@@ -1,23 +1,34 @@
 package dev.parley.service.presence;
 
 import dev.parley.protocol.ByeReason;
+import dev.parley.service.Bus;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.store.LastSeenStore;
+import dev.parley.store.PresenceEntry;
+import dev.parley.store.PresenceStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Single-node presence: an in-memory table, announcements published once to every node. */
+import java.util.List;
+
+/**
+ * Who is online and where. The table lives in a {@link PresenceStore} (memory on one node, Redis in a
+ * cluster); announcements are published once to every node. Consumers are node-local: each node's
+ * gateway talks to its own presence service, which shares the store with the others.
+ */
 public final class PresenceVerticle extends VerticleBase {
     private final int listMax;
+    private final PresenceStore presence;
     private final LastSeenStore lastSeen;
-    private final PresenceTable table = new PresenceTable();
 
-    public PresenceVerticle(int listMax, LastSeenStore lastSeen) {
+    public PresenceVerticle(int listMax, PresenceStore presence, LastSeenStore lastSeen) {
         this.listMax = listMax;
+        this.presence = presence;
         this.lastSeen = lastSeen;
     }
 
@@ -25,46 +36,68 @@ public final class PresenceVerticle extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         return Future.join(
-                bus.<JsonObject>consumer(PresenceAddresses.JOIN, this::join).completion(),
-                bus.<JsonObject>consumer(PresenceAddresses.LEAVE, this::leave).completion(),
-                bus.<JsonObject>consumer(PresenceAddresses.WHO, this::who).completion(),
-                bus.<JsonObject>consumer(PresenceAddresses.LOCATE, this::locate).completion());
+                bus.<JsonObject>localConsumer(PresenceAddresses.JOIN, this::join).completion(),
+                bus.<JsonObject>localConsumer(PresenceAddresses.LEAVE, this::leave).completion(),
+                bus.<JsonObject>localConsumer(PresenceAddresses.WHO, this::who).completion(),
+                bus.<JsonObject>localConsumer(PresenceAddresses.LOCATE, this::locate).completion());
     }
 
     private void join(Message<JsonObject> m) {
-        JsonObject b = m.body();
-        PresenceTable.Entry entry = new PresenceTable.Entry(
-                b.getString("user"), b.getString("name"), b.getString("node"), b.getString("session"));
-        PresenceTable.Entry previous = table.join(entry);
-        if (previous != null) {
-            // A takeover: the old session goes, the others see no offline/online flap.
-            vertx.eventBus().send(NodeAddresses.node(previous.node()),
-                    Delivery.kick(previous.user(), previous.session(), ByeReason.REPLACED));
-        } else {
-            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(entry.user(), entry.name(), true));
-        }
-        m.reply(new JsonObject().put("count", table.count()).put("online", table.list(listMax, entry.user())));
+        PresenceEntry entry = PresenceEntry.fromJson(m.body());
+        presence.join(entry)
+                .compose(previous -> {
+                    if (previous != null && !previous.session().equals(entry.session())) {
+                        // A takeover: the old session goes, the others see no offline/online flap.
+                        vertx.eventBus().send(NodeAddresses.node(previous.node()),
+                                Delivery.kick(previous.user(), previous.session(), ByeReason.REPLACED));
+                    } else if (previous == null) {
+                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(entry.user(), entry.name(), true));
+                    }
+                    return listing(entry.user());
+                })
+                .onSuccess(m::reply)
+                .onFailure(t -> Bus.failWith(m, t));
     }
 
     private void leave(Message<JsonObject> m) {
         JsonObject b = m.body();
         String user = b.getString("user");
-        PresenceTable.Entry gone = table.leave(user, b.getString("session"));
-        if (gone != null) {
-            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(gone.user(), gone.name(), false));
-        }
         Long seq = b.getLong("lastGroupSeq");
         Future<Void> saved = seq == null ? Future.succeededFuture() : lastSeen.advance(user, seq);
-        saved.onComplete(r -> m.reply(new JsonObject().put("removed", gone != null)));
+        presence.leave(user, b.getString("session"))
+                .onSuccess(gone -> {
+                    if (gone != null) {
+                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(gone.user(), gone.name(), false));
+                    }
+                })
+                .compose(gone -> saved.map(v -> new JsonObject().put("removed", gone != null)))
+                .onSuccess(m::reply)
+                .onFailure(t -> Bus.failWith(m, t));
     }
 
     private void who(Message<JsonObject> m) {
-        m.reply(new JsonObject().put("count", table.count()).put("online", table.list(listMax, null)));
+        listing(null).onSuccess(m::reply).onFailure(t -> Bus.failWith(m, t));
     }
 
     private void locate(Message<JsonObject> m) {
-        PresenceTable.Entry e = table.get(m.body().getString("user"));
-        m.reply(e == null ? new JsonObject()
-                : new JsonObject().put("node", e.node()).put("session", e.session()));
+        presence.get(m.body().getString("user"))
+                .onSuccess(e -> m.reply(e == null ? new JsonObject()
+                        : new JsonObject().put("node", e.node()).put("session", e.session())))
+                .onFailure(t -> Bus.failWith(m, t));
+    }
+
+    /** {"count", "online":[{"user","name"}]} without {@code except}, capped at the list maximum. */
+    private Future<JsonObject> listing(String except) {
+        return Future.all(presence.count(), presence.list(listMax + 1)).map(all -> {
+            long count = all.resultAt(0);
+            List<PresenceEntry> entries = all.resultAt(1);
+            JsonArray online = new JsonArray();
+            for (PresenceEntry e : entries) {
+                if (online.size() >= listMax) break;
+                if (e.user().equals(except)) continue;
+                online.add(new JsonObject().put("user", e.user()).put("name", e.name()));
+            }
+            return new JsonObject().put("count", count).put("online", online);
+        });
     }
 }

@@ -5,6 +5,8 @@ import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.IdempotencyStore;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxStore;
+import dev.parley.store.MemoryPresenceStore;
+import dev.parley.store.PresenceStore;
 import dev.parley.store.Stores;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
@@ -31,6 +33,7 @@ public final class MvStores implements Stores {
     private final MvGroupHistoryStore history;
     private final MvLastSeenStore lastSeen;
     private final MvIdempotencyStore idempotency;
+    private final MemoryPresenceStore presence = new MemoryPresenceStore();
 
     private MvStores(MVStore store, Blocking blocking, int historyMax) {
         this.store = store;
@@ -60,6 +63,7 @@ public final class MvStores implements Stores {
     @Override public GroupHistoryStore groupHistory() { return history; }
     @Override public LastSeenStore lastSeen() { return lastSeen; }
     @Override public IdempotencyStore idempotency() { return idempotency; }
+    @Override public PresenceStore presence() { return presence; }
 
     @Override
     public Future<Void> close() {

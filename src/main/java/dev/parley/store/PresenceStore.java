@@ -1,0 +1,26 @@
+package dev.parley.store;
+
+import io.vertx.core.Future;
+
+import java.util.List;
+
+/** Who is online, cluster-wide in a cluster. One session per user. */
+public interface PresenceStore {
+    /** Records the session atomically; returns the entry it replaced (same user, older session), or null. */
+    Future<PresenceEntry> join(PresenceEntry entry);
+
+    /** Removes the user only if {@code session} is still theirs; returns the removed entry, or null. */
+    Future<PresenceEntry> leave(String user, String session);
+
+    /** The user's entry, or null when offline. */
+    Future<PresenceEntry> get(String user);
+
+    /** How many users are online. */
+    Future<Long> count();
+
+    /** Up to {@code max} online users, in no particular order. */
+    Future<List<PresenceEntry>> list(int max);
+
+    /** Removes every user held by {@code node} (it is gone); returns the removed entries. */
+    Future<List<PresenceEntry>> removeNode(String node);
+}
