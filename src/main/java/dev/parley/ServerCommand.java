@@ -16,10 +16,16 @@ final class ServerCommand {
     static final int KEEP_RUNNING = -1;
 
     static final String USAGE = """
-            usage: java -jar parley.jar server [--config FILE] [--port N] [--data-dir DIR]
+            usage: java -jar parley.jar server [--config FILE] [--port N] [--data-dir DIR] [--cluster --redis URL ...]
               --config FILE    YAML file overriding the defaults (see conf/parley.yaml for every key)
               --port N         chat port (default 8889; 0 picks a free port and prints it)
               --data-dir DIR   directory of the embedded store (default ./data)
+              --cluster        join a cluster (Hazelcast event bus + Redis); needs --redis
+              --redis URL      Redis for shared state, e.g. redis://127.0.0.1:6379
+              --cluster-host H         address to bind and announce for Hazelcast and the event bus (default 127.0.0.1)
+              --cluster-port N         Hazelcast member port (default 5701)
+              --cluster-members LIST   host:port,host:port of members to join (tcp discovery)
+              --cluster-name NAME      only nodes with the same name form a cluster (default parley)
             Every key can also be set from the environment: PARLEY_<SECTION>_<KEY>, e.g. PARLEY_SERVER_PORT.
             """;
 
@@ -35,6 +41,12 @@ final class ServerCommand {
                     case "--config" -> configFile = Path.of(value(args, ++i, "--config"));
                     case "--port" -> flags.put("server.port", value(args, ++i, "--port"));
                     case "--data-dir" -> flags.put("store.dataDir", value(args, ++i, "--data-dir"));
+                    case "--cluster" -> flags.put("cluster.enabled", true);
+                    case "--redis" -> flags.put("cluster.redis", value(args, ++i, "--redis"));
+                    case "--cluster-host" -> flags.put("cluster.host", value(args, ++i, "--cluster-host"));
+                    case "--cluster-port" -> flags.put("cluster.port", value(args, ++i, "--cluster-port"));
+                    case "--cluster-members" -> flags.put("cluster.members", value(args, ++i, "--cluster-members"));
+                    case "--cluster-name" -> flags.put("cluster.name", value(args, ++i, "--cluster-name"));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return 0;

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
 public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
-                           History history, Messages messages) {
+                           History history, Messages messages, Cluster cluster) {
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
                          int greetingDelayMs, String nodeId) {
@@ -40,6 +40,13 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Messages(int dedupWindowSeconds) {
+    }
+
+    public record Cluster(boolean enabled, String name, String host, int port, String discovery, String members,
+                          String kubernetesService, int eventBusPort, int heartbeatSeconds, int nodeTimeoutSeconds,
+                          String redis, String redisPassword, int redisPoolSize, String redisKeyPrefix) {
+        public static final String TCP = "tcp";
+        public static final String KUBERNETES = "kubernetes";
     }
 
     /** Maps and validates the merged configuration tree; throws {@link ConfigException} naming the key. */
@@ -85,6 +92,42 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("history.maxAgeHours", 1, 87_600),
                 r.integer("history.replayMax", 0, 100_000));
         Messages messages = new Messages(r.integer("messages.dedupWindowSeconds", 1, 86_400));
-        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages);
+        Cluster cluster = new Cluster(
+                r.bool("cluster.enabled"),
+                r.string("cluster.name"),
+                r.string("cluster.host"),
+                r.integer("cluster.port", 1, 65535),
+                r.string("cluster.discovery"),
+                r.string("cluster.members"),
+                r.string("cluster.kubernetesService"),
+                r.integer("cluster.eventBusPort", 0, 65535),
+                r.integer("cluster.heartbeatSeconds", 1, 60),
+                r.integer("cluster.nodeTimeoutSeconds", 2, 600),
+                r.string("cluster.redis"),
+                r.string("cluster.redisPassword"),
+                r.integer("cluster.redisPoolSize", 1, 1024),
+                r.string("cluster.redisKeyPrefix"));
+        if (cluster.enabled()) checkCluster(cluster);
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster);
+    }
+
+    private static void checkCluster(Cluster c) {
+        if (c.redis().isBlank()) {
+            throw new ConfigException("cluster.redis: cluster mode needs Redis for shared state; "
+                    + "set it (e.g. --redis redis://127.0.0.1:6379 or PARLEY_CLUSTER_REDIS)");
+        }
+        if (!c.redis().startsWith("redis://") && !c.redis().startsWith("rediss://")) {
+            throw new ConfigException("cluster.redis: expected redis://HOST:PORT or rediss://HOST:PORT, got '" + c.redis() + "'");
+        }
+        if (!c.discovery().equals(Cluster.TCP) && !c.discovery().equals(Cluster.KUBERNETES)) {
+            throw new ConfigException("cluster.discovery: expected tcp or kubernetes, got '" + c.discovery() + "'");
+        }
+        if (c.discovery().equals(Cluster.KUBERNETES) && c.kubernetesService().isBlank()) {
+            throw new ConfigException("cluster.kubernetesService: kubernetes discovery needs the headless service's DNS name");
+        }
+        if (c.nodeTimeoutSeconds() <= c.heartbeatSeconds()) {
+            throw new ConfigException("cluster.nodeTimeoutSeconds: must be longer than cluster.heartbeatSeconds");
+        }
+        if (c.name().isBlank()) throw new ConfigException("cluster.name: must not be empty");
     }
 }

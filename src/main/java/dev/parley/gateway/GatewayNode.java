@@ -54,6 +54,11 @@ public final class GatewayNode {
         return nodeId;
     }
 
+    /** This node's live sessions, as presence entries. */
+    public List<dev.parley.store.PresenceEntry> sessionSnapshot() {
+        return sessions.snapshot(nodeId);
+    }
+
     public int connectionCount() {
         return limiter.total();
     }

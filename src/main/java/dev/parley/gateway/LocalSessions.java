@@ -44,6 +44,15 @@ final class LocalSessions {
         return bySession.get(session);
     }
 
+    /** The live sessions as presence entries (for re-registering them after shared state was lost). */
+    List<dev.parley.store.PresenceEntry> snapshot(String nodeId) {
+        List<dev.parley.store.PresenceEntry> out = new java.util.ArrayList<>(bySession.size());
+        for (Connection c : bySession.values()) {
+            if (!c.closed()) out.add(new dev.parley.store.PresenceEntry(c.user(), c.name(), nodeId, c.sessionId()));
+        }
+        return out;
+    }
+
     int size() {
         return bySession.size();
     }

@@ -1,0 +1,22 @@
+package dev.parley.store;
+
+import io.vertx.core.Future;
+
+import java.util.List;
+
+/** Which nodes of a cluster are alive, judged by heartbeat keys with a TTL; shared by all nodes. */
+public interface NodeRegistry {
+    /** Marks the node alive for {@code ttlMillis} and registers it. */
+    Future<Void> heartbeat(String node, long ttlMillis);
+
+    /** Every registered node, alive or not. */
+    Future<List<String>> nodes();
+
+    Future<Boolean> alive(String node);
+
+    /** True for exactly one caller within {@code ttlMillis}: who cleans up after a dead node. */
+    Future<Boolean> claimCleanup(String node, long ttlMillis);
+
+    /** Unregisters a node (after its users were removed). */
+    Future<Void> forget(String node);
+}
