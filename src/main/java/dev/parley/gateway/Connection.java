@@ -168,7 +168,12 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     /** Delivers an event shared with other recipients. */
     void deliver(EncodedEvent e) {
-        if (state == State.CLOSED || user == null || user.equals(e.except)) return;
+        if (state == State.CLOSED || user == null) return;
+        if (user.equals(e.except)) {
+            // Our own group message: not shown back, but seen, so it is not "missed" at the next login.
+            if (e.groupSeq != 0 && state == State.LIVE) lastGroupSeq = Math.max(lastGroupSeq, e.groupSeq);
+            return;
+        }
         if (state == State.CATCHING_UP || state == State.LOGGING_IN) {
             if (held == null) held = new ArrayList<>();
             if (held.size() >= MAX_HELD_EVENTS) {

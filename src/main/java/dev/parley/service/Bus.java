@@ -19,7 +19,10 @@ public final class Bus {
         return new ServiceException(error, text == null ? error.defaultMessage : text);
     }
 
-    /** Replies with the failure's code when it is a {@link ServiceException}, else INTERNAL. */
+    /**
+     * Replies with the failure's code when it is a {@link ServiceException}. Any other failure inside a
+     * service comes from a dependency (the store, another service): UNAVAILABLE, worth a retry.
+     */
     public static void failWith(Message<?> message, Throwable t) {
         if (t instanceof ServiceException se) {
             fail(message, se.error, se.getMessage());
@@ -27,9 +30,13 @@ public final class Bus {
             ChatError e = toChatError(re);
             fail(message, e, e == ChatError.INTERNAL ? null : re.getMessage());
         } else {
-            fail(message, ChatError.INTERNAL, null);
+            LOG.warn("service dependency failed: " + t);
+            fail(message, ChatError.UNAVAILABLE, null);
         }
     }
+
+    private static final io.vertx.core.internal.logging.Logger LOG =
+            io.vertx.core.internal.logging.LoggerFactory.getLogger(Bus.class);
 
     /** The error code a client should see for a failed bus request. */
     public static ChatError toChatError(Throwable t) {

@@ -17,6 +17,7 @@ import dev.parley.store.StoredMessage;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +39,7 @@ public final class MailboxVerticle extends VerticleBase {
     private final LastSeenStore lastSeen;
     private final Dedup dedup;
     private final MessageIds ids;
+    private static final long NODE_TIMEOUT_MILLIS = 3000;
     private final PerKeyQueue perSender = new PerKeyQueue();
 
     public MailboxVerticle(ParleyConfig config, UserStore users, MailboxStore mailbox, GroupHistoryStore history,
@@ -97,7 +99,9 @@ public final class MailboxVerticle extends VerticleBase {
                 .compose(located -> {
                     String node = located.body().getString("node");
                     if (node == null) return Future.succeededFuture(false);
-                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg))
+                    // A node that does not answer quickly is treated as gone: the message goes to the mailbox.
+                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg),
+                                    new DeliveryOptions().setSendTimeout(NODE_TIMEOUT_MILLIS))
                             .map(r -> r.body().getBoolean("delivered", false))
                             .otherwise(false);
                 })
@@ -139,7 +143,8 @@ public final class MailboxVerticle extends VerticleBase {
         Future.all(privatePart, groupPart).onSuccess(all -> {
             HistorySlice slice = groupPart.result();
             JsonArray group = new JsonArray();
-            slice.messages().forEach(s -> group.add(s.toJson()));
+            // One's own messages are never "missed".
+            slice.messages().stream().filter(s -> !user.equals(s.from())).forEach(s -> group.add(s.toJson()));
             m.reply(privatePart.result().put("group", group).put("skipped", slice.skipped()).put("head", slice.head()));
         }).onFailure(t -> Bus.failWith(m, t));
     }

@@ -1,0 +1,115 @@
+package dev.parley.client;
+
+import java.util.Arrays;
+import java.util.Iterator;
+
+/** Command-line options of {@code parley client}; parsing is pure so every rule is unit-tested. */
+record ClientOptions(String host, int port, boolean batch, String user, String password,
+                     boolean color, boolean help) {
+
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8889;
+
+    /** A bad command line; the message is shown to the user as is. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static ClientOptions parse(String... args) throws UsageException {
+        String host = DEFAULT_HOST;
+        int port = DEFAULT_PORT;
+        boolean batch = false;
+        String user = null;
+        String password = null;
+        boolean color = true;
+        boolean help = false;
+        Iterator<String> it = Arrays.asList(args).iterator();
+        while (it.hasNext()) {
+            String arg = it.next();
+            switch (arg) {
+                case "--host" -> host = value(arg, it);
+                case "--port" -> port = port(value(arg, it));
+                case "--batch" -> batch = true;
+                case "--user" -> user = value(arg, it);
+                case "--password" -> password = value(arg, it);
+                case "--no-color" -> color = false;
+                case "--help", "-h" -> help = true;
+                default -> throw new UsageException(arg.startsWith("-")
+                        ? "unknown option " + arg
+                        : "unexpected argument " + arg);
+            }
+        }
+        if (host.isBlank()) {
+            throw new UsageException("--host must not be empty");
+        }
+        if ((user == null) != (password == null)) {
+            throw new UsageException("--user and --password must be given together");
+        }
+        return new ClientOptions(host, port, batch, user, password, color, help);
+    }
+
+    private static String value(String option, Iterator<String> it) throws UsageException {
+        if (!it.hasNext()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return it.next();
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending text
+        }
+        throw new UsageException("--port must be a number from 1 to 65535, not '" + text + "'");
+    }
+
+    static String usage() {
+        return """
+                usage: parley client [options]
+
+                Console client for a Parley chat server.
+
+                options:
+                  --host H          server host (default 127.0.0.1)
+                  --port P          server port (default 8889)
+                  --batch           read commands from stdin and print one line per event, for scripts;
+                                    chosen automatically when stdin or stdout is not a terminal
+                  --user ID         log in as ID right after connecting (needs --password)
+                  --password PW     password for --user; note that other local users can see
+                                    command lines, so prefer typing it at the prompt
+                  --no-color        never colour the output (it is never coloured off a terminal)
+                  --help, -h        show this help
+
+                commands (interactive and batch):
+                """ + SlashCommands.help() + """
+
+                interactive: numbered menus as well; after login plain text goes to everyone.
+                batch: plain lines after login go to everyone; output lines are
+                  ok login <id> | ok register <id> | ok logout | ok ping
+                  ok say <msg-id> | ok msg <to> delivered|stored <msg-id>
+                  ok who <count> <id>:<name> ...
+                  error <op> <CODE>: <message>      failed command; codes made by the client itself:
+                                                    USAGE, NOT_LOGGED_IN, TIMEOUT, DISCONNECTED,
+                                                    CONNECT_FAILED, CLOSED
+                  error frame BAD_JSON: <line>      unreadable line from the server (skipped)
+                  message group|private <id> <name>: <text>
+                  missed group|private <id> <name>: <text>      delivered from the offline mailbox
+                  presence online|offline <id> <name>
+                  notice <CODE>: <message>
+                  bye <REASON>: <message>
+                  status reconnecting <delay-ms> | status reconnected <id> | status disconnected
+                  status relogin-failed <CODE>: <message>
+                  # <text>                          help and other information
+                  text fields are escaped (\\\\ \\n \\r \\t \\uXXXX); ids and names never contain a space
+                  (written \\s); a missing field is -; who lists <id>:<name> pairs
+                batch exit code: 0 after a clean logout at end of input or /quit, 1 when login fails,
+                the server cannot be reached or the session was lost; 2 for bad options.
+                """;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.parley.client;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static dev.parley.client.EventFormatter.field;
+
+/** Lines for a person at a terminal: local time, names, private messages marked, colour hints. */
+final class ConsoleFormatter implements EventFormatter {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final AttributedStyle TIME = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle NAME = AttributedStyle.BOLD;
+    private static final AttributedStyle PRIVATE = AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
+    private static final AttributedStyle MISSED = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+    private static final AttributedStyle ONLINE = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+    private static final AttributedStyle QUIET = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle NOTE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+    private static final AttributedStyle WARN = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+    private static final AttributedStyle ERROR = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+
+    /** Time zone and "now" for events that carry no timestamp. */
+    private final Clock clock;
+    /** The logged-in id, to say "you" instead of it. */
+    private final Supplier<String> me;
+
+    ConsoleFormatter(Clock clock, Supplier<String> me) {
+        this.clock = clock;
+        this.me = me;
+    }
+
+    @Override
+    public Optional<AttributedString> event(JsonObject frame) {
+        String op = Frames.op(frame);
+        return switch (op) {
+            case "message" -> Optional.of(message(frame));
+            case "presence" -> {
+                boolean online = "online".equals(field(frame, "status"));
+                yield line(online ? ONLINE : QUIET, "* " + nameOf(frame, "name", "user") + " is " + field(frame, "status"));
+            }
+            case "notice" -> line(WARN, "! " + field(frame, "message") + " (" + field(frame, "code") + ")");
+            case "bye" -> line(WARN, "* the server ended the session: " + field(frame, "message") + " (" + field(frame, "reason") + ")");
+            default -> frame.containsKey("ok") ? reply(new JsonObject().put("op", op), frame) : line(QUIET, "* " + frame.encode());
+        };
+    }
+
+    private AttributedString message(JsonObject frame) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        out.styled(TIME, time(frame) + " ");
+        if (Boolean.TRUE.equals(frame.getValue("offline"))) {
+            out.styled(MISSED, "[missed] ");
+        }
+        String from = field(frame, "from");
+        String sender = from != null && from.equals(me.get()) ? "you" : nameOf(frame, "name", "from");
+        if ("private".equals(field(frame, "kind"))) {
+            String to = field(frame, "to");
+            String receiver = to == null || to.equals(me.get()) ? "you" : to;
+            out.styled(PRIVATE, "[private] ").styled(NAME, sender).append(" → ").append(receiver);
+        } else {
+            out.styled(NAME, sender);
+        }
+        return out.append(": ").append(String.valueOf(field(frame, "text"))).toAttributedString();
+    }
+
+    @Override
+    public Optional<AttributedString> reply(JsonObject request, JsonObject reply) {
+        String op = Frames.op(request);
+        if (!Frames.ok(reply)) {
+            String message = Frames.errorMessage(reply);
+            return line(ERROR, "! " + op + " failed: " + (message.isEmpty() ? "" : message + " ") + "(" + Frames.errorCode(reply) + ")");
+        }
+        return switch (op) {
+            case "login" -> line(NOTE, "* logged in as " + nameOf(reply, "name", "user") + " (" + field(reply, "user") + "); "
+                    + onlineList(reply, "nobody else is online"));
+            case "register" -> line(NOTE, "* registered " + field(reply, "user") + "; you can log in now");
+            case "who" -> line(NOTE, "* " + onlineList(reply, "nobody is online"));
+            case "msg" -> Boolean.TRUE.equals(reply.getValue("stored"))
+                    ? line(NOTE, "* " + field(request, "to") + " is offline; the message waits in their mailbox")
+                    : Optional.empty();
+            case "logout" -> line(NOTE, "* logged out");
+            case "ping" -> line(NOTE, "* pong");
+            default -> Optional.empty();
+        };
+    }
+
+    private String onlineList(JsonObject reply, String none) {
+        List<String> people = new ArrayList<>();
+        for (Object item : reply.getJsonArray("online", new JsonArray())) {
+            if (item instanceof JsonObject person && !String.valueOf(field(person, "user")).equals(me.get())) {
+                people.add(nameOf(person, "name", "user") + " (" + field(person, "user") + ")");
+            }
+        }
+        return people.isEmpty() ? none : "online: " + String.join(", ", people);
+    }
+
+    @Override
+    public AttributedString status(SessionStatus status) {
+        if (status instanceof SessionStatus.Reconnecting r) {
+            String seconds = seconds(r.delayMillis());
+            return styled(WARN, r.attempt() == 1
+                    ? "* connection lost, reconnecting in " + seconds + "…"
+                    : "* still offline, retrying in " + seconds + "…");
+        }
+        if (status instanceof SessionStatus.Reconnected r) {
+            return styled(ONLINE, "* reconnected as " + r.user());
+        }
+        if (status instanceof SessionStatus.ReloginFailed f) {
+            return styled(ERROR, "! could not log in again: " + f.message() + " (" + f.code() + "); you are logged out");
+        }
+        if (status instanceof SessionStatus.BadFrame) {
+            return styled(WARN, "! ignored an unreadable line from the server");
+        }
+        return styled(WARN, "* disconnected from the server");
+    }
+
+    @Override
+    public AttributedString info(String line) {
+        return new AttributedString(line);
+    }
+
+    /** 500 → "0.5s", 2000 → "2s". */
+    static String seconds(long millis) {
+        return millis % 1000 == 0
+                ? millis / 1000 + "s"
+                : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+
+    private String time(JsonObject frame) {
+        Object ts = frame.getValue("ts");
+        Instant when = ts instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : clock.instant();
+        return HH_MM.format(when.atZone(clock.getZone()));
+    }
+
+    private static String nameOf(JsonObject frame, String nameKey, String idKey) {
+        String name = field(frame, nameKey);
+        return name == null || name.isBlank() ? String.valueOf(field(frame, idKey)) : name;
+    }
+
+    private static Optional<AttributedString> line(AttributedStyle style, String text) {
+        return Optional.of(styled(style, text));
+    }
+
+    private static AttributedString styled(AttributedStyle style, String text) {
+        return new AttributedString(text, style);
+    }
+}
