@@ -1,5 +1,12 @@
 package dev.parley;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import dev.parley.cluster.HazelcastSetup;
+import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
 import dev.parley.service.Dedup;
@@ -10,21 +17,29 @@ import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.store.Stores;
 import dev.parley.store.mvstore.MvStores;
+import dev.parley.store.redis.RedisStoreOptions;
+import dev.parley.store.redis.RedisStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-/** One running Parley node: its Vert.x instance, stores, services and gateway. */
+/**
+ * One running Parley node: its Vert.x instance, stores, services and gateway. Single node: embedded
+ * store, local event bus. Cluster: Hazelcast event bus between nodes, Redis for all shared state.
+ */
 public final class ParleyServer {
     private final Vertx vertx;
     private final Stores stores;
     private final GatewayNode gateway;
     private final int port;
     private final ParleyConfig config;
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
+    private HazelcastInstance hazelcast;
 
     private ParleyServer(Vertx vertx, Stores stores, GatewayNode gateway, int port, ParleyConfig config) {
         this.vertx = vertx;
@@ -34,14 +49,83 @@ public final class ParleyServer {
         this.config = config;
     }
 
-    /** Starts a single node on an embedded store. */
     public static Future<ParleyServer> start(ParleyConfig config) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().eventLoops()));
+        return config.cluster().enabled() ? startClustered(config) : startSingle(config);
+    }
+
+    private static Future<ParleyServer> startSingle(ParleyConfig config) {
+        Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
         return vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
                 .compose(stores -> deployAll(vertx, config, stores, nodeId))
                 .recover(t -> vertx.close().transform(v -> Future.failedFuture(t)));
+    }
+
+    /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */
+    private static Future<ParleyServer> startClustered(ParleyConfig config) {
+        ParleyConfig.Cluster c = config.cluster();
+        HazelcastInstance hz;
+        try {
+            // Unique per process start: a restarted node must never be mistaken for its previous life.
+            hz = Hazelcast.newHazelcastInstance(HazelcastSetup.config(c, UUID.randomUUID().toString()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new IllegalStateException("cannot start Hazelcast on " + c.host() + ":" + c.port()
+                    + ": " + e.getMessage(), e));
+        }
+        HazelcastClusterManager manager = new HazelcastClusterManager(hz);
+        VertxOptions options = vertxOptions(config);
+        options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
+        return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
+                .compose(vertx -> RedisStores.connect(vertx, redisOptions(config))
+                        .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
+                                .compose(server -> server.watchCluster(hz, stores)))
+                        .recover(t -> vertx.close().transform(v -> Future.failedFuture(t))))
+                .recover(t -> {
+                    hz.shutdown();
+                    return Future.failedFuture(t);
+                });
+    }
+
+    private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
+        this.hazelcast = hz;
+        NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
+                redis.presence(), gateway::sessionSnapshot);
+        return vertx.deployVerticle(watch).map(id -> {
+            hz.getCluster().addMembershipListener(new MembershipListener() {
+                @Override
+                public void memberAdded(MembershipEvent e) {
+                }
+
+                @Override
+                public void memberRemoved(MembershipEvent e) {
+                    String left = e.getMember().getAttribute(VERTX_NODE_ID);
+                    if (left != null) watch.memberLeft(left);
+                }
+            });
+            hz.getLifecycleService().addLifecycleListener(e -> {
+                if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                    // Back from a split: be routable again and put our sessions back into shared presence.
+                    vertx.runOnContext(v -> gateway.reregisterConsumers());
+                    watch.reconcileSoon();
+                }
+            });
+            return this;
+        });
+    }
+
+    private static VertxOptions vertxOptions(ParleyConfig config) {
+        return new VertxOptions().setEventLoopPoolSize(config.server().eventLoops());
+    }
+
+    private static RedisStoreOptions redisOptions(ParleyConfig config) {
+        ParleyConfig.Cluster c = config.cluster();
+        return RedisStoreOptions.of(c.redis())
+                .withPassword(c.redisPassword().isEmpty() ? null : c.redisPassword())
+                .withPoolSize(c.redisPoolSize())
+                .withKeyPrefix(c.redisKeyPrefix())
+                .withHistoryMaxMessages(config.history().maxMessages())
+                .withMailboxTtl(config.mailbox().maxAge());
     }
 
     private static Future<ParleyServer> deployAll(Vertx vertx, ParleyConfig config, Stores stores, String nodeId) {
@@ -55,7 +139,8 @@ public final class ParleyServer {
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)))
                 .compose(v -> gateway.deploy(vertx, config))
-                .map(port -> new ParleyServer(vertx, stores, gateway, port, config));
+                .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
+                .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
     }
 
     public int port() {
@@ -76,12 +161,15 @@ public final class ParleyServer {
 
     /**
      * Graceful stop: gateways say bye SHUTDOWN and record each user's departure, services stop,
-     * then the store is committed and closed.
+     * the stores close, then the node leaves the cluster.
      */
     public Future<Void> close() {
         return gateway.undeploy(vertx)
                 .transform(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(v -> stores.close())
-                .transform(v -> vertx.close());
+                .transform(v -> vertx.close())
+                .onComplete(v -> {
+                    if (hazelcast != null) hazelcast.shutdown();
+                });
     }
 }

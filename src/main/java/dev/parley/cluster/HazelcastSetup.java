@@ -17,8 +17,13 @@ public final class HazelcastSetup {
     private HazelcastSetup() {
     }
 
-    public static Config config(ParleyConfig.Cluster c) {
+    /** Vert.x reads its node id from this member attribute when it is given a ready Hazelcast instance. */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
+
+    /** @param nodeId this node's id on the event bus, unique per process start */
+    public static Config config(ParleyConfig.Cluster c, String nodeId) {
         Config cfg = ConfigUtil.loadConfig();
+        cfg.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, nodeId);
         cfg.setClusterName(c.name());
         cfg.setProperty("hazelcast.socket.bind.any", "false");
         cfg.setProperty("hazelcast.phone.home.enabled", "false");

@@ -16,6 +16,7 @@ public final class GatewayNode {
     private final ConnectionLimiter limiter;
     private final Encoders encoders = new Encoders();
     private final List<String> deployments = new java.util.ArrayList<>();
+    private NodeDeliveryVerticle delivery;
 
     public GatewayNode(String nodeId, ParleyConfig config) {
         this.nodeId = nodeId;
@@ -24,7 +25,8 @@ public final class GatewayNode {
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
     public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
-        return vertx.deployVerticle(new NodeDeliveryVerticle(this))
+        delivery = new NodeDeliveryVerticle(this);
+        return vertx.deployVerticle(delivery)
                 .compose(id -> {
                     deployments.add(id);
                     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,6 +54,11 @@ public final class GatewayNode {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** Re-subscribes this node's delivery addresses cluster-wide (after a healed split). */
+    public Future<?> reregisterConsumers() {
+        return delivery == null ? Future.succeededFuture() : delivery.reregister();
     }
 
     /** This node's live sessions, as presence entries. */

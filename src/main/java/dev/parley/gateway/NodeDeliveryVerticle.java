@@ -9,6 +9,7 @@ import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -23,11 +24,26 @@ final class NodeDeliveryVerticle extends VerticleBase {
         this.node = node;
     }
 
+    private MessageConsumer<JsonObject> all;
+    private MessageConsumer<JsonObject> own;
+
     @Override
     public Future<?> start() {
-        return Future.join(
-                vertx.eventBus().<JsonObject>consumer(NodeAddresses.ALL, this::onDelivery).completion(),
-                vertx.eventBus().<JsonObject>consumer(NodeAddresses.node(node.nodeId()), this::onDelivery).completion());
+        return register();
+    }
+
+    private Future<?> register() {
+        all = vertx.eventBus().consumer(NodeAddresses.ALL, this::onDelivery);
+        own = vertx.eventBus().consumer(NodeAddresses.node(node.nodeId()), this::onDelivery);
+        return Future.join(all.completion(), own.completion());
+    }
+
+    /**
+     * Registers the consumers again. After a healed split, Hazelcast's merge can drop this node's
+     * subscriptions from the cluster-wide registry (a known Vert.x + Hazelcast pitfall).
+     */
+    Future<?> reregister() {
+        return Future.join(all.unregister(), own.unregister()).transform(v -> register());
     }
 
     private void onDelivery(Message<JsonObject> m) {

@@ -35,18 +35,14 @@ public final class ServerProcess implements AutoCloseable {
         reader.start();
     }
 
-    public static ServerProcess start(Map<String, String> env, String... args) {
+    public static ServerProcess start(Map<String, String> env, String... args) throws java.io.IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.parley.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("PARLEY_"));
         pb.environment().putAll(env);
-        try {
-            return new ServerProcess(pb.start());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ServerProcess(pb.start());
     }
 
     /** Waits for the "listening" line and returns the port it names. */
@@ -77,6 +73,16 @@ public final class ServerProcess implements AutoCloseable {
         output.drainTo(rest);
         all.addAll(rest);
         return String.join("\n", all);
+    }
+
+    /** SIGKILL and wait: the process gets no chance to say goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGTERM, as Kubernetes or Ctrl-C would send. */

@@ -1,0 +1,62 @@
+package dev.parley.store.redis;
+
+/**
+ * Every key the Redis stores use, in one place (the layout is documented in docs/cluster.md).
+ * Names are prefix + type + optional id; ids go last, so an id containing ':' cannot collide with another type.
+ */
+final class RedisKeys {
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Hash: user id -> account JSON. */
+    String users() {
+        return prefix + "users";
+    }
+
+    /** Sorted set: score = mailbox seq, member = "seq|message JSON"; expires mailbox TTL after the last append. */
+    String mailbox(String user) {
+        return prefix + "mail:" + user;
+    }
+
+    /** Hash: user -> last mailbox seq handed out. Never expires, so seqs never restart under a client's feet. */
+    String mailSeq() {
+        return prefix + "mail-seq";
+    }
+
+    /** Stream: id "seq-0", fields ts and m (message JSON); capped at the history size. */
+    String groupLog() {
+        return prefix + "group:log";
+    }
+
+    /** String counter: the newest group seq (the head). */
+    String groupSeq() {
+        return prefix + "group:seq";
+    }
+
+    /** Hash: user -> last group seq seen. */
+    String lastSeen() {
+        return prefix + "last-seen";
+    }
+
+    /** String with a PX expiry: the remembered reply of a client id. */
+    String idempotency(String key) {
+        return prefix + "idem:" + key;
+    }
+
+    /** Hash: user -> presence entry JSON. */
+    String presence() {
+        return prefix + "presence";
+    }
+
+    /** Set of users whose current entry names {@code node}; scripts build it as {@link #nodeUsersPrefix()} + node. */
+    String nodeUsers(String node) {
+        return nodeUsersPrefix() + node;
+    }
+
+    String nodeUsersPrefix() {
+        return prefix + "presence:node:";
+    }
+}

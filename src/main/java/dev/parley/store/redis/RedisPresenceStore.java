@@ -1,0 +1,120 @@
+package dev.parley.store.redis;
+
+import dev.parley.store.PresenceEntry;
+import dev.parley.store.PresenceStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Response;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cluster-wide presence: a hash user -> entry, plus per node the set of users whose entry names it, so the
+ * survivors of a dead node can remove exactly its users. Every change that touches both runs as one script.
+ * The scripts build node-set keys from the entry they read, which a single Redis (or a primary with replicas)
+ * allows and Redis Cluster does not.
+ */
+final class RedisPresenceStore implements PresenceStore {
+    // KEYS: presence hash, new node's set. ARGV: user, entry JSON, node-set key prefix. Returns the old entry or nil.
+    private static final LuaScript JOIN = new LuaScript("""
+            local old = redis.call('HGET', KEYS[1], ARGV[1])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            if old then
+              local node = cjson.decode(old).node
+              if type(node) == 'string' and ARGV[3] .. node ~= KEYS[2] then redis.call('SREM', ARGV[3] .. node, ARGV[1]) end
+            end
+            redis.call('SADD', KEYS[2], ARGV[1])
+            return old
+            """);
+    // KEYS: presence hash. ARGV: user, session, node-set key prefix. Returns the removed entry or nil.
+    private static final LuaScript LEAVE = new LuaScript("""
+            local cur = redis.call('HGET', KEYS[1], ARGV[1])
+            if not cur then return false end
+            local e = cjson.decode(cur)
+            if e.session ~= ARGV[2] then return false end
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            if type(e.node) == 'string' then redis.call('SREM', ARGV[3] .. e.node, ARGV[1]) end
+            return cur
+            """);
+    // KEYS: presence hash, the node's set. ARGV: node. Removes the users whose entry still names the node.
+    private static final LuaScript REMOVE_NODE = new LuaScript("""
+            local removed = {}
+            for _, user in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+              local cur = redis.call('HGET', KEYS[1], user)
+              if cur and cjson.decode(cur).node == ARGV[1] then
+                redis.call('HDEL', KEYS[1], user)
+                removed[#removed + 1] = cur
+              end
+            end
+            redis.call('DEL', KEYS[2])
+            return removed
+            """);
+    // HSCAN hint per round trip: large enough to be few calls, small enough not to stall Redis.
+    private static final int SCAN_COUNT = 500;
+
+    private final RedisCalls redis;
+    private final RedisKeys keys;
+
+    RedisPresenceStore(RedisCalls redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public Future<PresenceEntry> join(PresenceEntry entry) {
+        return redis.eval(JOIN, List.of(keys.presence(), keys.nodeUsers(entry.node())),
+                entry.user(), entry.toJson().encode(), keys.nodeUsersPrefix()).map(RedisPresenceStore::entry);
+    }
+
+    @Override
+    public Future<PresenceEntry> leave(String user, String session) {
+        return redis.eval(LEAVE, List.of(keys.presence()), user, session, keys.nodeUsersPrefix())
+                .map(RedisPresenceStore::entry);
+    }
+
+    @Override
+    public Future<PresenceEntry> get(String user) {
+        return redis.send(Command.HGET, keys.presence(), user).map(RedisPresenceStore::entry);
+    }
+
+    @Override
+    public Future<Long> count() {
+        return redis.send(Command.HLEN, keys.presence()).map(Response::toLong);
+    }
+
+    @Override
+    public Future<List<PresenceEntry>> list(int max) {
+        if (max <= 0) return Future.succeededFuture(new ArrayList<>());
+        return scan("0", max, new LinkedHashMap<>());
+    }
+
+    // HSCAN may repeat an entry while the hash resizes; keying by user drops the repeats.
+    private Future<List<PresenceEntry>> scan(String cursor, int max, Map<String, PresenceEntry> found) {
+        return redis.send(Command.HSCAN, keys.presence(), cursor, "COUNT", Integer.toString(SCAN_COUNT)).compose(r -> {
+            String next = r.get(0).toString();
+            Response fields = r.get(1);
+            for (int i = 0; i + 1 < fields.size() && found.size() < max; i += 2) {
+                found.putIfAbsent(fields.get(i).toString(), entry(fields.get(i + 1)));
+            }
+            if (found.size() >= max || next.equals("0")) return Future.succeededFuture(new ArrayList<>(found.values()));
+            return scan(next, max, found);
+        });
+    }
+
+    @Override
+    public Future<List<PresenceEntry>> removeNode(String node) {
+        return redis.eval(REMOVE_NODE, List.of(keys.presence(), keys.nodeUsers(node)), node).map(r -> {
+            List<PresenceEntry> out = new ArrayList<>(r == null ? 0 : r.size());
+            if (r != null) r.forEach(e -> out.add(entry(e)));
+            return out;
+        });
+    }
+
+    private static PresenceEntry entry(Response r) {
+        return r == null ? null : PresenceEntry.fromJson(new JsonObject(r.toString()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.parley.store.redis;
+
+import dev.parley.store.GroupHistoryStore;
+import dev.parley.store.IdempotencyStore;
+import dev.parley.store.LastSeenStore;
+import dev.parley.store.MailboxStore;
+import dev.parley.store.NodeRegistry;
+import dev.parley.store.PresenceStore;
+import dev.parley.store.Stores;
+import dev.parley.store.UserStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shared backend of a cluster: every store in one Redis (standalone, or a primary with replicas).
+ * A future completes once Redis has applied the change; how durable that is (AOF, replicas) is Redis's
+ * configuration. Every Redis error, refused connection or timeout fails the future.
+ */
+public final class RedisStores implements Stores {
+    // Commands waiting for a pooled connection beyond this fail at once rather than queueing without bound.
+    private static final int MAX_POOL_WAITING = 1024;
+    private static final Pattern VERSION = Pattern.compile("redis_version:(\\d+)\\.(\\d+)");
+
+    private final RedisCalls redis;
+    private final RedisUserStore users;
+    private final RedisMailboxStore mailbox;
+    private final RedisGroupHistoryStore history;
+    private final RedisLastSeenStore lastSeen;
+    private final RedisIdempotencyStore idempotency;
+    private final RedisPresenceStore presence;
+    private final RedisNodeRegistry nodes;
+
+    private RedisStores(RedisCalls redis, RedisStoreOptions options) {
+        RedisKeys keys = new RedisKeys(options.keyPrefix());
+        this.redis = redis;
+        this.users = new RedisUserStore(redis, keys);
+        this.mailbox = new RedisMailboxStore(redis, keys, options.mailboxTtl().toMillis());
+        this.history = new RedisGroupHistoryStore(redis, keys, options.historyMaxMessages());
+        this.lastSeen = new RedisLastSeenStore(redis, keys);
+        this.idempotency = new RedisIdempotencyStore(redis, keys);
+        this.presence = new RedisPresenceStore(redis, keys);
+        this.nodes = new RedisNodeRegistry(redis, options.keyPrefix());
+    }
+
+    /**
+     * Creates the client and checks that Redis answers and is recent enough; fails with a message naming the
+     * (credential-free) address otherwise. Later outages only fail individual operations: the pool reconnects.
+     */
+    public static Future<RedisStores> connect(Vertx vertx, RedisStoreOptions options) {
+        String uri = options.connectionString();
+        boolean tls = options.tls() || uri.startsWith("rediss://");
+        // The client refuses a TLS pool with a plain redis:// address, so the flag also fixes the scheme.
+        if (tls && uri.startsWith("redis://")) uri = "rediss://" + uri.substring("redis://".length());
+        NetClientOptions net = new NetClientOptions()
+                .setConnectTimeout((int) options.connectTimeout().toMillis())
+                .setTcpKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setSsl(tls);
+        if (tls) net.setHostnameVerificationAlgorithm("HTTPS");
+        if (tls && options.tlsCaFile() != null) net.setTrustOptions(new PemTrustOptions().addCertPath(options.tlsCaFile()));
+        RedisOptions ro = new RedisOptions()
+                .setConnectionString(uri)
+                .setMaxPoolSize(options.poolSize())
+                .setMaxPoolWaiting(MAX_POOL_WAITING)
+                .setNetClientOptions(net);
+        if (options.password() != null && !options.password().isEmpty()) ro.setPassword(options.password());
+        RedisCalls redis = new RedisCalls(Redis.createClient(vertx, ro), options.commandTimeout().toMillis());
+        String where = options.safeConnectionString();
+        return redis.send(Command.INFO, "server")
+                .recover(t -> Future.failedFuture(new IllegalStateException(
+                        "cannot reach Redis at " + where + ": " + t.getMessage(), t)))
+                .compose(info -> checkVersion(where, info == null ? "" : info.toString()))
+                .map(v -> new RedisStores(redis, options))
+                .recover(t -> redis.close().transform(c -> Future.failedFuture(t)));
+    }
+
+    // 6.2 for exclusive stream ranges, the oldest feature the scripts use.
+    private static Future<Void> checkVersion(String where, String info) {
+        Matcher m = VERSION.matcher(info);
+        if (!m.find()) return Future.succeededFuture();
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        if (major > 6 || (major == 6 && minor >= 2)) return Future.succeededFuture();
+        return Future.failedFuture(new IllegalStateException(
+                "Redis at " + where + " is version " + major + "." + minor + "; Parley needs 6.2 or later"));
+    }
+
+    @Override public UserStore users() { return users; }
+    @Override public MailboxStore mailbox() { return mailbox; }
+    @Override public GroupHistoryStore groupHistory() { return history; }
+    @Override public LastSeenStore lastSeen() { return lastSeen; }
+    @Override public IdempotencyStore idempotency() { return idempotency; }
+    @Override public PresenceStore presence() { return presence; }
+
+    /** Which cluster nodes are alive (heartbeat keys). */
+    public NodeRegistry nodes() { return nodes; }
+
+    @Override
+    public Future<Void> close() {
+        return redis.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.cluster;
+
+import dev.parley.cli.ServerProcess;
+import dev.parley.e2e.JsonClient;
+import dev.parley.store.RedisServer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A real cluster on loopback: one redis-server on a free port and N Parley nodes, each its own JVM,
+ * with distinct ports and a random cluster name so concurrent runs never meet.
+ */
+final class ClusterHarness implements AutoCloseable {
+    final RedisServer redis;
+    private final String clusterName = "parley-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private final int[] hazelcastPorts;
+    private final ServerProcess[] nodes;
+    private final int[] chatPorts;
+
+    private ClusterHarness(int size, String... redisArgs) {
+        redis = RedisServer.start(redisArgs);
+        hazelcastPorts = new int[size];
+        for (int i = 0; i < size; i++) hazelcastPorts[i] = freePort();
+        nodes = new ServerProcess[size];
+        chatPorts = new int[size];
+    }
+
+    static ClusterHarness start(int size, String... redisArgs) throws InterruptedException {
+        ClusterHarness h = new ClusterHarness(size, redisArgs);
+        for (int i = 0; i < size; i++) h.launch(i);
+        for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+        return h;
+    }
+
+    private void launch(int i) {
+        String members = java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
+                .collect(Collectors.joining(","));
+        Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
+        env.put("PARLEY_SERVER_HOST", "127.0.0.1");
+        env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
+        try {
+            nodes[i] = ServerProcess.start(env, "server", "--port", "0",
+                    "--data-dir", Files.createTempDirectory("parley-node").toString(),
+                    "--cluster", "--redis", redis.uri(), "--cluster-name", clusterName,
+                    "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hazelcastPorts[i]),
+                    "--cluster-members", members);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts node i again (after a kill or a stop), on its old Hazelcast port. */
+    void restart(int i) throws InterruptedException {
+        nodes[i].kill();
+        launch(i);
+        chatPorts[i] = nodes[i].awaitPort();
+    }
+
+    int port(int i) {
+        return chatPorts[i];
+    }
+
+    JsonClient loggedIn(int node, String user) {
+        JsonClient c = JsonClient.connect(port(node));
+        c.registerIfNeeded(user, "123456");
+        c.login(user, "123456");
+        return c;
+    }
+
+    /** SIGKILL: no goodbye, no cleanup by the node itself. */
+    void kill(int i) {
+        nodes[i].kill();
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> errors = new ArrayList<>();
+        for (ServerProcess n : nodes) {
+            try {
+                if (n != null) n.close();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        redis.close();
+        if (!errors.isEmpty()) throw errors.get(0);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.parley.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.e2e.JsonClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three Parley JVMs, one Redis: a user must not be able to tell which node they are on. Failure
+ * tests (kill -9, restart) come last because they change the cluster.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+    static ClusterHarness cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = ClusterHarness.start(3);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    private static List<String> users(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.path("user").asText()));
+        return out;
+    }
+
+    private static long messagesWithText(JsonClient c, String text) {
+        return c.unconsumed().stream()
+                .filter(f -> "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText())).count();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a login on one node lists users on the others and is announced to them; who is cluster-wide")
+    void presenceAcrossNodes() {
+        try (JsonClient a = cluster.loggedIn(0, "p-a"); JsonClient b = cluster.loggedIn(1, "p-b")) {
+            a.awaitPresence("p-b", "online");
+            try (JsonClient c = cluster.loggedIn(2, "p-c")) {
+                a.awaitPresence("p-c", "online");
+                b.awaitPresence("p-c", "online");
+                JsonNode who = c.request(JsonClient.op("who"));
+                assertTrue(users(who.path("online")).containsAll(List.of("p-a", "p-b", "p-c")), who.toString());
+                assertTrue(who.path("count").asInt() >= 3);
+            }
+            a.awaitPresence("p-c", "offline");
+            b.awaitPresence("p-c", "offline");
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a group message reaches every other user on every node exactly once")
+    void groupAcrossNodes() {
+        try (JsonClient a = cluster.loggedIn(0, "g-a"); JsonClient a2 = cluster.loggedIn(0, "g-a2");
+             JsonClient b = cluster.loggedIn(1, "g-b"); JsonClient c = cluster.loggedIn(2, "g-c")) {
+            a.awaitPresence("g-c", "online");
+            a.say("hello cluster");
+            for (JsonClient r : List.of(a2, b, c)) {
+                assertEquals("g-a", r.awaitMessage("hello cluster").path("from").asText());
+            }
+            // The sentinel comes after: anything duplicated would have arrived before it.
+            a.say("sentinel");
+            for (JsonClient r : List.of(a2, b, c)) {
+                r.awaitMessage("sentinel");
+                assertEquals(0, messagesWithText(r, "hello cluster"), "no duplicate");
+            }
+            assertEquals(0, messagesWithText(a, "hello cluster"), "the sender does not get it back");
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("private messages cross nodes, and mail stored via one node is delivered at login on another")
+    void privateAndMailAcrossNodes() {
+        try (JsonClient reg = JsonClient.connect(cluster.port(1))) {
+            reg.registerIfNeeded("m-away", "123456");
+        }
+        try (JsonClient a = cluster.loggedIn(0, "m-a"); JsonClient b = cluster.loggedIn(1, "m-b")) {
+            JsonNode r = a.msg("m-b", "across");
+            assertFalse(r.path("stored").asBoolean(), r.toString());
+            assertEquals("private", b.awaitMessage("across").path("kind").asText());
+            assertTrue(a.msg("m-away", "for later").path("stored").asBoolean());
+        }
+        try (JsonClient away = cluster.loggedIn(2, "m-away")) {
+            JsonNode m = away.awaitMessage("for later");
+            assertTrue(m.path("offline").asBoolean());
+            assertEquals("m-a", m.path("from").asText());
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a second login on another node replaces the first, cluster-wide, with no flap for the others")
+    void oneSessionPerUserClusterWide() {
+        try (JsonClient watcher = cluster.loggedIn(2, "r-watch"); JsonClient first = cluster.loggedIn(0, "r-user")) {
+            watcher.awaitPresence("r-user", "online");
+            try (JsonClient second = cluster.loggedIn(1, "r-user")) {
+                assertEquals("REPLACED", first.awaitOp("bye").path("reason").asText());
+                first.awaitClosed();
+                second.say("still here");
+                watcher.awaitMessage("still here");
+                assertFalse(watcher.unconsumed().stream().anyMatch(f -> "presence".equals(f.path("op").asText())
+                        && "r-user".equals(f.path("user").asText())), "no offline/online flap");
+                JsonNode who = watcher.request(JsonClient.op("who"));
+                assertEquals(1, users(who.path("online")).stream().filter("r-user"::equals).count());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("kill -9 of a node: its users go offline for everyone within the bound, driven by the survivors")
+    void nodeDeathConverges() throws Exception {
+        try (JsonClient watcher = cluster.loggedIn(0, "k-watch"); JsonClient victim = cluster.loggedIn(2, "k-victim")) {
+            watcher.awaitPresence("k-victim", "online");
+            long t0 = System.nanoTime();
+            cluster.kill(2);
+            watcher.await(f -> "presence".equals(f.path("op").asText()) && "k-victim".equals(f.path("user").asText())
+                    && "offline".equals(f.path("status").asText()), "k-victim offline", Duration.ofSeconds(10));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("presence converged " + millis + " ms after kill -9");
+            assertTrue(millis <= 10_000);
+            JsonNode who = watcher.request(JsonClient.op("who"));
+            assertFalse(users(who.path("online")).contains("k-victim"), who.toString());
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a restarted node rejoins: routing works both ways without restarting the others")
+    void restartedNodeRejoins() throws Exception {
+        cluster.restart(2);
+        try (JsonClient old = cluster.loggedIn(0, "j-old"); JsonClient fresh = cluster.loggedIn(2, "j-new")) {
+            old.awaitPresence("j-new", "online");
+            fresh.say("from the restarted node");
+            old.awaitMessage("from the restarted node");
+            old.say("to the restarted node");
+            fresh.awaitMessage("to the restarted node");
+            assertFalse(old.msg("j-new", "direct").path("stored").asBoolean());
+            fresh.awaitMessage("direct");
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("Redis restart: UNAVAILABLE while it is down, the server stays up, presence is repaired after")
+    void redisRestart() throws Exception {
+        try (JsonClient a = cluster.loggedIn(0, "x-a"); JsonClient b = cluster.loggedIn(1, "x-b")) {
+            a.awaitPresence("x-b", "online");
+            cluster.redis.stop();
+            JsonNode down = a.request(JsonClient.op("who"));
+            assertEquals("UNAVAILABLE", down.path("error").path("code").asText(), down.toString());
+            cluster.redis.startAgain(); // no persistence in tests: Redis comes back empty
+            // Each node re-registers its live sessions; wait until both are listed again.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            List<String> online = List.of();
+            while (System.nanoTime() < deadline) {
+                JsonNode who = a.request(JsonClient.op("who"));
+                online = users(who.path("online"));
+                if (online.containsAll(List.of("x-a", "x-b"))) break;
+                Thread.sleep(200); // polling the condition, bounded by the deadline
+            }
+            assertTrue(online.containsAll(List.of("x-a", "x-b")), "presence repaired: " + online);
+            a.say("after the storm");
+            b.awaitMessage("after the storm");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+package dev.parley.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * What every storage backend promises, run against each of them by a subclass. Each test gets a fresh,
+ * empty backend whose group history keeps {@link #HISTORY_MAX} messages.
+ */
+abstract class StoreContractTest {
+    static final int HISTORY_MAX = 5;
+    static final int CONCURRENT = 20;
+
+    Vertx vertx;
+    Stores stores;
+
+    /** A fresh, empty backend with a group history capped at {@link #HISTORY_MAX}. */
+    abstract Stores open(Vertx vertx) throws Exception;
+
+    @BeforeEach
+    void openStores() throws Exception {
+        vertx = Vertx.vertx();
+        stores = open(vertx);
+    }
+
+    @AfterEach
+    void closeStores() {
+        if (stores != null) await(stores.close());
+        await(vertx.close());
+    }
+
+    // ---- users
+
+    @Test
+    @DisplayName("an account is created once, found by id, and never overwritten by a second registration")
+    void usersCreateAndFind() {
+        UserRecord alice = new UserRecord("100", "alice", "pbkdf2$1000$salt$hash", 1_700_000_000_000L);
+        assertNull(await(stores.users().find("100")), "no account before registration");
+        assertTrue(await(stores.users().create(alice)));
+        assertEquals(alice, await(stores.users().find("100")));
+        assertFalse(await(stores.users().create(new UserRecord("100", "mallory", "other", 1L))), "id taken");
+        assertEquals(alice, await(stores.users().find("100")), "the first registration stands");
+        assertNull(await(stores.users().find("101")));
+    }
+
+    @Test
+    @DisplayName("of 20 concurrent registrations of one id exactly one succeeds, and its record is the one stored")
+    void usersConcurrentCreate() {
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            attempts.add(stores.users().create(new UserRecord("200", "name" + i, "hash" + i, i)));
+        }
+        awaitAll(attempts);
+        List<Integer> winners = IntStream.range(0, CONCURRENT).filter(i -> attempts.get(i).result()).boxed().toList();
+        assertEquals(1, winners.size(), "exactly one winner: " + winners);
+        assertEquals("name" + winners.get(0), await(stores.users().find("200")).name());
+    }
+
+    // ---- mailbox
+
+    @Test
+    @DisplayName("mail is peeked oldest first with increasing seqs, every field intact, and peeking removes nothing")
+    void mailboxOrderAndPeek() {
+        for (int i = 1; i <= 4; i++) {
+            assertTrue(await(stores.mailbox().append("bob", mail("m" + i, "alice", "bob", "hello " + i, 1000L + i), 10)));
+        }
+        List<StoredMessage> all = await(stores.mailbox().peek("bob", 10));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), ids(all));
+        assertIncreasing(all);
+        StoredMessage first = all.get(0);
+        assertEquals(new StoredMessage("m1", "alice", "Alice", "bob", "hello 1", 1001L, first.seq()), first);
+        assertTrue(first.seq() > 0, "a stored message has a seq");
+        assertEquals(all, await(stores.mailbox().peek("bob", 10)), "peek does not remove");
+        assertEquals(List.of("m1", "m2"), ids(await(stores.mailbox().peek("bob", 2))), "the oldest when limited");
+        assertEquals(List.of(), await(stores.mailbox().peek("bob", 0)));
+        assertEquals(List.of(), await(stores.mailbox().peek("nobody", 10)));
+    }
+
+    @Test
+    @DisplayName("mailboxes are per user")
+    void mailboxPerUser() {
+        assertTrue(await(stores.mailbox().append("bob", mail("b1", "alice", "bob", "for bob", 1), 10)));
+        assertTrue(await(stores.mailbox().append("carol", mail("c1", "alice", "carol", "for carol", 2), 10)));
+        assertEquals(List.of("b1"), ids(await(stores.mailbox().peek("bob", 10))));
+        assertEquals(List.of("c1"), ids(await(stores.mailbox().peek("carol", 10))));
+    }
+
+    @Test
+    @DisplayName("a full mailbox refuses mail until delivered mail is removed")
+    void mailboxQuota() {
+        for (int i = 1; i <= 3; i++) assertTrue(await(stores.mailbox().append("bob", mail("m" + i, "a", "bob", "x", i), 3)));
+        assertFalse(await(stores.mailbox().append("bob", mail("m4", "a", "bob", "x", 4), 3)), "full at 3");
+        assertEquals(3, await(stores.mailbox().peek("bob", 10)).size(), "a refused message is not stored");
+        long firstSeq = await(stores.mailbox().peek("bob", 1)).get(0).seq();
+        await(stores.mailbox().remove("bob", List.of(firstSeq)));
+        assertTrue(await(stores.mailbox().append("bob", mail("m5", "a", "bob", "x", 5), 3)), "room again");
+        assertEquals(List.of("m2", "m3", "m5"), ids(await(stores.mailbox().peek("bob", 10))));
+    }
+
+    @Test
+    @DisplayName("remove takes exactly the given seqs, ignores unknown ones, and later mail gets higher seqs")
+    void mailboxRemove() {
+        for (int i = 1; i <= 5; i++) await(stores.mailbox().append("bob", mail("m" + i, "a", "bob", "x", i), 10));
+        List<StoredMessage> all = await(stores.mailbox().peek("bob", 10));
+        await(stores.mailbox().remove("bob", List.of(all.get(1).seq(), all.get(3).seq(), 999_999L)));
+        assertEquals(List.of("m1", "m3", "m5"), ids(await(stores.mailbox().peek("bob", 10))));
+        await(stores.mailbox().remove("bob", List.of()));
+        await(stores.mailbox().remove("nobody", List.of(1L)));
+        await(stores.mailbox().remove("bob", all.stream().map(StoredMessage::seq).toList()));
+        assertEquals(List.of(), await(stores.mailbox().peek("bob", 10)));
+        await(stores.mailbox().append("bob", mail("m6", "a", "bob", "x", 6), 10));
+        long newSeq = await(stores.mailbox().peek("bob", 10)).get(0).seq();
+        assertTrue(newSeq > all.get(4).seq(), "seqs never restart, so a late ack cannot remove new mail");
+    }
+
+    @Test
+    @DisplayName("20 concurrent sends into a mailbox of 10 store exactly 10, with distinct seqs")
+    void mailboxConcurrentQuota() {
+        List<Future<Boolean>> sends = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) sends.add(stores.mailbox().append("bob", mail("m" + i, "a", "bob", "x", i), 10));
+        awaitAll(sends);
+        assertEquals(10, sends.stream().filter(Future::result).count());
+        List<StoredMessage> stored = await(stores.mailbox().peek("bob", 100));
+        assertEquals(10, stored.size());
+        assertIncreasing(stored);
+    }
+
+    // ---- group history
+
+    @Test
+    @DisplayName("an empty history has head 0 and nothing to replay")
+    void historyEmpty() {
+        assertEquals(0L, await(stores.groupHistory().head()));
+        assertEquals(new HistorySlice(List.of(), 0, 0), await(stores.groupHistory().since(0, 10, 0)));
+    }
+
+    /**
+     * Seqs only promise to increase by one per append; where they start is the backend's choice (Redis starts a
+     * fresh counter from the clock so that seqs never go backwards after Redis lost its data). Tests therefore
+     * speak of seqs relative to the one before the first append.
+     */
+    private long appendFrom(int count, java.util.function.IntToLongFunction ts) {
+        long base = -1;
+        for (int i = 1; i <= count; i++) {
+            StoredMessage stored = await(stores.groupHistory().append(group("g" + i, ts.applyAsLong(i))));
+            if (base < 0) base = stored.seq() - 1;
+            assertEquals(base + i, stored.seq(), "seqs increase by one per append");
+            assertEquals("g" + i, stored.id());
+        }
+        return base;
+    }
+
+    private static List<Long> relative(List<StoredMessage> messages, long base) {
+        return messages.stream().map(m -> m.seq() - base).toList();
+    }
+
+    @Test
+    @DisplayName("appends get consecutive seqs; since returns what followed a position, oldest first")
+    void historyAppendAndSince() {
+        long b = appendFrom(3, i -> 1000L + i);
+        assertTrue(b >= 0);
+        assertEquals(b + 3, await(stores.groupHistory().head()));
+        HistorySlice slice = await(stores.groupHistory().since(b + 1, 10, 0));
+        assertEquals(List.of(2L, 3L), relative(slice.messages(), b));
+        assertEquals(new StoredMessage("g2", "alice", "Alice", null, "text g2", 1002L, b + 2), slice.messages().get(0));
+        assertEquals(0, slice.skipped());
+        assertEquals(b + 3, slice.head());
+        assertEquals(new HistorySlice(List.of(), 0, b + 3), await(stores.groupHistory().since(b + 3, 10, 0)), "up to date");
+        assertEquals(new HistorySlice(List.of(), 0, b + 3), await(stores.groupHistory().since(b + 7, 10, 0)), "ahead of head");
+    }
+
+    @Test
+    @DisplayName("since returns the newest max messages and counts the rest as skipped")
+    void historySinceMax() {
+        long b = appendFrom(5, i -> i);
+        HistorySlice slice = await(stores.groupHistory().since(b, 2, 0));
+        assertEquals(List.of(4L, 5L), relative(slice.messages(), b));
+        assertEquals(3, slice.skipped());
+        assertEquals(b + 5, slice.head());
+        HistorySlice none = await(stores.groupHistory().since(b + 1, 0, 0));
+        assertEquals(new HistorySlice(List.of(), 4, b + 5), none, "max 0 replays nothing and skips everything");
+    }
+
+    @Test
+    @DisplayName("the history keeps only the newest messages; the dropped ones count as skipped")
+    void historyCap() {
+        long b = appendFrom(HISTORY_MAX + 3, i -> i);
+        HistorySlice slice = await(stores.groupHistory().since(b, 100, 0));
+        assertEquals(LongStream.rangeClosed(4, HISTORY_MAX + 3).boxed().toList(), relative(slice.messages(), b));
+        assertEquals(3, slice.skipped());
+        assertEquals(b + HISTORY_MAX + 3, slice.head());
+    }
+
+    @Test
+    @DisplayName("messages older than notBeforeTs are not replayed but count as skipped, even out of ts order")
+    void historyNotBefore() {
+        long[] ts = {1000, 5000, 2000, 6000, 3000};
+        long b = appendFrom(ts.length, i -> ts[i - 1]);
+        HistorySlice slice = await(stores.groupHistory().since(b, 10, 2500));
+        assertEquals(List.of(2L, 4L, 5L), relative(slice.messages(), b));
+        assertEquals(2, slice.skipped());
+        HistorySlice newest = await(stores.groupHistory().since(b, 2, 2500));
+        assertEquals(List.of(4L, 5L), relative(newest.messages(), b), "the newest of those new enough");
+        assertEquals(3, newest.skipped());
+    }
+
+    @Test
+    @DisplayName("20 concurrent appends get distinct, contiguous seqs")
+    void historyConcurrentAppends() {
+        List<Future<StoredMessage>> appends = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) appends.add(stores.groupHistory().append(group("g" + i, i)));
+        awaitAll(appends);
+        Set<Long> seqs = appends.stream().map(f -> f.result().seq()).collect(Collectors.toSet());
+        long b = seqs.stream().mapToLong(Long::longValue).min().orElseThrow() - 1;
+        assertEquals(LongStream.rangeClosed(b + 1, b + CONCURRENT).boxed().collect(Collectors.toSet()), seqs);
+        assertEquals(b + CONCURRENT, await(stores.groupHistory().head()));
+        assertEquals(LongStream.rangeClosed(CONCURRENT - HISTORY_MAX + 1, CONCURRENT).boxed().toList(),
+                relative(await(stores.groupHistory().since(b, 100, 0)).messages(), b), "the log is in seq order");
+    }
+
+    // ---- last seen
+
+    @Test
+    @DisplayName("a last-seen position starts unknown, advances per user, and never moves back")
+    void lastSeen() {
+        assertNull(await(stores.lastSeen().get("alice")));
+        await(stores.lastSeen().advance("alice", 5));
+        assertEquals(5L, await(stores.lastSeen().get("alice")));
+        await(stores.lastSeen().advance("alice", 3));
+        assertEquals(5L, await(stores.lastSeen().get("alice")), "not backwards");
+        await(stores.lastSeen().advance("alice", 0));
+        await(stores.lastSeen().advance("alice", 9));
+        assertEquals(9L, await(stores.lastSeen().get("alice")));
+        assertNull(await(stores.lastSeen().get("bob")));
+        await(stores.lastSeen().advance("bob", 0));
+        assertEquals(0L, await(stores.lastSeen().get("bob")), "0 is a position (a first login at an empty history)");
+    }
+
+    @Test
+    @DisplayName("concurrent advances in any order leave the highest position")
+    void lastSeenConcurrent() {
+        List<Long> positions = LongStream.rangeClosed(1, CONCURRENT).boxed().collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(positions, new Random(7));
+        awaitAll(positions.stream().map(p -> stores.lastSeen().advance("alice", p)).toList());
+        assertEquals((long) CONCURRENT, await(stores.lastSeen().get("alice")));
+    }
+
+    // ---- idempotency
+
+    @Test
+    @DisplayName("putIfAbsent stores once and then answers the stored value; put overwrites; remove forgets")
+    void idempotency() {
+        long later = System.currentTimeMillis() + 60_000;
+        assertNull(await(stores.idempotency().putIfAbsent("alice\0msg\0c1", "first", later)));
+        assertEquals("first", await(stores.idempotency().putIfAbsent("alice\0msg\0c1", "second", later)));
+        await(stores.idempotency().put("alice\0msg\0c1", "final", later));
+        assertEquals("final", await(stores.idempotency().putIfAbsent("alice\0msg\0c1", "third", later)));
+        assertNull(await(stores.idempotency().putIfAbsent("alice\0msg\0c2", "other key", later)));
+        await(stores.idempotency().remove("alice\0msg\0c1"));
+        assertNull(await(stores.idempotency().putIfAbsent("alice\0msg\0c1", "again", later)), "removed keys are free");
+        await(stores.idempotency().remove("never stored"));
+    }
+
+    @Test
+    @DisplayName("an idempotency key is forgotten once it expires")
+    void idempotencyExpiry() {
+        long soon = System.currentTimeMillis() + 200;
+        assertNull(await(stores.idempotency().putIfAbsent("k", "v1", soon)));
+        long later = System.currentTimeMillis() + 60_000;
+        String seen = await(stores.idempotency().putIfAbsent("k", "v2", later));
+        if (System.currentTimeMillis() < soon) assertEquals("v1", seen, "still remembered before expiry");
+        awaitCondition(() -> await(stores.idempotency().putIfAbsent("k", "v2", later)) == null, "key expires");
+        assertEquals("v2", await(stores.idempotency().putIfAbsent("k", "v3", later)));
+    }
+
+    @Test
+    @DisplayName("of 20 concurrent claims of one key exactly one stores, and all others see its value")
+    void idempotencyConcurrent() {
+        long later = System.currentTimeMillis() + 60_000;
+        List<Future<String>> claims = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) claims.add(stores.idempotency().putIfAbsent("k", "v" + i, later));
+        awaitAll(claims);
+        List<Integer> owners = IntStream.range(0, CONCURRENT).filter(i -> claims.get(i).result() == null).boxed().toList();
+        assertEquals(1, owners.size(), "exactly one owner: " + owners);
+        for (Future<String> c : claims) {
+            if (c.result() != null) assertEquals("v" + owners.get(0), c.result());
+        }
+    }
+
+    // ---- presence
+
+    @Test
+    @DisplayName("a login is recorded; a second login replaces the session and returns the one it replaced")
+    void presenceJoinReplaces() {
+        PresenceEntry first = new PresenceEntry("100", "alice", "n1", "s1");
+        assertNull(await(stores.presence().join(first)));
+        assertEquals(first, await(stores.presence().get("100")));
+        assertEquals(1L, await(stores.presence().count()));
+        PresenceEntry second = new PresenceEntry("100", "alice", "n2", "s2");
+        assertEquals(first, await(stores.presence().join(second)));
+        assertEquals(second, await(stores.presence().get("100")));
+        assertEquals(1L, await(stores.presence().count()), "one session per user");
+        assertNull(await(stores.presence().get("101")));
+    }
+
+    @Test
+    @DisplayName("leave removes a user only with their current session")
+    void presenceLeave() {
+        PresenceEntry old = new PresenceEntry("100", "alice", "n1", "s1");
+        PresenceEntry current = new PresenceEntry("100", "alice", "n2", "s2");
+        await(stores.presence().join(old));
+        await(stores.presence().join(current));
+        assertNull(await(stores.presence().leave("100", "s1")), "a replaced session's goodbye changes nothing");
+        assertEquals(current, await(stores.presence().get("100")));
+        assertEquals(current, await(stores.presence().leave("100", "s2")));
+        assertNull(await(stores.presence().get("100")));
+        assertEquals(0L, await(stores.presence().count()));
+        assertNull(await(stores.presence().leave("100", "s2")), "leaving twice is harmless");
+        assertNull(await(stores.presence().leave("nobody", "s9")));
+    }
+
+    @Test
+    @DisplayName("removeNode removes exactly the users that node still holds, and returns them")
+    void presenceRemoveNode() {
+        PresenceEntry a = new PresenceEntry("a", "A", "n1", "sa");
+        PresenceEntry b = new PresenceEntry("b", "B", "n1", "sb");
+        PresenceEntry c = new PresenceEntry("c", "C", "n2", "sc");
+        PresenceEntry bMoved = new PresenceEntry("b", "B", "n2", "sb2");
+        PresenceEntry d = new PresenceEntry("d", "D", "n1", "sd");
+        for (PresenceEntry e : List.of(a, b, c, d)) await(stores.presence().join(e));
+        await(stores.presence().join(bMoved));
+        await(stores.presence().leave("d", "sd"));
+        assertEquals(Set.of(a), Set.copyOf(await(stores.presence().removeNode("n1"))));
+        assertNull(await(stores.presence().get("a")));
+        assertEquals(bMoved, await(stores.presence().get("b")), "a user who moved to another node stays");
+        assertEquals(c, await(stores.presence().get("c")));
+        assertEquals(2L, await(stores.presence().count()));
+        assertEquals(List.of(), await(stores.presence().removeNode("n1")), "nothing left on n1");
+        assertEquals(List.of(), await(stores.presence().removeNode("n9")), "an unknown node holds nobody");
+        PresenceEntry aBack = new PresenceEntry("a", "A", "n1", "sa2");
+        assertNull(await(stores.presence().join(aBack)), "a node's users can come back after removeNode");
+        assertEquals(Set.of(bMoved, c), Set.copyOf(await(stores.presence().removeNode("n2"))));
+        assertEquals(List.of(aBack), await(stores.presence().list(10)));
+    }
+
+    @Test
+    @DisplayName("list returns at most max distinct online users")
+    void presenceList() {
+        Set<PresenceEntry> online = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            PresenceEntry e = new PresenceEntry("u" + i, "user " + i, "n" + (i % 2), "s" + i);
+            online.add(e);
+            await(stores.presence().join(e));
+        }
+        assertEquals(online, Set.copyOf(await(stores.presence().list(100))));
+        List<PresenceEntry> some = await(stores.presence().list(3));
+        assertEquals(3, some.size());
+        assertEquals(3, Set.copyOf(some).size(), "distinct");
+        assertTrue(online.containsAll(some));
+        assertEquals(List.of(), await(stores.presence().list(0)));
+        assertEquals(7L, await(stores.presence().count()));
+    }
+
+    @Test
+    @DisplayName("20 concurrent logins of one user form one chain: each replaced session is returned exactly once")
+    void presenceConcurrentJoins() {
+        List<Future<PresenceEntry>> joins = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            joins.add(stores.presence().join(new PresenceEntry("100", "alice", "n" + (i % 3), "s" + i)));
+        }
+        awaitAll(joins);
+        assertEquals(1, joins.stream().filter(f -> f.result() == null).count(), "exactly one found nobody");
+        List<String> replaced = joins.stream().filter(f -> f.result() != null).map(f -> f.result().session()).toList();
+        String last = await(stores.presence().get("100")).session();
+        Set<String> all = new HashSet<>(replaced);
+        all.add(last);
+        assertEquals(CONCURRENT, all.size(), "no session replaced twice, the survivor never replaced");
+        assertEquals(1L, await(stores.presence().count()));
+        PresenceEntry removed = await(stores.presence().leave("100", last));
+        assertNotNull(removed);
+        List<PresenceEntry> leftovers = new ArrayList<>();
+        for (int n = 0; n < 3; n++) leftovers.addAll(await(stores.presence().removeNode("n" + n)));
+        assertEquals(List.of(), leftovers, "no node still holds the user");
+    }
+
+    // ---- helpers
+
+    static StoredMessage mail(String id, String from, String to, String text, long ts) {
+        return new StoredMessage(id, from, Character.toUpperCase(from.charAt(0)) + from.substring(1), to, text, ts, 0);
+    }
+
+    static StoredMessage group(String id, long ts) {
+        return new StoredMessage(id, "alice", "Alice", null, "text " + id, ts, 0);
+    }
+
+    static List<String> ids(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::id).toList();
+    }
+
+    static List<Long> seqs(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::seq).toList();
+    }
+
+    static void assertIncreasing(List<StoredMessage> messages) {
+        for (int i = 1; i < messages.size(); i++) {
+            assertTrue(messages.get(i - 1).seq() < messages.get(i).seq(), "seqs increase: " + seqs(messages));
+        }
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("operation failed: " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void awaitAll(List<? extends Future<?>> futures) {
+        await(Future.all(futures));
+    }
+
+    /** Polls until true; the deadline is generous, the poll is quick, so the test takes as long as the store needs. */
+    static void awaitCondition(Supplier<Boolean> condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("timed out waiting: " + what);
+    }
+}
