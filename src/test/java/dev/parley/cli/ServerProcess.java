@@ -85,6 +85,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends a POSIX signal (e.g. STOP to freeze the JVM as a hung host would, CONT to resume it). */
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     /** SIGTERM, as Kubernetes or Ctrl-C would send. */
     public void terminate() {
         process.destroy();

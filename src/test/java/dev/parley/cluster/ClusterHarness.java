@@ -76,6 +76,11 @@ final class ClusterHarness implements AutoCloseable {
         return c;
     }
 
+    /** Freezes (STOP) or resumes (CONT) node i: a hung JVM keeps its sockets open. */
+    void signal(int i, String name) throws Exception {
+        nodes[i].signal(name);
+    }
+
     /** SIGKILL: no goodbye, no cleanup by the node itself. */
     void kill(int i) {
         nodes[i].kill();

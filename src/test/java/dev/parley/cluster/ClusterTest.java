@@ -127,6 +127,38 @@ class ClusterTest {
 
     @Test
     @Order(5)
+    @DisplayName("a frozen node (SIGSTOP, sockets open): its users go offline within the bound; when it resumes they come back")
+    void frozenNodeConvergesAndHeals() throws Exception {
+        try (JsonClient watcher = cluster.loggedIn(0, "f-watch"); JsonClient frozen = cluster.loggedIn(1, "f-frozen")) {
+            watcher.awaitPresence("f-frozen", "online");
+            long t0 = System.nanoTime();
+            cluster.signal(1, "STOP");
+            try {
+                watcher.await(f -> "presence".equals(f.path("op").asText()) && "f-frozen".equals(f.path("user").asText())
+                        && "offline".equals(f.path("status").asText()), "f-frozen offline", Duration.ofSeconds(10));
+                System.out.println("presence converged " + (System.nanoTime() - t0) / 1_000_000 + " ms after SIGSTOP");
+            } finally {
+                cluster.signal(1, "CONT");
+            }
+            // Back from the pause: the node finds its sessions gone from shared presence and re-registers them.
+            watcher.await(f -> "presence".equals(f.path("op").asText()) && "f-frozen".equals(f.path("user").asText())
+                    && "online".equals(f.path("status").asText()), "f-frozen back online", Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                frozen.say("thawed");
+                try {
+                    watcher.await(f -> "thawed".equals(f.path("text").asText()), "a message from the healed node",
+                            Duration.ofSeconds(2));
+                    break;
+                } catch (AssertionError notYet) {
+                    if (System.nanoTime() > deadline) throw notYet; // routing did not heal in time
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("kill -9 of a node: its users go offline for everyone within the bound, driven by the survivors")
     void nodeDeathConverges() throws Exception {
         try (JsonClient watcher = cluster.loggedIn(0, "k-watch"); JsonClient victim = cluster.loggedIn(2, "k-victim")) {
@@ -144,7 +176,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("a restarted node rejoins: routing works both ways without restarting the others")
     void restartedNodeRejoins() throws Exception {
         cluster.restart(2);
@@ -160,7 +192,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("Redis restart: UNAVAILABLE while it is down, the server stays up, presence is repaired after")
     void redisRestart() throws Exception {
         try (JsonClient a = cluster.loggedIn(0, "x-a"); JsonClient b = cluster.loggedIn(1, "x-b")) {
