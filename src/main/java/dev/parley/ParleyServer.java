@@ -9,6 +9,15 @@ import dev.parley.cluster.HazelcastSetup;
 import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
+import dev.parley.ops.OpsVerticle;
+import dev.parley.ops.ParleyMetrics;
+import dev.parley.ops.Readiness;
+import dev.parley.service.Bus;
+import dev.parley.service.node.Delivery;
+import dev.parley.service.node.NodeAddresses;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.auth.AuthVerticle;
@@ -40,6 +49,8 @@ public final class ParleyServer {
     private final ParleyConfig config;
     private static final String VERTX_NODE_ID = "__vertx.nodeId";
     private HazelcastInstance hazelcast;
+    private volatile boolean stopping;
+    private int opsPort = -1;
 
     private ParleyServer(Vertx vertx, Stores stores, GatewayNode gateway, int port, ParleyConfig config) {
         this.vertx = vertx;
@@ -131,7 +142,9 @@ public final class ParleyServer {
     private static Future<ParleyServer> deployAll(Vertx vertx, ParleyConfig config, Stores stores, String nodeId) {
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()));
         MessageIds ids = new MessageIds();
-        GatewayNode gateway = new GatewayNode(nodeId, config);
+        ParleyMetrics metrics = new ParleyMetrics();
+        Bus.onDependencyFailure(metrics.storeErrors::increment);
+        GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
                         vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(), stores.presence(), stores.lastSeen())),
@@ -140,7 +153,37 @@ public final class ParleyServer {
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)))
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
+                .compose(server -> server.startOps(metrics))
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
+    }
+
+    /** The operations port; ready only when this node can really serve users (see {@link Readiness}). */
+    private Future<ParleyServer> startOps(ParleyMetrics metrics) {
+        if (!config.ops().enabled()) return Future.succeededFuture(this);
+        Readiness readiness = new Readiness()
+                .add("gateway", () -> stopping ? Future.failedFuture("shutting down") : Future.succeededFuture())
+                .add("cluster", this::clusterCheck)
+                .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
+                .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
+                        new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
+        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness);
+        return vertx.deployVerticle(ops).map(id -> {
+            opsPort = ops.actualPort();
+            return this;
+        });
+    }
+
+    private Future<?> clusterCheck() {
+        if (!config.cluster().enabled()) return Future.succeededFuture("single node");
+        if (hazelcast == null || !hazelcast.getLifecycleService().isRunning() || !vertx.isClustered()) {
+            return Future.failedFuture("not joined");
+        }
+        return Future.succeededFuture(hazelcast.getCluster().getMembers().size() + " members");
+    }
+
+    /** The operations (HTTP) port actually bound, or -1 when disabled. */
+    public int opsPort() {
+        return opsPort;
     }
 
     public int port() {
@@ -164,6 +207,7 @@ public final class ParleyServer {
      * the stores close, then the node leaves the cluster.
      */
     public Future<Void> close() {
+        stopping = true;
         return gateway.undeploy(vertx)
                 .transform(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(v -> stores.close())

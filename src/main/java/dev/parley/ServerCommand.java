@@ -79,11 +79,13 @@ final class ServerCommand {
             return 1;
         }
         System.out.println("Parley listening on " + config.server().host() + ":" + server.port()
-                + " (node " + server.nodeId() + ", data " + Path.of(config.store().dataDir()).toAbsolutePath() + ")");
+                + " (node " + server.nodeId()
+                + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
+                + (server.opsPort() > 0 ? ", ops http://" + config.ops().host() + ":" + server.opsPort() : "") + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CompletableFuture<Void> done = server.close().toCompletionStage().toCompletableFuture();
             try {
-                done.get(20, TimeUnit.SECONDS);
+                done.get(config.server().shutdownGraceSeconds(), TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // Exiting anyway: the store is crash-safe, presence dies with the process.
             }

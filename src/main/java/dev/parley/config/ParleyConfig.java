@@ -6,10 +6,13 @@ import java.time.Duration;
 
 /** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
 public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
-                           History history, Messages messages, Cluster cluster) {
+                           History history, Messages messages, Cluster cluster, Ops ops) {
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
-                         int greetingDelayMs, String nodeId) {
+                         int greetingDelayMs, String nodeId, int shutdownGraceSeconds) {
+    }
+
+    public record Ops(boolean enabled, String host, int port) {
     }
 
     public record Store(String dataDir) {
@@ -59,7 +62,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("server.eventLoops", 1, 256),
                 r.integer("server.acceptBacklog", 1, 65535),
                 r.integer("server.greetingDelayMs", 0, 60_000),
-                r.string("server.nodeId"));
+                r.string("server.nodeId"),
+                r.integer("server.shutdownGraceSeconds", 1, 3600));
         if (server.host().isBlank()) throw new ConfigException("server.host: must not be empty");
         Store store = new Store(r.string("store.dataDir"));
         if (store.dataDir().isBlank()) throw new ConfigException("store.dataDir: must not be empty");
@@ -108,7 +112,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("cluster.redisPoolSize", 1, 1024),
                 r.string("cluster.redisKeyPrefix"));
         if (cluster.enabled()) checkCluster(cluster);
-        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster);
+        Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535));
+        if (ops.enabled() && ops.port() != 0 && ops.port() == server.port()) {
+            throw new ConfigException("ops.port: must differ from server.port (" + server.port() + ")");
+        }
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops);
     }
 
     private static void checkCluster(Cluster c) {

@@ -57,6 +57,7 @@ final class AccountCommands {
         services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
                 .onSuccess(m -> joined(c, r, m.body().getString("user"), m.body().getString("name")))
                 .onFailure(t -> {
+                    services.metrics().loginsFailed.increment();
                     c.loginFailed();
                     c.send(Replies.failure("login", r, t));
                     c.endAccountOp();
@@ -73,6 +74,7 @@ final class AccountCommands {
                 .onSuccess(m -> {
                     JsonObject reply = new JsonObject().put("user", user).put("name", name)
                             .put("online", m.body().getJsonArray("online")).put("count", m.body().getInteger("count"));
+                    services.metrics().loginsOk.increment();
                     c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));
                     catchUp(c);
                     c.endAccountOp();
@@ -91,7 +93,7 @@ final class AccountCommands {
                 .onSuccess(m -> replay(c, m.body()))
                 .onFailure(t -> {
                     c.send(new NoticeEvent("UNAVAILABLE", "missed messages could not be loaded now; they stay stored"));
-                    c.caughtUp(0);
+                    c.caughtUp(0, 0);
                 });
     }
 
@@ -115,12 +117,14 @@ final class AccountCommands {
         if (expired > 0) {
             c.send(new NoticeEvent("MAIL_EXPIRED", expired + " private message(s) expired before you logged in"));
         }
+        long newestReplayed = 0;
         for (StoredMessage s : all) {
             MessageEvent e = new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), true);
             c.send(e);
-            c.replayed(e, s.seq());
+            if (e.group()) newestReplayed = Math.max(newestReplayed, s.seq());
         }
-        c.caughtUp(head);
+        services.metrics().mailboxDelivered.increment(all.size());
+        c.caughtUp(head, newestReplayed);
         // At-least-once: the mailbox forgets only what was handed to the socket.
         JsonObject ack = new JsonObject().put("user", c.user()).put("seqs", seqs).put("groupSeq", head);
         c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack));

@@ -33,7 +33,10 @@ final class ChatCommands {
         String cid = cid(r);
         if (cid != null) body.put("cid", cid);
         services.bus().<JsonObject>request(GroupAddresses.SAY, body)
-                .onSuccess(m -> c.send(Reply.ok("say", r.rid(), Jackson.of(m.body()))))
+                .onSuccess(m -> {
+                    services.metrics().groupIn.increment();
+                    c.send(Reply.ok("say", r.rid(), Jackson.of(m.body())));
+                })
                 .onFailure(t -> c.send(AccountCommands.Replies.failure("say", r, t)));
     }
 
@@ -50,7 +53,11 @@ final class ChatCommands {
         String cid = cid(r);
         if (cid != null) body.put("cid", cid);
         services.bus().<JsonObject>request(MailboxAddresses.SEND, body)
-                .onSuccess(m -> c.send(Reply.ok("msg", r.rid(), Jackson.of(m.body().put("to", to)))))
+                .onSuccess(m -> {
+                    services.metrics().privateIn.increment();
+                    if (m.body().getBoolean("stored", false)) services.metrics().mailboxStored.increment();
+                    c.send(Reply.ok("msg", r.rid(), Jackson.of(m.body().put("to", to))));
+                })
                 .onFailure(t -> c.send(AccountCommands.Replies.failure("msg", r, t)));
     }
 

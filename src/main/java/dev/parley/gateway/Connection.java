@@ -166,29 +166,31 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         outbox.write(EMPTY, action);
     }
 
-    /** Delivers an event shared with other recipients. */
-    void deliver(EncodedEvent e) {
-        if (state == State.CLOSED || user == null) return;
+    /** Delivers an event shared with other recipients; true when it was written now. */
+    boolean deliver(EncodedEvent e) {
+        if (state == State.CLOSED || user == null) return false;
         if (user.equals(e.except)) {
             // Our own group message: not shown back, but seen, so it is not "missed" at the next login.
             if (e.groupSeq != 0 && state == State.LIVE) lastGroupSeq = Math.max(lastGroupSeq, e.groupSeq);
-            return;
+            return false;
         }
         if (state == State.CATCHING_UP || state == State.LOGGING_IN) {
             if (held == null) held = new ArrayList<>();
             if (held.size() >= MAX_HELD_EVENTS) {
                 slowConsumer();
-                return;
+                return false;
             }
             held.add(e);
-            return;
+            return false;
         }
         if (e.groupSeq != 0) {
-            if (e.groupSeq <= replayedUpTo) return;
+            if (e.groupSeq <= replayedUpTo) return false;
             lastGroupSeq = Math.max(lastGroupSeq, e.groupSeq);
         }
         byte[] bytes = e.bytes(protocol);
-        if (bytes != null) writeChecked(bytes);
+        if (bytes == null) return false;
+        writeChecked(bytes);
+        return true;
     }
 
     private void writeChecked(byte[] bytes) {
@@ -286,20 +288,22 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         state = State.ANONYMOUS;
     }
 
-    /** Missed messages up to {@code head} were written: release the events held meanwhile. */
-    void caughtUp(long head) {
+    /**
+     * Missed messages were written: release the events held meanwhile. Held group messages up to the
+     * newest replayed one were in the replay (the replay is the newest of what was missed); later ones,
+     * or all of them when nothing was replayed, are delivered now.
+     *
+     * @param head             the history head the replay was read at
+     * @param newestReplayedSeq the seq of the newest group message replayed, 0 when none was
+     */
+    void caughtUp(long head, long newestReplayedSeq) {
         if (state != State.CATCHING_UP) return;
-        replayedUpTo = head;
+        replayedUpTo = newestReplayedSeq;
         lastGroupSeq = Math.max(lastGroupSeq, head);
         state = State.LIVE;
         List<EncodedEvent> pending = held;
         held = null;
         if (pending != null) pending.forEach(this::deliver);
-    }
-
-    /** Marks a message replayed from storage as seen. */
-    void replayed(MessageEvent m, long groupSeq) {
-        if (m.group()) lastGroupSeq = Math.max(lastGroupSeq, groupSeq);
     }
 
     void markClosed() {

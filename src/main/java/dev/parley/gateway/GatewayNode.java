@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -17,9 +18,13 @@ public final class GatewayNode {
     private final Encoders encoders = new Encoders();
     private final List<String> deployments = new java.util.ArrayList<>();
     private NodeDeliveryVerticle delivery;
+    private final ParleyMetrics metrics;
 
-    public GatewayNode(String nodeId, ParleyConfig config) {
+    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics) {
         this.nodeId = nodeId;
+        this.metrics = metrics;
+        metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
+        metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
         this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress());
     }
 
@@ -72,6 +77,10 @@ public final class GatewayNode {
 
     public int sessionCount() {
         return sessions.size();
+    }
+
+    public ParleyMetrics metrics() {
+        return metrics;
     }
 
     LocalSessions sessions() {

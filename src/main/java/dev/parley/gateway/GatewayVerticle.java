@@ -1,7 +1,9 @@
 package dev.parley.gateway;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.MessageEvent;
 import dev.parley.service.presence.PresenceAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,12 +27,17 @@ public final class GatewayVerticle extends VerticleBase {
     private static final byte[] TOO_MANY = ("{\"op\":\"bye\",\"reason\":\"TOO_MANY_CONNECTIONS\","
             + "\"message\":\"too many connections\"}\n").getBytes(StandardCharsets.UTF_8);
 
+    private static final byte[] SHUTTING_DOWN = ("{\"op\":\"bye\",\"reason\":\"SHUTDOWN\","
+            + "\"message\":\"the server is shutting down\"}\n").getBytes(StandardCharsets.UTF_8);
+
     private final ParleyConfig config;
     private final GatewayNode node;
     private final Set<Connection> connections = new LinkedHashSet<>();
     private NetServer server;
     private CommandTable commands;
     private int actualPort;
+    /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
+    private boolean stopping;
 
     GatewayVerticle(ParleyConfig config, GatewayNode node) {
         this.config = config;
@@ -39,7 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions()));
+        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics()));
         NetServerOptions options = new NetServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
@@ -48,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
         server = vertx.createNetServer(options).connectHandler(this::accept);
         long sweepMillis = Math.max(1000, Math.min(5000, config.limits().idleTimeoutSeconds() * 250L));
         vertx.setPeriodic(sweepMillis, id -> sweepIdle());
+        measureLoopLag();
         node.sessions().addGateway(this);
         return server.listen().onSuccess(s -> actualPort = s.actualPort());
     }
@@ -55,6 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
     /** Graceful: tells every user, records their departure, then closes. */
     @Override
     public Future<?> stop() {
+        stopping = true;
         node.sessions().removeGateway(this);
         List<Future<?>> leaving = new ArrayList<>();
         for (Connection c : new ArrayList<>(connections)) {
@@ -87,13 +96,26 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** Delivers a shared event to every logged-in connection of this instance. Runs on its event loop. */
     void broadcast(EncodedEvent e) {
+        long written = 0;
         for (Connection c : connections) {
-            c.deliver(e);
+            if (c.deliver(e)) written++;
+        }
+        ParleyMetrics m = node.metrics();
+        if (e.event instanceof MessageEvent msg) {
+            m.groupOut.increment(written);
+            m.fanoutDeliveries.increment(written);
+            m.recordDeliveryLatency(msg.ts());
+        } else {
+            m.presenceOut.increment(written);
         }
     }
 
     private void accept(NetSocket socket) {
         String address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress();
+        if (stopping) {
+            socket.write(io.vertx.core.buffer.Buffer.buffer(SHUTTING_DOWN)).onComplete(v -> socket.close());
+            return;
+        }
         if (!node.limiter().tryAcquire(address)) {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
@@ -124,6 +146,17 @@ public final class GatewayVerticle extends VerticleBase {
         JsonObject leave = new JsonObject().put("user", c.user()).put("session", c.sessionId())
                 .put("lastGroupSeq", c.lastGroupSeq());
         return vertx.eventBus().request(PresenceAddresses.LEAVE, leave);
+    }
+
+    /** A 1 s timer on this event loop: how late it fires is how long connections wait for their turn. */
+    private void measureLoopLag() {
+        long[] last = {System.nanoTime()};
+        vertx.setPeriodic(1000, id -> {
+            long now = System.nanoTime();
+            long lateNanos = Math.max(0, now - last[0] - 1_000_000_000L);
+            last[0] = now;
+            node.metrics().eventLoopLag.record(lateNanos / 1e9);
+        });
     }
 
     private void sweepIdle() {

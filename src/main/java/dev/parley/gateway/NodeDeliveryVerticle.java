@@ -64,9 +64,12 @@ final class NodeDeliveryVerticle extends VerticleBase {
                     return;
                 }
                 EncodedEvent e = new EncodedEvent(toEvent(s), 0, null, node.encoders());
-                c.gateway().runOnLoop(() -> c.deliver(e));
+                c.gateway().runOnLoop(() -> {
+                    if (c.deliver(e)) node.metrics().privateOut.increment();
+                });
                 m.reply(new JsonObject().put("delivered", true));
             }
+            case Delivery.PING -> m.reply(new JsonObject().put("node", node.nodeId()));
             case Delivery.KICK -> {
                 Connection c = node.sessions().bySession(b.getString("session"));
                 if (c != null) {

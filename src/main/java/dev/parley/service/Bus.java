@@ -31,8 +31,16 @@ public final class Bus {
             fail(message, e, e == ChatError.INTERNAL ? null : re.getMessage());
         } else {
             LOG.warn("service dependency failed: " + t);
+            dependencyFailures.run();
             fail(message, ChatError.UNAVAILABLE, null);
         }
+    }
+
+    private static volatile Runnable dependencyFailures = () -> { };
+
+    /** Counts failures of dependencies (the store) for metrics. */
+    public static void onDependencyFailure(Runnable hook) {
+        dependencyFailures = hook;
     }
 
     private static final io.vertx.core.internal.logging.Logger LOG =

@@ -16,5 +16,8 @@ public interface Stores {
 
     PresenceStore presence();
 
+    /** A round trip to the backend, for readiness. */
+    Future<Void> ping();
+
     Future<Void> close();
 }

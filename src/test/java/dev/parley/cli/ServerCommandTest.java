@@ -18,7 +18,7 @@ class ServerCommandTest {
     @DisplayName("server --port 0 prints the port it picked, serves it, and on SIGTERM says bye SHUTDOWN and exits")
     void startServeAndTerminate() throws Exception {
         Path data = Files.createTempDirectory("parley-cli");
-        try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000"),
+        try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000", "PARLEY_OPS_PORT", "0"),
                 "server", "--port", "0", "--data-dir", data.toString())) {
             int port = p.awaitPort();
             try (JsonClient watcher = JsonClient.connect(port); JsonClient c = JsonClient.connect(port)) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 /** `parley server` in a separate JVM, as a user starts it (the test classpath stands in for the jar). */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Parley listening on [^ ]+:(\\d+) ");
+    private static final Pattern OPS = Pattern.compile("ops http://[^ ]+:(\\d+)\\)");
+    private int opsPort = -1;
 
     private final Process process;
     private final LinkedBlockingQueue<String> output = new LinkedBlockingQueue<>();
@@ -24,9 +26,17 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            // Each node's output is also kept in target/nodes/ for reading after a failure.
+            Path log = Path.of("target", "nodes", "node-" + process.pid() + ".log");
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var file = java.nio.file.Files.newBufferedWriter(java.nio.file.Files.createDirectories(log.getParent()).resolve(log.getFileName()))) {
                 String line;
-                while ((line = r.readLine()) != null) output.add(line);
+                while ((line = r.readLine()) != null) {
+                    output.add(line);
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                }
             } catch (IOException ignored) {
                 // process gone
             }
@@ -56,9 +66,18 @@ public final class ServerProcess implements AutoCloseable {
             }
             all.add(line);
             Matcher m = LISTENING.matcher(line);
-            if (m.find()) return Integer.parseInt(m.group(1));
+            if (m.find()) {
+                Matcher ops = OPS.matcher(line);
+                if (ops.find()) opsPort = Integer.parseInt(ops.group(1));
+                return Integer.parseInt(m.group(1));
+            }
         }
         throw new AssertionError("server did not start; output: " + all);
+    }
+
+    /** The operations port printed at start, or -1. */
+    public int opsPort() {
+        return opsPort;
     }
 
     /** Waits for exit and returns the code; the output so far is in {@link #output()}. */

@@ -46,6 +46,7 @@ final class ClusterHarness implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
         env.put("PARLEY_SERVER_HOST", "127.0.0.1");
+        env.put("PARLEY_OPS_PORT", "0");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
         try {
             nodes[i] = ServerProcess.start(env, "server", "--port", "0",
@@ -63,6 +64,16 @@ final class ClusterHarness implements AutoCloseable {
         nodes[i].kill();
         launch(i);
         chatPorts[i] = nodes[i].awaitPort();
+    }
+
+    int opsPort(int i) {
+        return nodes[i].opsPort();
+    }
+
+    /** SIGTERM node i and wait for it to exit; returns its exit code. */
+    int terminate(int i) throws InterruptedException {
+        nodes[i].terminate();
+        return nodes[i].awaitExit();
     }
 
     int port(int i) {

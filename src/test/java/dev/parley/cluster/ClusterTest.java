@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,22 @@ class ClusterTest {
         List<String> out = new ArrayList<>();
         list.forEach(n -> out.add(n.path("user").asText()));
         return out;
+    }
+
+    /**
+     * After a pause Hazelcast may split into several small clusters that merge back over some seconds;
+     * later tests need the whole cluster again.
+     */
+    private static void awaitWholeCluster() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int i = 0; i < 3; i++) {
+            while (true) {
+                String body = Http.get(cluster.opsPort(i), "/health/ready").body();
+                if (body.contains("UP: 3 members")) break;
+                if (System.nanoTime() > deadline) throw new AssertionError("cluster did not re-form: node " + i + " " + body);
+                Thread.sleep(200); // polling the condition, bounded by the deadline
+            }
+        }
     }
 
     private static long messagesWithText(JsonClient c, String text) {
@@ -143,6 +160,7 @@ class ClusterTest {
             // Back from the pause: the node finds its sessions gone from shared presence and re-registers them.
             watcher.await(f -> "presence".equals(f.path("op").asText()) && "f-frozen".equals(f.path("user").asText())
                     && "online".equals(f.path("status").asText()), "f-frozen back online", Duration.ofSeconds(30));
+            awaitWholeCluster();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 frozen.say("thawed");
@@ -177,6 +195,22 @@ class ClusterTest {
 
     @Test
     @Order(7)
+    @DisplayName("SIGTERM: the node says bye SHUTDOWN, its users leave presence cluster-wide, and it exits in time")
+    void gracefulShutdown() throws Exception {
+        try (JsonClient watcher = cluster.loggedIn(0, "t-watch"); JsonClient leaving = cluster.loggedIn(1, "t-leaving")) {
+            watcher.awaitPresence("t-leaving", "online");
+            long t0 = System.nanoTime();
+            int code = cluster.terminate(1);
+            assertTrue(code == 0 || code == 143, "exit code " + code);
+            assertTrue((System.nanoTime() - t0) / 1_000_000_000 < 20, "within the grace period");
+            assertEquals("SHUTDOWN", leaving.awaitOp("bye").path("reason").asText());
+            watcher.awaitPresence("t-leaving", "offline");
+        }
+        cluster.restart(1);
+    }
+
+    @Test
+    @Order(8)
     @DisplayName("a restarted node rejoins: routing works both ways without restarting the others")
     void restartedNodeRejoins() throws Exception {
         cluster.restart(2);
@@ -192,14 +226,19 @@ class ClusterTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("Redis restart: UNAVAILABLE while it is down, the server stays up, presence is repaired after")
     void redisRestart() throws Exception {
         try (JsonClient a = cluster.loggedIn(0, "x-a"); JsonClient b = cluster.loggedIn(1, "x-b")) {
             a.awaitPresence("x-b", "online");
+            assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready while all is well");
             cluster.redis.stop();
             JsonNode down = a.request(JsonClient.op("who"));
             assertEquals("UNAVAILABLE", down.path("error").path("code").asText(), down.toString());
+            Http.Response notReady = Http.get(cluster.opsPort(0), "/health/ready");
+            assertEquals(503, notReady.status(), notReady.body());
+            assertTrue(notReady.body().contains("\"store\":\"DOWN"), notReady.body());
+            assertEquals(200, Http.get(cluster.opsPort(0), "/health/live").status(), "alive all the same");
             cluster.redis.startAgain(); // no persistence in tests: Redis comes back empty
             // Each node re-registers its live sessions; wait until both are listed again.
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -211,6 +250,7 @@ class ClusterTest {
                 Thread.sleep(200); // polling the condition, bounded by the deadline
             }
             assertTrue(online.containsAll(List.of("x-a", "x-b")), "presence repaired: " + online);
+            assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready again");
             a.say("after the storm");
             b.awaitMessage("after the storm");
         }

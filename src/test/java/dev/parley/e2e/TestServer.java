@@ -46,6 +46,7 @@ public final class TestServer implements AutoCloseable {
         put(json, "server.port", 0);
         put(json, "store.dataDir", dataDir.toString());
         put(json, "auth.pbkdf2Iterations", 1000);
+        put(json, "ops.port", 0);
         overrides.forEach((k, v) -> put(json, k, v));
         return ParleyConfig.from(json);
     }

@@ -10,6 +10,8 @@ public final class Delivery {
     public static final String GROUP = "group";
     public static final String PRIVATE = "private";
     public static final String KICK = "kick";
+    /** Readiness: a node asks its own address to prove the bus delivers to it. */
+    public static final String PING = "ping";
 
     private Delivery() {
     }

@@ -66,6 +66,14 @@ public final class MvStores implements Stores {
     @Override public PresenceStore presence() { return presence; }
 
     @Override
+    public Future<Void> ping() {
+        return blocking.run(() -> {
+            if (store.isClosed()) throw new IllegalStateException("the store is closed");
+            return null;
+        });
+    }
+
+    @Override
     public Future<Void> close() {
         return blocking.run(() -> {
             store.close();

@@ -104,6 +104,11 @@ public final class RedisStores implements Stores {
     public NodeRegistry nodes() { return nodes; }
 
     @Override
+    public Future<Void> ping() {
+        return redis.send(Command.PING).mapEmpty();
+    }
+
+    @Override
     public Future<Void> close() {
         return redis.close();
     }

@@ -1,0 +1,75 @@
+package dev.parley.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HTTP operations port of a single node, over real HTTP. */
+class OpsTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static int ops() {
+        return server.server().opsPort();
+    }
+
+    private static double metric(String text, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(text);
+        if (!m.find()) throw new AssertionError(series + " not in /metrics:\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    @DisplayName("live and ready answer 200 with their checks; an unknown path is 404")
+    void health() {
+        assertEquals(200, Http.get(ops(), "/health/live").status());
+        Http.Response ready = Http.get(ops(), "/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"bus\":\"UP\"") && ready.body().contains("\"store\":\"UP\""), ready.body());
+        assertEquals(404, Http.get(ops(), "/nope").status());
+    }
+
+    @Test
+    @DisplayName("/metrics counts connections, logins, messages in and out, fan-out and mailbox, in Prometheus format")
+    void metrics() {
+        String before = Http.get(ops(), "/metrics").body();
+        double loginsBefore = metric(before, "parley_logins_total{result=\"ok\"}");
+        double groupInBefore = metric(before, "parley_messages_in_total{kind=\"group\"}");
+        double fanoutBefore = metric(before, "parley_fanout_deliveries_total");
+        double storedBefore = metric(before, "parley_mailbox_stored_total");
+        try (JsonClient offline = server.json()) {
+            offline.registerIfNeeded("m-off", "123456");
+        }
+        try (JsonClient a = server.loggedIn("m-a"); JsonClient b = server.loggedIn("m-b")) {
+            a.say("counted");
+            b.awaitMessage("counted");
+            a.msg("m-off", "stored one");
+            String after = Http.get(ops(), "/metrics").body();
+            assertEquals(loginsBefore + 2, metric(after, "parley_logins_total{result=\"ok\"}"));
+            assertEquals(groupInBefore + 1, metric(after, "parley_messages_in_total{kind=\"group\"}"));
+            assertTrue(metric(after, "parley_fanout_deliveries_total") >= fanoutBefore + 1);
+            assertEquals(storedBefore + 1, metric(after, "parley_mailbox_stored_total"));
+            assertTrue(metric(after, "parley_sessions") >= 2);
+            assertTrue(metric(after, "parley_connections") >= 2);
+            assertTrue(after.contains("parley_delivery_latency_seconds_bucket"), "a latency histogram");
+            assertTrue(after.contains("parley_event_loop_lag_seconds"), "event-loop lag");
+            assertTrue(after.contains("parley_store_errors_total"), "store errors");
+        }
+    }
+}
