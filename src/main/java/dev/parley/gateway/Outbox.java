@@ -1,12 +1,13 @@
 package dev.parley.gateway;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every byte a connection sends goes through here, in order: written to Netty without a flush and
@@ -15,6 +16,9 @@ import io.vertx.core.net.NetSocket;
  * write queue, the pending-bytes bound is enforced here.
  */
 final class Outbox {
+    /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
+    static final long CLOSE_GRACE_MILLIS = 2000;
+
     private final ChannelHandlerContext ctx;
     private final long maxPendingBytes;
     private boolean needsFlush;
@@ -47,16 +51,25 @@ final class Outbox {
         markDirty();
     }
 
-    /** Writes the last bytes, flushes everything and closes once they are out. */
+    /**
+     * Writes the last bytes, flushes everything and closes once they are out, or after
+     * {@link #CLOSE_GRACE_MILLIS} if the peer does not read them.
+     */
     void writeAndClose(byte[] last) {
         if (last != null) ctx.write(Unpooled.wrappedBuffer(last), ctx.voidPromise());
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        // ctx.close() skips Vert.x's graceful close, which would wait for the output to drain without bound.
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ctx.close());
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isOpen()) ctx.close();
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes now, dropping unsent output (for peers that stopped reading). */
     void abort(byte[] last) {
         if (last != null) ctx.writeAndFlush(Unpooled.wrappedBuffer(last), ctx.voidPromise());
-        ctx.channel().close();
+        // ctx.close(), not channel().close(): the latter goes through Vert.x's graceful close, which waits
+        // for pending output to drain, and a peer that stopped reading never drains it.
+        ctx.close();
     }
 
     void flush() {
