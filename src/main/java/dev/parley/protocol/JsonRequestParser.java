@@ -1,22 +1,30 @@
 package dev.parley.protocol;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 
-/** Turns one JSON line into a {@link Request}. Jackson rejects invalid UTF-8 in byte input. */
+/**
+ * Turns one JSON line into a {@link Request}. The bytes are decoded as strict UTF-8 first: Jackson's
+ * byte parser lets overlong forms and encoded surrogates through.
+ */
 public final class JsonRequestParser {
+    /** One JSON value per line: anything after it is an error, not ignored. */
+    private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonRequestParser() {
     }
 
     public static Request parse(byte[] line) throws DecodeException {
+        String text = TextRequestParser.decodeUtf8(line);
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(line);
+            node = READER.readTree(text);
         } catch (IOException e) {
-            throw new DecodeException(isUtf8Problem(e) ? "invalid UTF-8" : "invalid JSON");
+            throw new DecodeException("invalid JSON");
         }
         if (node == null || !node.isObject()) {
             throw new DecodeException("a request must be a JSON object");
@@ -29,10 +37,5 @@ public final class JsonRequestParser {
         JsonNode op = fields.get("op");
         String opName = op != null && op.isTextual() ? op.asText() : null;
         return new Request(opName, rid, fields);
-    }
-
-    private static boolean isUtf8Problem(IOException e) {
-        String m = e.getMessage();
-        return m != null && (m.contains("UTF-8") || m.contains("UTF8"));
     }
 }
