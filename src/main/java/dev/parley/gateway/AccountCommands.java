@@ -67,10 +67,16 @@ final class AccountCommands {
     private void joined(Connection c, Request r, String user, String name) {
         if (c.closed() || !c.loggingInState()) return;
         c.authenticated(user, name, UUID.randomUUID().toString());
+        // From here on live events for the user are held on the connection; the history head read
+        // next splits "missed" (replayed from storage) from "live" (the held events after it).
         services.sessions().put(c);
         JsonObject join = new JsonObject().put("user", user).put("name", name)
                 .put("node", services.nodeId()).put("session", c.sessionId());
-        services.bus().<JsonObject>request(PresenceAddresses.JOIN, join)
+        services.bus().<JsonObject>request(MailboxAddresses.HEAD, new JsonObject())
+                .compose(h -> {
+                    c.liveAfter(h.body().getLong("head", 0L));
+                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join);
+                })
                 .onSuccess(m -> {
                     JsonObject reply = new JsonObject().put("user", user).put("name", name)
                             .put("online", m.body().getJsonArray("online")).put("count", m.body().getInteger("count"));
@@ -89,11 +95,12 @@ final class AccountCommands {
 
     /** Replays what the user missed, oldest first, then lets live events through. */
     private void catchUp(Connection c) {
-        services.bus().<JsonObject>request(MailboxAddresses.FETCH, new JsonObject().put("user", c.user()))
+        JsonObject fetch = new JsonObject().put("user", c.user()).put("upTo", c.liveFrom());
+        services.bus().<JsonObject>request(MailboxAddresses.FETCH, fetch)
                 .onSuccess(m -> replay(c, m.body()))
                 .onFailure(t -> {
                     c.send(new NoticeEvent("UNAVAILABLE", "missed messages could not be loaded now; they stay stored"));
-                    c.caughtUp(0, 0);
+                    c.caughtUp(0);
                 });
     }
 
@@ -108,7 +115,6 @@ final class AccountCommands {
         });
         missed.getJsonArray("group").forEach(o -> all.add(StoredMessage.fromJson((JsonObject) o)));
         all.sort(Comparator.comparingLong(StoredMessage::ts));
-        long head = missed.getLong("head", 0L);
         long skipped = missed.getLong("skipped", 0L);
         long expired = missed.getLong("expired", 0L);
         if (skipped > 0) {
@@ -124,9 +130,9 @@ final class AccountCommands {
             if (e.group()) newestReplayed = Math.max(newestReplayed, s.seq());
         }
         services.metrics().mailboxDelivered.increment(all.size());
-        c.caughtUp(head, newestReplayed);
+        c.caughtUp(newestReplayed);
         // At-least-once: the mailbox forgets only what was handed to the socket.
-        JsonObject ack = new JsonObject().put("user", c.user()).put("seqs", seqs).put("groupSeq", head);
+        JsonObject ack = new JsonObject().put("user", c.user()).put("seqs", seqs).put("groupSeq", c.liveFrom());
         c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack));
     }
 

@@ -53,11 +53,15 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private long lastGroupSeq;
     /** Group messages at or below this were replayed from history and must not be delivered live too. */
     private long replayedUpTo;
+    /** The history head when this session began holding live events. */
+    private long liveFrom;
     private List<EncodedEvent> held;
     private List<Request> waiting;
     private boolean accountOpInFlight;
     private long lastActivityNanos;
     private boolean released;
+    /** Greeted as a human before speaking: until its first byte says otherwise, answer in text. */
+    private boolean greeted;
 
     Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending) {
         this.gateway = gateway;
@@ -89,6 +93,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
      */
     void greetIfSilent() {
         if (protocol == null && state != State.CLOSED) {
+            greeted = true;
             outbox.write(TextLineEncoder.GREETING.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -120,8 +125,12 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
             if (waiting == null) waiting = new ArrayList<>();
             if (waiting.size() < MAX_WAITING_REQUESTS) {
                 waiting.add(request);
-                return;
+            } else {
+                // Never out of order: a request that cannot wait is refused.
+                send(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
+                        "too many requests waiting for the login to finish"));
             }
+            return;
         }
         if (!bucket.tryTake()) {
             send(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
@@ -156,7 +165,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     /** Sends a reply or event to this connection only. */
     void send(Outbound out) {
         if (state == State.CLOSED) return;
-        byte[] bytes = gateway.encoders().encode(protocol == null ? Protocol.JSON : protocol, out);
+        byte[] bytes = gateway.encoders().encode(outputProtocol(), out);
         if (bytes != null && bytes.length > 0) writeChecked(bytes);
     }
 
@@ -206,7 +215,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     /** Says why, then closes once the goodbye is out. */
     void bye(ByeReason reason, String message) {
         if (state == State.CLOSED) return;
-        byte[] bytes = gateway.encoders().encode(protocol == null ? Protocol.JSON : protocol,
+        byte[] bytes = gateway.encoders().encode(outputProtocol(),
                 new ByeEvent(reason, message == null ? reason.defaultMessage : message));
         state = State.CLOSED;
         outbox.writeAndClose(bytes);
@@ -218,6 +227,11 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         byte[] bytes = gateway.encoders().encode(protocol, last);
         state = State.CLOSED;
         outbox.writeAndClose(bytes);
+    }
+
+    private Protocol outputProtocol() {
+        if (protocol != null) return protocol;
+        return greeted ? Protocol.TEXT : Protocol.JSON;
     }
 
     // ---- session lifecycle
@@ -289,21 +303,35 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     }
 
     /**
-     * Missed messages were written: release the events held meanwhile. Held group messages up to the
-     * newest replayed one were in the replay (the replay is the newest of what was missed); later ones,
-     * or all of them when nothing was replayed, are delivered now.
+     * Group messages after {@code head} (the history head right after this session started holding
+     * live events) reach it live; those up to it are replayed from storage.
+     */
+    void liveAfter(long head) {
+        liveFrom = head;
+        lastGroupSeq = Math.max(lastGroupSeq, head);
+    }
+
+    long liveFrom() {
+        return liveFrom;
+    }
+
+    /**
+     * Missed messages were written: release the events held meanwhile. A held group message at or
+     * below the newest replayed one was in the replay; all others are delivered now.
      *
-     * @param head             the history head the replay was read at
      * @param newestReplayedSeq the seq of the newest group message replayed, 0 when none was
      */
-    void caughtUp(long head, long newestReplayedSeq) {
+    void caughtUp(long newestReplayedSeq) {
         if (state != State.CATCHING_UP) return;
         replayedUpTo = newestReplayedSeq;
-        lastGroupSeq = Math.max(lastGroupSeq, head);
         state = State.LIVE;
         List<EncodedEvent> pending = held;
         held = null;
-        if (pending != null) pending.forEach(this::deliver);
+        if (pending != null) {
+            for (EncodedEvent e : pending) {
+                if (deliver(e)) gateway.counted(e, 1);
+            }
+        }
     }
 
     void markClosed() {

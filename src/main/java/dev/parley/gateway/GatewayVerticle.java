@@ -100,11 +100,20 @@ public final class GatewayVerticle extends VerticleBase {
         for (Connection c : connections) {
             if (c.deliver(e)) written++;
         }
+        counted(e, written);
+        if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
+    }
+
+    /** Counts deliveries of a shared event, once per batch rather than per recipient. */
+    void counted(EncodedEvent e, long written) {
         ParleyMetrics m = node.metrics();
         if (e.event instanceof MessageEvent msg) {
-            m.groupOut.increment(written);
-            m.fanoutDeliveries.increment(written);
-            m.recordDeliveryLatency(msg.ts());
+            if (msg.group()) {
+                m.groupOut.increment(written);
+                m.fanoutDeliveries.increment(written);
+            } else {
+                m.privateOut.increment(written);
+            }
         } else {
             m.presenceOut.increment(written);
         }

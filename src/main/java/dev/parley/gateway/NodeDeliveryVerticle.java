@@ -65,7 +65,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
                 }
                 EncodedEvent e = new EncodedEvent(toEvent(s), 0, null, node.encoders());
                 c.gateway().runOnLoop(() -> {
-                    if (c.deliver(e)) node.metrics().privateOut.increment();
+                    if (c.deliver(e)) c.gateway().counted(e, 1);
                 });
                 m.reply(new JsonObject().put("delivered", true));
             }

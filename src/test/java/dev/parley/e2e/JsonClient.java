@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,12 @@ public final class JsonClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     /** Frames taken while awaiting something else, kept in arrival order for later awaits. */
     private final List<JsonNode> seen = new ArrayList<>();
+    /** Every frame received, in arrival order, whether or not an await consumed it. */
+    private final List<JsonNode> log = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closedByServer;
     private final List<String> textLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int rid;
+    private int barrier;
 
     private JsonClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -59,8 +63,13 @@ public final class JsonClient implements AutoCloseable {
             String line;
             while ((line = r.readLine()) != null) {
                 // The text greeting reaches a JSON client that stays silent after connecting: not a frame.
-                if (line.startsWith("{")) inbox.add(Json.MAPPER.readTree(line));
-                else textLines.add(line);
+                if (!line.startsWith("{")) {
+                    textLines.add(line);
+                    continue;
+                }
+                JsonNode frame = Json.MAPPER.readTree(line);
+                log.add(frame);
+                inbox.add(frame);
             }
         } catch (IOException ignored) {
             // closed
@@ -125,12 +134,37 @@ public final class JsonClient implements AutoCloseable {
         return request(op("msg", "to", to, "text", text));
     }
 
+    /**
+     * Waits until this session's login catch-up is over and live group messages flow: a private
+     * message to oneself is held until then. Returns that message (it is in {@link #log()}).
+     */
+    public JsonNode awaitCatchUp(String self) {
+        String text = "catch-up barrier " + (++barrier);
+        JsonNode ok = msg(self, text);
+        if (!ok.path("ok").asBoolean()) throw new AssertionError("barrier not sent: " + ok);
+        return awaitMessage(text);
+    }
+
     /** The first frame (in arrival order, including ones skipped by earlier awaits) matching. */
     public JsonNode await(Predicate<JsonNode> match, String what) {
         return await(match, what, TIMEOUT);
     }
 
     public JsonNode await(Predicate<JsonNode> match, String what, Duration timeout) {
+        JsonNode f = poll(match, what, timeout);
+        if (f == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
+        return f;
+    }
+
+    /**
+     * Like {@link #await} but returns null when nothing matching arrives within {@code timeout}
+     * (zero: only what has already arrived). Fails if the connection closes first.
+     */
+    public JsonNode poll(Predicate<JsonNode> match, Duration timeout) {
+        return poll(match, "a matching frame", timeout);
+    }
+
+    private JsonNode poll(Predicate<JsonNode> match, String what, Duration timeout) {
         for (int i = 0; i < seen.size(); i++) {
             if (match.test(seen.get(i))) return seen.remove(i);
         }
@@ -138,8 +172,8 @@ public final class JsonClient implements AutoCloseable {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                JsonNode f = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (f == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
+                JsonNode f = left <= 0 ? inbox.poll() : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (f == null) return null;
                 if (f == CLOSED) {
                     inbox.add(CLOSED);
                     throw new AssertionError("connection closed while waiting for " + what + "; got " + seen);
@@ -199,6 +233,22 @@ public final class JsonClient implements AutoCloseable {
     /** Lines that were not JSON (only the greeting is expected). */
     public List<String> textLines() {
         return textLines;
+    }
+
+    /** Every frame received so far, in arrival order (including consumed ones). */
+    public List<JsonNode> log() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    /** The frames that arrived before {@code marker} (a frame this client received), in arrival order. */
+    public List<JsonNode> framesBefore(JsonNode marker) {
+        List<JsonNode> all = log();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == marker) return all.subList(0, i);
+        }
+        throw new AssertionError("not received by this client: " + marker);
     }
 
     public boolean closedByServer() {

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ public final class TextClient implements AutoCloseable {
     private final OutputStream out;
     private final LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    /** Every line received, in arrival order, whether or not an await consumed it. */
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     private TextClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -27,7 +31,10 @@ public final class TextClient implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = r.readLine()) != null) inbox.add(line);
+                while ((line = r.readLine()) != null) {
+                    log.add(line);
+                    inbox.add(line);
+                }
             } catch (IOException ignored) {
                 // closed
             }
@@ -48,8 +55,17 @@ public final class TextClient implements AutoCloseable {
     }
 
     public void send(String line) {
+        sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a line terminated by a bare LF (as nc on Unix does). */
+    public void sendLf(String line) {
+        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendRaw(byte[] bytes) {
         try {
-            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
             out.flush();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -57,15 +73,26 @@ public final class TextClient implements AutoCloseable {
     }
 
     public String await(Predicate<String> match, String what) {
+        String l = poll(match, what, JsonClient.TIMEOUT);
+        if (l == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
+        return l;
+    }
+
+    /** Like {@link #await} but returns null when nothing matching arrives within {@code timeout}. */
+    public String poll(Predicate<String> match, Duration timeout) {
+        return poll(match, "a matching line", timeout);
+    }
+
+    private String poll(Predicate<String> match, String what, Duration timeout) {
         for (int i = 0; i < seen.size(); i++) {
             if (match.test(seen.get(i))) return seen.remove(i);
         }
-        long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                String l = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (l == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
+                String l = left <= 0 ? inbox.poll() : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (l == null) return null;
                 if (CLOSED.equals(l)) {
                     inbox.add(CLOSED);
                     throw new AssertionError("closed while waiting for " + what + "; got " + seen);
@@ -77,6 +104,22 @@ public final class TextClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Every line received so far, in arrival order (including consumed ones). */
+    public List<String> log() {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
+    /** The lines that arrived before {@code marker} (a line this client received), in arrival order. */
+    public List<String> linesBefore(String marker) {
+        List<String> all = log();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == marker) return all.subList(0, i);
+        }
+        throw new AssertionError("not received by this client: " + marker);
     }
 
     public String awaitContaining(String fragment) {

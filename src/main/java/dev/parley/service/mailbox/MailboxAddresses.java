@@ -8,10 +8,13 @@ public final class MailboxAddresses {
      */
     public static final String SEND = "parley.mailbox.send";
     /**
-     * {"user"} -> {"private":[msg...], "group":[msg...], "skipped":n, "expired":n, "head":seq}: what the
-     * user missed, oldest first. Nothing is removed until {@link #ACK}.
+     * {"user","upTo":seq} -> {"private":[msg...], "group":[msg...], "skipped":n, "expired":n}: what the
+     * user missed, oldest first: stored private mail, and group messages after their last-seen position
+     * up to {@code upTo} (later ones reach the session live). Nothing is removed until {@link #ACK}.
      */
     public static final String FETCH = "parley.mailbox.fetch";
+    /** {} -> {"head": seq}: the group history's newest position. */
+    public static final String HEAD = "parley.mailbox.head";
     /** {"user","seqs":[mailbox seq...],"groupSeq":seq} -> {}: those were written to the user's socket. */
     public static final String ACK = "parley.mailbox.ack";
 

@@ -10,7 +10,6 @@ import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.GroupHistoryStore;
-import dev.parley.store.HistorySlice;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.StoredMessage;
@@ -59,7 +58,10 @@ public final class MailboxVerticle extends VerticleBase {
         return Future.join(
                 bus.<JsonObject>localConsumer(MailboxAddresses.SEND, this::send).completion(),
                 bus.<JsonObject>localConsumer(MailboxAddresses.FETCH, this::fetch).completion(),
-                bus.<JsonObject>localConsumer(MailboxAddresses.ACK, this::ack).completion());
+                bus.<JsonObject>localConsumer(MailboxAddresses.ACK, this::ack).completion(),
+                bus.<JsonObject>localConsumer(MailboxAddresses.HEAD, m -> history.head()
+                        .onSuccess(h -> m.reply(new JsonObject().put("head", h)))
+                        .onFailure(t -> Bus.failWith(m, t))).completion());
     }
 
     private void send(Message<JsonObject> m) {
@@ -132,21 +134,28 @@ public final class MailboxVerticle extends VerticleBase {
             Future<Void> dropped = expired.isEmpty() ? Future.succeededFuture() : mailbox.remove(user, expired);
             return dropped.map(v -> new JsonObject().put("private", fresh).put("expired", expired.size()));
         });
-        Future<HistorySlice> groupPart = lastSeen.get(user).compose(seen -> {
-            if (seen == null) {
+        long upTo = m.body().getLong("upTo", Long.MAX_VALUE);
+        Future<JsonObject> groupPart = lastSeen.get(user).compose(seen -> {
+            if (seen == null || seen >= upTo) {
                 // A first login replays nothing: history before the account's first visit is not "missed".
-                return history.head().compose(head -> lastSeen.advance(user, head)
-                        .map(v -> new HistorySlice(List.of(), 0, head)));
+                Future<Void> first = seen == null && upTo != Long.MAX_VALUE ? lastSeen.advance(user, upTo) : Future.succeededFuture();
+                return first.map(v -> new JsonObject().put("group", new JsonArray()).put("skipped", 0));
             }
-            return history.since(seen, config.history().replayMax(), now - config.history().maxAge().toMillis());
+            // Later messages (above upTo) reach the session live, so they are no part of the slice.
+            int max = config.history().replayMax();
+            return history.since(seen, max, now - config.history().maxAge().toMillis()).map(slice -> {
+                JsonArray group = new JsonArray();
+                long kept = slice.messages().stream().filter(s -> s.seq() <= upTo).peek(s -> {
+                    // One's own messages are never "missed".
+                    if (!user.equals(s.from())) group.add(s.toJson());
+                }).count();
+                long skipped = Math.max(0, Math.min(upTo, slice.head()) - seen - kept);
+                return new JsonObject().put("group", group).put("skipped", skipped);
+            });
         });
-        Future.all(privatePart, groupPart).onSuccess(all -> {
-            HistorySlice slice = groupPart.result();
-            JsonArray group = new JsonArray();
-            // One's own messages are never "missed".
-            slice.messages().stream().filter(s -> !user.equals(s.from())).forEach(s -> group.add(s.toJson()));
-            m.reply(privatePart.result().put("group", group).put("skipped", slice.skipped()).put("head", slice.head()));
-        }).onFailure(t -> Bus.failWith(m, t));
+        Future.all(privatePart, groupPart)
+                .onSuccess(all -> m.reply(privatePart.result().mergeIn(groupPart.result())))
+                .onFailure(t -> Bus.failWith(m, t));
     }
 
     private void ack(Message<JsonObject> m) {

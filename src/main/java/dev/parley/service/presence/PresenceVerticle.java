@@ -63,7 +63,8 @@ public final class PresenceVerticle extends VerticleBase {
         JsonObject b = m.body();
         String user = b.getString("user");
         Long seq = b.getLong("lastGroupSeq");
-        Future<Void> saved = seq == null ? Future.succeededFuture() : lastSeen.advance(user, seq);
+        // A position of 0 means "saw nothing yet", never "replay everything next time".
+        Future<Void> saved = seq == null || seq <= 0 ? Future.succeededFuture() : lastSeen.advance(user, seq);
         presence.leave(user, b.getString("session"))
                 .onSuccess(gone -> {
                     if (gone != null) {

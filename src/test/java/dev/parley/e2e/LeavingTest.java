@@ -1,0 +1,247 @@
+package dev.parley.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static dev.parley.e2e.JsonClient.op;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeavingTest {
+
+    private static List<String> users(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.path("user").asText()));
+        return out;
+    }
+
+    private static boolean isPresence(JsonNode f, String user, String status) {
+        return "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText())
+                && status.equals(f.path("status").asText());
+    }
+
+    /**
+     * The observer was told {@code user} went offline, exactly once (a sentinel from {@code speaker},
+     * said afterwards, shows nothing more was on its way), and who no longer lists them.
+     */
+    private static void assertLeftOnce(String user, JsonClient observer, JsonClient speaker) {
+        observer.awaitPresence(user, "offline");
+        assertNoSecondOffline(user, observer, speaker);
+    }
+
+    private static void assertNoSecondOffline(String user, JsonClient observer, JsonClient speaker) {
+        String text = "sentinel after " + user + " left";
+        speaker.say(text);
+        JsonNode sentinel = observer.awaitMessage(text);
+        List<JsonNode> offline = observer.framesBefore(sentinel).stream()
+                .filter(f -> isPresence(f, user, "offline")).toList();
+        assertEquals(1, offline.size(), "offline exactly once: " + offline);
+        JsonNode who = observer.request(op("who"));
+        assertFalse(users(who.path("online")).contains(user), who.toString());
+        assertEquals(who.path("online").size(), who.path("count").asInt(), who.toString());
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("on a running server")
+    class Running {
+        TestServer server;
+
+        @BeforeAll
+        void start() {
+            server = TestServer.start();
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @Test
+        @DisplayName("logout: the reply, then the server closes; the others are told once")
+        void logout() {
+            try (JsonClient observer = server.loggedIn("x.obs1"); JsonClient speaker = server.loggedIn("x.spk1");
+                 JsonClient leaver = server.loggedIn("x.logout")) {
+                observer.awaitPresence("x.logout", "online");
+                JsonNode bye = leaver.request(op("logout"));
+                assertTrue(bye.path("ok").asBoolean(), bye.toString());
+                leaver.awaitClosed();
+                assertLeftOnce("x.logout", observer, speaker);
+            }
+        }
+
+        @Test
+        @DisplayName("/quit on the text protocol: a goodbye line, then the server closes; the others are told once")
+        void textQuit() {
+            try (JsonClient observer = server.loggedIn("x.obs2"); JsonClient speaker = server.loggedIn("x.spk2");
+                 TextClient leaver = server.text()) {
+                leaver.send("/register x.quit 123456");
+                leaver.awaitContaining("registered x.quit");
+                leaver.send("/login x.quit 123456");
+                leaver.awaitContaining("welcome");
+                observer.awaitPresence("x.quit", "online");
+                leaver.send("/quit");
+                leaver.awaitContaining("Bye");
+                assertTrue(leaver.awaitClosed(), "the server closes after /quit");
+                assertLeftOnce("x.quit", observer, speaker);
+            }
+        }
+
+        @Test
+        @DisplayName("the client closes its socket (FIN): the others are told once")
+        void socketClosed() {
+            try (JsonClient observer = server.loggedIn("x.obs3"); JsonClient speaker = server.loggedIn("x.spk3")) {
+                JsonClient leaver = server.loggedIn("x.fin");
+                observer.awaitPresence("x.fin", "online");
+                leaver.close();
+                assertLeftOnce("x.fin", observer, speaker);
+            }
+        }
+
+        @Test
+        @DisplayName("the client's socket is reset (RST): the others are told once")
+        void socketReset() {
+            try (JsonClient observer = server.loggedIn("x.obs4"); JsonClient speaker = server.loggedIn("x.spk4")) {
+                JsonClient leaver = server.loggedIn("x.rst");
+                observer.awaitPresence("x.rst", "online");
+                leaver.reset();
+                assertLeftOnce("x.rst", observer, speaker);
+            }
+        }
+
+        @Test
+        @DisplayName("logout followed at once by a socket reset still tells the others only once")
+        void logoutThenReset() {
+            try (JsonClient observer = server.loggedIn("x.obs5"); JsonClient speaker = server.loggedIn("x.spk5")) {
+                JsonClient leaver = server.loggedIn("x.both");
+                observer.awaitPresence("x.both", "online");
+                leaver.send(op("logout"));
+                leaver.reset();
+                assertLeftOnce("x.both", observer, speaker);
+            }
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("with limits.idleTimeoutSeconds=1")
+    class Idle {
+        TestServer server;
+
+        @BeforeAll
+        void start() {
+            server = TestServer.start(Map.of("limits.idleTimeoutSeconds", 1));
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        /** Waits for a frame on {@code waiter}, pinging {@code keepAlive} meanwhile so only the silent ones time out. */
+        private JsonNode awaitWhilePinging(JsonClient waiter, Predicate<JsonNode> match, List<JsonClient> keepAlive) {
+            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode f = waiter.poll(match, Duration.ofMillis(200));
+                if (f != null) return f;
+                keepAlive.forEach(c -> c.request(op("ping")));
+            }
+            throw new AssertionError("timed out; got " + waiter.unconsumed());
+        }
+
+        @Test
+        @DisplayName("a silent session gets bye IDLE and is closed; the others are told once")
+        void idleTimeout() {
+            try (JsonClient observer = server.loggedIn("i.obs"); JsonClient speaker = server.loggedIn("i.spk");
+                 JsonClient idle = server.loggedIn("i.idle")) {
+                List<JsonClient> alive = List.of(observer, speaker);
+                awaitWhilePinging(observer, f -> isPresence(f, "i.idle", "online"), alive);
+                awaitWhilePinging(observer, f -> isPresence(f, "i.idle", "offline"), alive);
+                JsonNode bye = idle.awaitOp("bye");
+                assertEquals("IDLE", bye.path("reason").asText(), bye.toString());
+                idle.awaitClosed();
+                assertNoSecondOffline("i.idle", observer, speaker);
+            }
+        }
+
+        @Test
+        @DisplayName("a session that pings stays connected across more than two idle timeouts")
+        void pingKeepsAlive() {
+            try (JsonClient observer = server.loggedIn("i.watch"); JsonClient pinger = server.loggedIn("i.pinger")) {
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < Duration.ofMillis(2500).toNanos()) {
+                    // Each wait doubles as the check that no bye arrived meanwhile.
+                    assertNull(pinger.poll(f -> "bye".equals(f.path("op").asText()), Duration.ofMillis(300)));
+                    assertNull(observer.poll(f -> isPresence(f, "i.pinger", "offline"), Duration.ZERO));
+                    pinger.request(op("ping"));
+                    observer.request(op("ping"));
+                }
+                JsonNode who = observer.request(op("who"));
+                assertTrue(users(who.path("online")).contains("i.pinger"), who.toString());
+                pinger.say("still here");
+                observer.awaitMessage("still here");
+            }
+        }
+
+        @Test
+        @DisplayName("a silent connection that never logged in is closed too, with a readable goodbye")
+        void anonymousIdle() {
+            try (TextClient silent = server.text()) {
+                silent.awaitContaining("/help");
+                String bye = silent.awaitContaining("(IDLE)");
+                assertTrue(bye.startsWith("*"), bye);
+                assertTrue(silent.awaitClosed());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("server shutdown: every client gets bye SHUTDOWN and is closed; after a restart nobody is left online")
+    void serverShutdown() {
+        try (TestServer server = TestServer.start()) {
+            JsonClient a = server.loggedIn("s.a");
+            JsonClient b = server.loggedIn("s.b");
+            TextClient t = server.text();
+            t.send("/register s.t 123456");
+            t.awaitContaining("registered");
+            t.send("/login s.t 123456");
+            t.awaitContaining("welcome");
+            JsonClient anonymous = server.json();
+            anonymous.request(op("ping"));
+            a.awaitPresence("s.t", "online");
+
+            server.stop();
+
+            for (JsonClient c : List.of(a, b, anonymous)) {
+                JsonNode bye = c.awaitOp("bye");
+                assertEquals("SHUTDOWN", bye.path("reason").asText(), bye.toString());
+                c.awaitClosed();
+                List<JsonNode> log = c.log();
+                assertTrue(log.get(log.size() - 1) == bye, "the goodbye is the last frame: " + log);
+            }
+            String bye = t.awaitContaining("(SHUTDOWN)");
+            assertTrue(bye.startsWith("*"), bye);
+            assertTrue(t.awaitClosed());
+
+            server.restart();
+            try (JsonClient again = server.loggedIn("s.a")) {
+                JsonNode who = again.request(op("who"));
+                assertEquals(List.of("s.a"), users(who.path("online")), who.toString());
+                assertEquals(1, who.path("count").asInt());
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.parley.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.protocol.Json;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.parley.e2e.JsonClient.op;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlowConsumerTest {
+    private static final int MAX_MESSAGES = 8000;
+    private static final Duration MAX_TIME = Duration.ofSeconds(20);
+
+    /** Logs in over a raw socket with a tiny receive buffer, reads up to the login reply, then never reads again. */
+    private static BufferedReader loginAndStopReading(Socket s, int port, String user) throws IOException {
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        OutputStream out = s.getOutputStream();
+        out.write((op("register", "user", user, "password", "123456") + "\n"
+                + op("login", "user", user, "password", "123456", "rid", "login") + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        s.setSoTimeout((int) JsonClient.TIMEOUT.toMillis());
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            JsonNode f = Json.MAPPER.readTree(line);
+            if ("login".equals(f.path("rid").asText())) {
+                assertTrue(f.path("ok").asBoolean(), f.toString());
+                return in;
+            }
+        }
+        throw new AssertionError("closed before the login reply");
+    }
+
+    @Test
+    @DisplayName("a reader that stops reading is closed by the server; a normal reader still gets every message in order")
+    void slowReaderIsDropped() throws IOException {
+        try (TestServer server = TestServer.start(Map.of("limits.slowConsumerBytes", 65_536,
+                "limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
+             JsonClient observer = server.loggedIn("sc.observer");
+             JsonClient sender = server.loggedIn("sc.sender");
+             Socket slow = new Socket()) {
+            observer.awaitPresence("sc.sender", "online");
+            BufferedReader slowIn = loginAndStopReading(slow, server.port(), "sc.slow");
+            observer.awaitPresence("sc.slow", "online");
+
+            String padding = "z".repeat(3900);
+            List<String> sent = new ArrayList<>();
+            long deadline = System.nanoTime() + MAX_TIME.toNanos();
+            JsonNode dropped = null;
+            int extra = 0;
+            for (int i = 0; i < MAX_MESSAGES && System.nanoTime() < deadline && extra < 10; i++) {
+                String text = "flood " + i + " " + padding;
+                JsonNode ok = sender.say(text);
+                assertTrue(ok.path("ok").asBoolean(), ok.toString());
+                sent.add(text);
+                if (dropped == null) {
+                    dropped = observer.poll(f -> "presence".equals(f.path("op").asText())
+                            && "sc.slow".equals(f.path("user").asText()) && "offline".equals(f.path("status").asText()),
+                            Duration.ZERO);
+                } else {
+                    extra++;
+                }
+            }
+            assertTrue(dropped != null, "the slow reader was not dropped after " + sent.size() + " messages of ~4 KB");
+
+            // The normal reader got all of them, in order, none twice.
+            sender.say("flood done");
+            observer.awaitMessage("flood done");
+            List<String> got = observer.log().stream()
+                    .filter(f -> "message".equals(f.path("op").asText()) && "sc.sender".equals(f.path("from").asText()))
+                    .map(f -> f.path("text").asText()).toList();
+            List<String> expected = new ArrayList<>(sent);
+            expected.add("flood done");
+            assertEquals(expected.size(), got.size(), "message count at the normal reader");
+            assertTrue(expected.equals(got), "order at the normal reader");
+
+            // Server side the connection is gone: reading what is left reaches the end of the stream.
+            String last = null;
+            try {
+                String line;
+                while ((line = slowIn.readLine()) != null) last = line;
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server did not close the slow connection", e);
+            } catch (IOException reset) {
+                // A reset is a close too.
+            }
+            System.out.println("slow reader was dropped after " + sent.size() + " messages; its last line: "
+                    + (last == null ? null : last.substring(0, Math.min(200, last.length()))));
+        }
+    }
+
+    @Test
+    @DisplayName("a client that stopped reading and then goes silent is still closed at the idle timeout")
+    void stuckReaderIsClosedWhenIdle() throws IOException {
+        try (TestServer server = TestServer.start(Map.of("limits.idleTimeoutSeconds", 1,
+                "limits.slowConsumerBytes", 1 << 30, "limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
+             JsonClient observer = server.loggedIn("st.observer");
+             JsonClient sender = server.loggedIn("st.sender");
+             Socket stuck = new Socket()) {
+            observer.awaitPresence("st.sender", "online");
+            loginAndStopReading(stuck, server.port(), "st.stuck");
+            observer.awaitPresence("st.stuck", "online");
+            OutputStream stuckOut = stuck.getOutputStream();
+
+            // Fill every buffer towards the stuck reader (kernel and server side, well under slowConsumerBytes),
+            // while it keeps itself from idling by writing pings it never reads the answers to.
+            String padding = "q".repeat(3900);
+            int n = 1500;
+            for (int i = 0; i < n; i++) {
+                sender.send(op("say", "text", "fill " + i + " " + padding, "rid", "f" + i));
+                if (i % 100 == 0) {
+                    stuckOut.write((op("ping") + "\n").getBytes(StandardCharsets.UTF_8));
+                    stuckOut.flush();
+                    observer.request(op("ping"));
+                }
+            }
+            sender.await(f -> ("f" + (n - 1)).equals(f.path("rid").asText()), "the last fill reply");
+            observer.awaitMessage("fill " + (n - 1) + " " + padding);
+
+            // Now the stuck client is silent: the idle sweep must close it although its output never drains.
+            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+            JsonNode offline = null;
+            while (offline == null && System.nanoTime() < deadline) {
+                offline = observer.poll(f -> "presence".equals(f.path("op").asText())
+                        && "st.stuck".equals(f.path("user").asText()) && "offline".equals(f.path("status").asText()),
+                        Duration.ofMillis(300));
+                observer.request(op("ping"));
+                sender.request(op("ping"));
+            }
+            assertTrue(offline != null, "the silent, non-reading client is still connected after "
+                    + JsonClient.TIMEOUT.toSeconds() + " s with a 1 s idle timeout");
+        }
+    }
+}
