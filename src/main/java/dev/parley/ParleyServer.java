@@ -133,6 +133,8 @@ public final class ParleyServer {
         ParleyConfig.Cluster c = config.cluster();
         return RedisStoreOptions.of(c.redis())
                 .withPassword(c.redisPassword().isEmpty() ? null : c.redisPassword())
+                .withTls(c.redisTls())
+                .withTlsCaFile(c.redisCaFile().isEmpty() ? null : c.redisCaFile())
                 .withPoolSize(c.redisPoolSize())
                 .withKeyPrefix(c.redisKeyPrefix())
                 .withHistoryMaxMessages(config.history().maxMessages())

@@ -47,7 +47,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
 
     public record Cluster(boolean enabled, String name, String host, int port, String discovery, String members,
                           String kubernetesService, int eventBusPort, int heartbeatSeconds, int nodeTimeoutSeconds,
-                          String redis, String redisPassword, int redisPoolSize, String redisKeyPrefix) {
+                          String redis, String redisPassword, boolean redisTls, String redisCaFile,
+                          int redisPoolSize, String redisKeyPrefix) {
         public static final String TCP = "tcp";
         public static final String KUBERNETES = "kubernetes";
     }
@@ -109,6 +110,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("cluster.nodeTimeoutSeconds", 2, 600),
                 r.string("cluster.redis"),
                 r.string("cluster.redisPassword"),
+                r.bool("cluster.redisTls"),
+                r.string("cluster.redisCaFile"),
                 r.integer("cluster.redisPoolSize", 1, 1024),
                 r.string("cluster.redisKeyPrefix"));
         if (cluster.enabled()) checkCluster(cluster);

@@ -21,7 +21,8 @@ class ReadmeTest {
         JsonObject defaults = ConfigLoader.defaults();
         for (String section : defaults.fieldNames()) {
             for (String key : defaults.getJsonObject(section).fieldNames()) {
-                assertTrue(readme.contains("`" + section + "." + key + "`"), section + "." + key + " missing from README");
+                assertTrue(readme.contains("`" + section + "." + key + "`"),
+                        section + "." + key + " missing from README (run tools/config-table.py)");
                 assertTrue(readme.contains("`" + EnvOverrides.envName(section, key) + "`"),
                         EnvOverrides.envName(section, key) + " missing from README");
             }

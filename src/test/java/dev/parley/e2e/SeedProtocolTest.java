@@ -167,6 +167,22 @@ class SeedProtocolTest {
         }
     }
 
+    @Test
+    @DisplayName("seed sessions keep the guarantees: one session per user (the old one is told and closed), rate limits answered")
+    void sessionGuarantees() throws Exception {
+        StockSeedClient.register("127.0.0.1", server.port(), 7100, "123456", "");
+        try (StockSeedClient first = login(7100)) {
+            try (StockSeedClient second = login(7100)) {
+                SmsMes bye = first.awaitMessage(SmsMes.class, m -> m.content().startsWith("[server] REPLACED"), WAIT);
+                assertEquals(0, bye.userId(), "server notices come from id 0");
+                assertTrue(first.awaitDisconnect(WAIT), "the old session is closed");
+                for (int i = 0; i < 150; i++) second.sendGroup("flood " + i);
+                SmsMes limited = second.awaitMessage(SmsMes.class, m -> m.content().startsWith("[server] RATE_LIMITED"), WAIT);
+                assertEquals(0, limited.userId());
+            }
+        }
+    }
+
     private static byte[] frame(String body) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
