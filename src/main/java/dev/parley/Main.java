@@ -13,6 +13,7 @@ public final class Main {
         int code = switch (command) {
             case "server" -> ServerCommand.run(rest);
             case "client" -> dev.parley.client.ClientCommand.run(rest, System.in, System.out, System.err);
+            case "bench" -> dev.parley.bench.BenchCommand.run(rest);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -29,5 +30,6 @@ public final class Main {
             usage: java -jar parley.jar <command> [options]
               server [--config FILE] [--port N] [--data-dir DIR]   run a Parley node
               client [--host H] [--port P] [--batch]               console chat client (client --help)
+              bench <scenario> [options]                          load generator (bench --help)
             """;
 }

@@ -1,0 +1,151 @@
+package dev.parley.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every option of {@code parley bench}, parsed once; each scenario reads the ones it needs. */
+final class BenchOptions {
+    /** Sessions one generator process may hold: the machine's 20,000 open-files cap, minus headroom. */
+    static final int MAX_CONNECTIONS_PER_PROCESS = 19_500;
+    /** Ephemeral ports per source address are ~28k; stay well below before using the next 127.0.0.x. */
+    static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
+
+    String scenario;
+    String host = "127.0.0.1";
+    int port = 8889;
+    String usersPrefix = "bench";
+    String password = "bench-pass-1";
+    double durationSeconds = 10;
+    double warmupSeconds = 2;
+    Path json;
+    // connections
+    int connections = 1000;
+    long serverPid;
+    int sourceAddresses;
+    // fanout
+    int members = 200;
+    int senders = -1;
+    double rate = 20;
+    int window;
+    int size = 64;
+    // private
+    int pairs = 500;
+    // logins
+    int kdfIterations;
+    // shared
+    int concurrency = 200;
+    boolean skipRegister;
+    double connectTimeoutSeconds = 10;
+    double setupTimeoutSeconds = 300;
+    double drainSeconds = 5;
+    double settleSeconds = 2;
+
+    static final String USAGE = """
+            usage: java -jar parley.jar bench <scenario> [options]
+            scenarios:
+              connections   N logged-in idle sessions: connect+login rate, server RSS per session
+              fanout        M members in the room, S senders at R msg/s each (or --window W flat out)
+              private       K pairs exchanging private messages: round trip and msg/s
+              logins        login rate at the server's password KDF cost
+            common options:
+              --host H (127.0.0.1)  --port P (8889)  --users-prefix S (bench)  --password P
+              --duration SEC (10)   --warmup SEC (2)  --json FILE   --concurrency N (200 logins in flight)
+              --skip-register       users already exist (same --users-prefix as an earlier run)
+              --connect-timeout SEC (10)  --setup-timeout SEC (300)  --drain SEC (5)
+            any scenario: --server-pid PID  (same machine: report the server's CPU, and RSS for connections)
+            connections: --connections N (1000, at most 19500 per process)
+                         --source-addresses K (127.0.0.1..K; default: one per 20000 connections)
+                         --settle SEC (2: quiet time before reading RSS)
+            fanout:      --members M (200) --senders S (all) --rate R (20 msg/s each) --window W (0 = use rate)
+                         --size BYTES (64: message text length)
+            private:     --pairs K (500) --rate R (20 round trips/s per pair) --window W (0 = use rate) --size BYTES
+            logins:      --connections N (8 logins in flight) --kdf-iterations N (reported with the rate)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        if (args.length == 0) throw new IllegalArgumentException("which scenario?");
+        BenchOptions o = new BenchOptions();
+        o.scenario = args[0].toLowerCase(Locale.ROOT);
+        boolean connectionsSet = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--host" -> o.host = value(args, ++i, a);
+                case "--port" -> o.port = intValue(args, ++i, a, 1, 65535);
+                case "--users-prefix" -> o.usersPrefix = value(args, ++i, a);
+                case "--password" -> o.password = value(args, ++i, a);
+                case "--duration" -> o.durationSeconds = doubleValue(args, ++i, a, 0.1, 3600);
+                case "--warmup" -> o.warmupSeconds = doubleValue(args, ++i, a, 0, 600);
+                case "--json" -> o.json = Path.of(value(args, ++i, a));
+                case "--connections" -> {
+                    o.connections = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS);
+                    connectionsSet = true;
+                }
+                case "--server-pid" -> o.serverPid = intValue(args, ++i, a, 1, Integer.MAX_VALUE);
+                case "--source-addresses" -> o.sourceAddresses = intValue(args, ++i, a, 1, 254);
+                case "--members" -> o.members = intValue(args, ++i, a, 2, MAX_CONNECTIONS_PER_PROCESS);
+                case "--senders" -> o.senders = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS);
+                case "--rate" -> o.rate = doubleValue(args, ++i, a, 0.01, 100_000);
+                case "--window" -> o.window = intValue(args, ++i, a, 0, 10_000);
+                case "--size" -> o.size = intValue(args, ++i, a, 40, 4000);
+                case "--pairs" -> o.pairs = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS / 2);
+                case "--kdf-iterations" -> o.kdfIterations = intValue(args, ++i, a, 1, Integer.MAX_VALUE);
+                case "--concurrency" -> o.concurrency = intValue(args, ++i, a, 1, 10_000);
+                case "--skip-register" -> o.skipRegister = true;
+                case "--connect-timeout" -> o.connectTimeoutSeconds = doubleValue(args, ++i, a, 0.1, 600);
+                case "--setup-timeout" -> o.setupTimeoutSeconds = doubleValue(args, ++i, a, 1, 3600);
+                case "--drain" -> o.drainSeconds = doubleValue(args, ++i, a, 0, 600);
+                case "--settle" -> o.settleSeconds = doubleValue(args, ++i, a, 0, 600);
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+            }
+        }
+        if (o.scenario.equals("logins") && !connectionsSet) o.connections = 8;
+        if (o.senders < 0 || o.senders > o.members) o.senders = o.members;
+        if (o.scenario.equals("private") && o.pairs * 2 > MAX_CONNECTIONS_PER_PROCESS) {
+            throw new IllegalArgumentException("--pairs: at most " + MAX_CONNECTIONS_PER_PROCESS / 2);
+        }
+        return o;
+    }
+
+    /** The source addresses to spread {@code n} connections over: 127.0.0.1, 127.0.0.2, ... */
+    List<String> sourceAddressesFor(int n) {
+        int k = sourceAddresses > 0 ? sourceAddresses
+                : Math.max(1, (n + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= k; i++) out.add("127.0.0." + i);
+        return out;
+    }
+
+    String user(String role, int i) {
+        return usersPrefix + "-" + role + i;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(flag + " needs a value");
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i, String flag, int min, int max) {
+        String v = value(args, i, flag);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) throw new IllegalArgumentException(flag + " must be in " + min + ".." + max);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, not '" + v + "'");
+        }
+    }
+
+    private static double doubleValue(String[] args, int i, String flag, double min, double max) {
+        String v = value(args, i, flag);
+        try {
+            double n = Double.parseDouble(v);
+            if (!(n >= min && n <= max)) throw new IllegalArgumentException(flag + " must be in " + min + ".." + max);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not '" + v + "'");
+        }
+    }
+}

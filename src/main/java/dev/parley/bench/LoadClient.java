@@ -1,0 +1,125 @@
+package dev.parley.bench;
+
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One simulated user: a socket, a line splitter, and the register+login handshake. After login the
+ * scenario installs its own line listener, or drops input altogether for idle sessions.
+ */
+final class LoadClient {
+    private static final byte[] REGISTER = Frames.opPrefix("register");
+    private static final byte[] LOGIN = Frames.opPrefix("login");
+    private static final byte[] BYE = Frames.opPrefix("bye");
+    private static final int MAX_LINE = 1 << 20;
+    static final String GREETED = "greeted as a text client: the first request arrived after the server's greeting delay";
+
+    final int index;
+    final String user;
+    private final Buffer loginRequest;
+    private NetSocket socket;
+    private LineSplitter splitter;
+    private Promise<LoadClient> loggingIn;
+    private long discardedBytes;
+    private boolean discarding;
+    private boolean closing;
+    private boolean closedByServer;
+    private String lastBye;
+    String registerError;
+
+    LoadClient(int index, String user, String password, boolean register) {
+        this.index = index;
+        this.user = user;
+        String reg = register ? "{\"op\":\"register\",\"rid\":0,\"user\":\"" + user + "\",\"password\":\"" + password
+                + "\",\"name\":\"" + user + "\"}\n" : "";
+        this.loginRequest = Buffer.buffer(reg + "{\"op\":\"login\",\"rid\":1,\"user\":\"" + user + "\",\"password\":\""
+                + password + "\"}\n");
+    }
+
+    /** Sends register (optional) and login pipelined; completes when the login is answered ok. */
+    void start(NetSocket s, Promise<LoadClient> result) {
+        this.socket = s;
+        this.loggingIn = result;
+        this.splitter = new LineSplitter(MAX_LINE, this::onSetupLine);
+        s.handler(buf -> {
+            if (discarding) discardedBytes += buf.length();
+            else splitter.handle(buf);
+        });
+        s.closeHandler(v -> {
+            if (!closing) closedByServer = true;
+            if (loggingIn != null) loggingIn.tryFail("closed by the server during login" + (lastBye == null ? "" : ": " + lastBye));
+        });
+        s.exceptionHandler(t -> {
+        });
+        s.write(loginRequest);
+    }
+
+    private void onSetupLine(byte[] b, int from, int to) {
+        if (to > from && b[from] != '{' && loggingIn != null) {
+            // The server greets a connection that stayed silent past its greeting delay as a human
+            // (text protocol); our JSON then reads as text. Happens when this JVM is still cold.
+            Promise<LoadClient> p = loggingIn;
+            loggingIn = null;
+            p.tryFail(GREETED);
+            return;
+        }
+        if (Frames.isOp(b, from, to, LOGIN)) {
+            Promise<LoadClient> p = loggingIn;
+            loggingIn = null;
+            if (p == null) return;
+            if (Frames.ok(b, from, to)) p.tryComplete(this);
+            else p.tryFail("login refused: " + Frames.string(b, from, Math.min(to, from + 300)));
+        } else if (Frames.isOp(b, from, to, REGISTER)) {
+            if (!Frames.ok(b, from, to) && !Frames.contains(b, from, to, Frames.USER_EXISTS)) {
+                registerError = Frames.string(b, from, Math.min(to, from + 300));
+            }
+        } else if (Frames.isOp(b, from, to, BYE)) {
+            lastBye = Frames.string(b, from, Math.min(to, from + 300));
+        }
+    }
+
+    /** Hands every further line to {@code l} (the scenario's receiver). */
+    void listen(LineSplitter.Listener l) {
+        splitter.listener((b, from, to) -> {
+            if (Frames.isOp(b, from, to, BYE)) lastBye = Frames.string(b, from, Math.min(to, from + 300));
+            l.onLine(b, from, to);
+        });
+    }
+
+    /** Counts and drops every further byte: an idle session only has to keep up with presence. */
+    void discardInput() {
+        discarding = true;
+    }
+
+    long bytesReceived() {
+        return (splitter == null ? 0 : splitter.bytes()) + discardedBytes;
+    }
+
+    void send(Buffer line) {
+        socket.write(line);
+    }
+
+    void send(String line) {
+        socket.write(Buffer.buffer(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    boolean writeQueueFull() {
+        return socket.writeQueueFull();
+    }
+
+    boolean closedByServer() {
+        return closedByServer;
+    }
+
+    String lastBye() {
+        return lastBye;
+    }
+
+    void close() {
+        closing = true;
+        if (socket != null) socket.close();
+    }
+}

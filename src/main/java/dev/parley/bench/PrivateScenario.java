@@ -1,0 +1,192 @@
+package dev.parley.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * K pairs: the first of each pair sends a private ping at R per second (or keeps W in flight), the
+ * second answers each with a private pong carrying the ping's send time; the round trip is measured
+ * at the first. Pings and pongs are tracked per pair by sequence number: lost and duplicated ones
+ * are counted exactly.
+ */
+final class PrivateScenario {
+    private static final byte[] MSG = Frames.opPrefix("msg");
+
+    private final BenchOptions o;
+    private final Generator g;
+    private final int run = ThreadLocalRandom.current().nextInt(1000, 10000);
+    private final byte[] pingMarker;
+    private final byte[] pongMarker;
+    private final LatencyHistogram rtt = new LatencyHistogram();
+    private final long[] fields = new long[3];
+    private final ProcStatus.CpuWindow cpu;
+    private final int k;
+    private List<LoadClient> clients;
+    private SeqSet[] pingsSeen;
+    private SeqSet[] pongsSeen;
+    private long[] sent;
+    private long startNanos;
+    private long measureFrom;
+    private long measureTo;
+    private boolean sending;
+    private long pingsReceived;
+    private long pongsReceived;
+    private long duplicates;
+    private long windowMessages;
+    private long errors;
+    private String firstError;
+    private long malformed;
+
+    PrivateScenario(BenchOptions o, Generator g) {
+        this.o = o;
+        this.g = g;
+        this.k = o.pairs;
+        this.pingMarker = Texts.marker('P', run);
+        this.pongMarker = Texts.marker('Q', run);
+        this.cpu = new ProcStatus.CpuWindow(o.serverPid);
+    }
+
+    BenchResult run() {
+        BenchResult r = new BenchResult("private")
+                .param("pairs", k)
+                .param(o.window > 0 ? "window" : "rate", o.window > 0 ? o.window : o.rate)
+                .param("size", o.size).param("duration", o.durationSeconds).param("warmup", o.warmupSeconds);
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 2 * k; i++) users.add(o.user("p", i));
+        clients = new ArrayList<>(Collections.nCopies(2 * k, (LoadClient) null));
+        pingsSeen = new SeqSet[k];
+        pongsSeen = new SeqSet[k];
+        sent = new long[k];
+        for (int i = 0; i < k; i++) {
+            pingsSeen[i] = new SeqSet();
+            pongsSeen[i] = new SeqSet();
+        }
+        Sessions sessions = new Sessions(g, o);
+        g.call(() -> sessions.open(users, c -> {
+            clients.set(c.index, c);
+            c.listen((b, from, to) -> onLine(c.index, b, from, to));
+        }), o.setupTimeoutSeconds);
+        sessions.report(r, "users");
+        if (sessions.failures > 0) {
+            g.onLoop(() -> { sessions.closeAll(); return null; });
+            return r.fail("not every user could log in");
+        }
+        g.call(() -> g.sleep(500), 10);
+        double total = o.warmupSeconds + o.durationSeconds;
+        g.call(() -> {
+            startNanos = System.nanoTime();
+            measureFrom = startNanos + (long) (o.warmupSeconds * 1e9);
+            measureTo = measureFrom + (long) (o.durationSeconds * 1e9);
+            sending = true;
+            g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> cpu.start());
+            g.vertx().setTimer((long) (total * 1000) - 1, id -> cpu.stop());
+            if (o.window > 0) {
+                for (int p = 0; p < k; p++) for (int w = 0; w < o.window; w++) ping(p);
+            } else {
+                g.vertx().setPeriodic(1, id -> {
+                    if (!tick()) g.vertx().cancelTimer(id);
+                });
+            }
+            return g.sleep((long) (total * 1000)).map(v -> {
+                sending = false;
+                return (Void) null;
+            });
+        }, total + 30);
+        double drainMax = Math.max(60, o.drainSeconds);
+        boolean drained = g.call(() -> g.drain(() -> pongsReceived + errors >= totalSent(),
+                () -> pingsReceived + pongsReceived + errors, o.drainSeconds, drainMax), drainMax + 30);
+        long pings = g.onLoop(this::totalSent);
+        long lost = g.onLoop(() -> {
+            long n = 0;
+            for (int p = 0; p < k; p++) n += sent[p] - pongsSeen[p].count();
+            return n;
+        }) - errors;
+        r.metric("pings sent", pings, "")
+                .metric("pings received", pingsReceived, "")
+                .metric("pongs received", pongsReceived, "");
+        if (o.window == 0) r.metric("offered msg/s", 2 * k * o.rate, "msg/s");
+        r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s")
+                .metric("round trip p50", rtt.percentileMillis(50), "ms")
+                .metric("round trip p99", rtt.percentileMillis(99), "ms")
+                .metric("round trip p99.9", rtt.percentileMillis(99.9), "ms")
+                .metric("round trip max", rtt.maxNanos() / 1e6, "ms")
+                .mustBeZero("lost", Math.max(0, lost))
+                .mustBeZero("duplicates", duplicates)
+                .mustBeZero("msg errors", errors)
+                .mustBeZero("closed by server", sessions.closedByServer());
+        cpu.report(r);
+        if (malformed > 0) r.note(malformed + " unparseable benchmark texts");
+        if (firstError != null) r.note("first msg error: " + firstError);
+        if (!drained) r.note("not drained: nothing arrived for " + o.drainSeconds + " s (or " + drainMax + " s passed) after the last ping");
+        r.note("msg/s counts pings and pongs delivered in the measured window; a round trip is two private messages");
+        g.onLoop(() -> { sessions.closeAll(); return null; });
+        return r;
+    }
+
+    private long totalSent() {
+        long n = 0;
+        for (long x : sent) n += x;
+        return n;
+    }
+
+    private boolean tick() {
+        if (!sending) return false;
+        long now = System.nanoTime();
+        if (now >= measureTo) return false;
+        double perNano = o.rate / 1e9;
+        for (int p = 0; p < k; p++) {
+            long due = (long) ((now - startNanos) * perNano + (double) p / k) + 1;
+            long n = Math.min(due - sent[p], 1000);
+            for (long x = 0; x < n; x++) ping(p);
+        }
+        return true;
+    }
+
+    private void ping(int pair) {
+        long seq = sent[pair]++;
+        clients.get(2 * pair).send(Texts.msg(seq, clients.get(2 * pair + 1).user,
+                Texts.text('P', run, pair, seq, System.nanoTime(), o.size)));
+    }
+
+    private void onLine(int index, byte[] b, int from, int to) {
+        if (Frames.isOp(b, from, to, Frames.OP_MESSAGE)) {
+            boolean isPing = (index & 1) == 1;
+            byte[] marker = isPing ? pingMarker : pongMarker;
+            int at = Frames.indexOf(b, from, to, marker);
+            if (at < 0) return;
+            long now = System.nanoTime();
+            if (!Frames.readFields(b, at + marker.length, to, fields) || fields[0] != index / 2) {
+                malformed++;
+                return;
+            }
+            int pair = (int) fields[0];
+            long seq = fields[1];
+            long sentAt = fields[2];
+            if (now >= measureFrom && now < measureTo) windowMessages++;
+            if (isPing) {
+                if (!pingsSeen[pair].add(seq)) {
+                    duplicates++;
+                    return;
+                }
+                pingsReceived++;
+                clients.get(index).send(Texts.msg(seq, clients.get(index - 1).user,
+                        Texts.text('Q', run, pair, seq, sentAt, o.size)));
+            } else {
+                if (!pongsSeen[pair].add(seq)) {
+                    duplicates++;
+                    return;
+                }
+                pongsReceived++;
+                if (sentAt >= measureFrom && sentAt < measureTo) rtt.record(now - sentAt);
+                if (o.window > 0 && sending && now < measureTo) ping(pair);
+            }
+        } else if (Frames.isOp(b, from, to, MSG)) {
+            if (!Frames.ok(b, from, to)) {
+                errors++;
+                if (firstError == null) firstError = Frames.string(b, from, Math.min(to, from + 300));
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.parley.bench;
+
+import dev.parley.e2e.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every bench scenario, CI-sized (a few hundred connections, a few seconds) against a real node, so
+ * the tool cannot rot. Figures are not asserted, only sanity: traffic flowed, nothing lost or doubled.
+ */
+@Timeout(120)
+class BenchSmokeTest {
+    static TestServer server;
+    private static int run;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("limits.ratePerSecond", 100000, "limits.rateBurst", 100000));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static BenchResult bench(String scenario, String... extra) {
+        String[] base = {scenario, "--port", Integer.toString(server.port()), "--users-prefix", "smoke" + (++run),
+                "--warmup", "0.5", "--duration", "2", "--drain", "10", "--setup-timeout", "60"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        BenchResult r = BenchCommand.execute(args);
+        r.print(System.out);
+        return r;
+    }
+
+    @Test
+    @DisplayName("fanout at a fixed rate: every member gets every message once")
+    void fanoutAtRate() {
+        BenchResult r = bench("fanout", "--members", "50", "--senders", "10", "--rate", "20");
+        assertTrue(r.passed(), r.failures().toString());
+        assertTrue(r.get("deliveries/s") > 0);
+        assertTrue(r.get("deliveries received") > 0);
+        assertEquals(r.get("deliveries expected"), r.get("deliveries received"));
+        assertEquals(0, r.get("lost"));
+        assertEquals(0, r.get("duplicates"));
+        assertTrue(r.get("latency p99") > 0);
+    }
+
+    @Test
+    @DisplayName("fanout flat out with a window: nothing lost or doubled")
+    void fanoutWindow() {
+        BenchResult r = bench("fanout", "--members", "30", "--window", "4");
+        assertTrue(r.passed(), r.failures().toString());
+        assertTrue(r.get("deliveries/s") > 0);
+        assertEquals(0, r.get("lost"));
+        assertEquals(0, r.get("duplicates"));
+    }
+
+    @Test
+    @DisplayName("private pairs: every ping gets its pong, round trip measured")
+    void privatePairs() {
+        BenchResult r = bench("private", "--pairs", "50", "--rate", "20");
+        assertTrue(r.passed(), r.failures().toString());
+        assertTrue(r.get("msg/s") > 0);
+        assertTrue(r.get("pongs received") > 0);
+        assertEquals(r.get("pings sent"), r.get("pongs received"));
+        assertEquals(0, r.get("lost"));
+        assertTrue(r.get("round trip p50") > 0);
+    }
+
+    @Test
+    @DisplayName("idle sessions: all come up and stay; RSS read from /proc for this very process")
+    void connections(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("connections.json");
+        BenchResult r = bench("connections", "--connections", "300", "--settle", "0.5",
+                "--server-pid", Long.toString(ProcessHandle.current().pid()), "--json", json.toString());
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(300, r.get("sessions alive after hold"));
+        assertTrue(r.get("server RSS before") > 0);
+        assertTrue(Files.readString(json).contains("\"sessions alive after hold\" : 300"));
+    }
+
+    @Test
+    @DisplayName("logins: a steady rate at the configured KDF cost")
+    void logins() {
+        BenchResult r = bench("logins", "--connections", "4", "--kdf-iterations", "1000");
+        assertTrue(r.passed(), r.failures().toString());
+        assertTrue(r.get("logins/s") > 0);
+        assertEquals(1000, r.get("kdf iterations"));
+    }
+
+    @Test
+    @DisplayName("bad options are refused with exit code 2, not run")
+    void badOptions() {
+        assertEquals(2, BenchCommand.run(new String[]{"fanout", "--members", "-3"}));
+        assertEquals(2, BenchCommand.run(new String[]{"nonsense"}));
+        assertEquals(2, BenchCommand.run(new String[]{"connections", "--connections", "50000"}));
+    }
+
+    @Test
+    @DisplayName("the histogram's percentiles are within 1 %")
+    void histogram() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 1; i <= 100_000; i++) h.record(i * 1000L);
+        assertEquals(50_000_000, h.percentileNanos(50), 500_000);
+        assertEquals(99_000_000, h.percentileNanos(99), 990_000);
+        assertEquals(100_000_000, h.maxNanos());
+    }
+}
