@@ -101,7 +101,7 @@ public final class ParleyServer {
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
         this.hazelcast = hz;
         NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
-                redis.presence(), gateway::sessionSnapshot);
+                redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax());
         return vertx.deployVerticle(watch).map(id -> {
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
@@ -149,7 +149,8 @@ public final class ParleyServer {
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
-                        vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(), stores.presence(), stores.lastSeen())),
+                        vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),
+                                config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)))

@@ -32,13 +32,15 @@ public final class NodeWatchVerticle extends VerticleBase {
     private final NodeRegistry registry;
     private final PresenceStore presence;
     private final Supplier<List<PresenceEntry>> localSessions;
+    private final int presenceFanoutMax;
     private long backoffMillis;
     private boolean redisDown;
     private long timer = -1;
     private volatile boolean stopped;
 
     public NodeWatchVerticle(String nodeId, ParleyConfig.Cluster config, NodeRegistry registry, PresenceStore presence,
-                             Supplier<List<PresenceEntry>> localSessions) {
+                             Supplier<List<PresenceEntry>> localSessions, int presenceFanoutMax) {
+        this.presenceFanoutMax = presenceFanoutMax;
         this.nodeId = nodeId;
         this.config = config;
         this.registry = registry;
@@ -110,10 +112,17 @@ public final class NodeWatchVerticle extends VerticleBase {
         if (node.equals(nodeId)) return;
         registry.claimCleanup(node, ttlMillis())
                 .compose(won -> won ? presence.removeNode(node) : Future.succeededFuture(List.<PresenceEntry>of()))
+                .compose(removed -> removed.isEmpty() ? Future.succeededFuture(removed)
+                        : presence.count().map(count -> {
+                            // Same rule as the presence service: no online² storms in huge rooms.
+                            if (count + removed.size() <= presenceFanoutMax) {
+                                for (PresenceEntry e : removed) {
+                                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(e.user(), e.name(), false));
+                                }
+                            }
+                            return removed;
+                        }))
                 .compose(removed -> {
-                    for (PresenceEntry e : removed) {
-                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(e.user(), e.name(), false));
-                    }
                     if (!removed.isEmpty()) LOG.info("node " + node + " is gone: " + removed.size() + " user(s) offline");
                     return registry.forget(node);
                 })
@@ -123,17 +132,21 @@ public final class NodeWatchVerticle extends VerticleBase {
     private void reconcile() {
         List<Future<?>> all = new ArrayList<>();
         for (PresenceEntry mine : localSessions.get()) {
-            all.add(presence.get(mine.user()).compose(current -> {
+            all.add(presence.get(mine.user()).<Object>compose(current -> {
                 if (current == null) {
-                    return presence.join(mine).onSuccess(prev ->
-                            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(mine.user(), mine.name(), true)));
+                    return presence.join(mine).compose(prev -> presence.count()).map(count -> {
+                        if (count <= presenceFanoutMax) {
+                            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(mine.user(), mine.name(), true));
+                        }
+                        return count;
+                    });
                 }
                 if (!current.session().equals(mine.session())) {
                     // Logged in elsewhere while we were cut off: the newer session wins.
                     vertx.eventBus().send(NodeAddresses.node(nodeId), Delivery.kick(mine.user(), mine.session(), ByeReason.REPLACED));
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(null);
                 }
-                return presence.join(mine);
+                return presence.join(mine).<Object>map(prev -> prev);
             }));
         }
         Future.join(all).onFailure(t -> LOG.warn("re-registering sessions failed: " + t.getMessage()));

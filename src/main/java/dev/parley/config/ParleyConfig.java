@@ -20,7 +20,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
 
     public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
                          int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
-                         int whoListMax) {
+                         int whoListMax, int presenceFanoutMax) {
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
@@ -77,7 +77,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("limits.rateBurst", 1, 1_000_000),
                 r.integer("limits.idleTimeoutSeconds", 1, 86_400),
                 r.longValue("limits.slowConsumerBytes", 65_536, 1L << 30),
-                r.integer("limits.whoListMax", 1, 1_000_000));
+                r.integer("limits.whoListMax", 1, 1_000_000),
+                r.integer("limits.presenceFanoutMax", 0, 10_000_000));
         Auth auth = new Auth(
                 r.integer("auth.passwordMinLength", 1, 1024),
                 r.integer("auth.passwordMaxLength", 1, 1024),

@@ -23,11 +23,17 @@ import java.util.List;
  */
 public final class PresenceVerticle extends VerticleBase {
     private final int listMax;
+    /**
+     * Announcing every arrival and departure to everyone costs online² deliveries: above this many
+     * users online they are not pushed (who still answers, with the true count).
+     */
+    private final int fanoutMax;
     private final PresenceStore presence;
     private final LastSeenStore lastSeen;
 
-    public PresenceVerticle(int listMax, PresenceStore presence, LastSeenStore lastSeen) {
+    public PresenceVerticle(int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen) {
         this.listMax = listMax;
+        this.fanoutMax = fanoutMax;
         this.presence = presence;
         this.lastSeen = lastSeen;
     }
@@ -50,10 +56,10 @@ public final class PresenceVerticle extends VerticleBase {
                         // A takeover: the old session goes, the others see no offline/online flap.
                         vertx.eventBus().send(NodeAddresses.node(previous.node()),
                                 Delivery.kick(previous.user(), previous.session(), ByeReason.REPLACED));
-                    } else if (previous == null) {
-                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(entry.user(), entry.name(), true));
                     }
-                    return listing(entry.user());
+                    return listing(entry.user()).onSuccess(listing -> {
+                        if (previous == null) announce(entry.user(), entry.name(), true, listing.getLong("count"));
+                    });
                 })
                 .onSuccess(m::reply)
                 .onFailure(t -> Bus.failWith(m, t));
@@ -66,14 +72,20 @@ public final class PresenceVerticle extends VerticleBase {
         // A position of 0 means "saw nothing yet", never "replay everything next time".
         Future<Void> saved = seq == null || seq <= 0 ? Future.succeededFuture() : lastSeen.advance(user, seq);
         presence.leave(user, b.getString("session"))
-                .onSuccess(gone -> {
-                    if (gone != null) {
-                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(gone.user(), gone.name(), false));
-                    }
-                })
+                .compose(gone -> gone == null ? Future.succeededFuture((PresenceEntry) null)
+                        : presence.count().map(count -> {
+                            announce(gone.user(), gone.name(), false, count + 1);
+                            return gone;
+                        }))
                 .compose(gone -> saved.map(v -> new JsonObject().put("removed", gone != null)))
                 .onSuccess(m::reply)
                 .onFailure(t -> Bus.failWith(m, t));
+    }
+
+    private void announce(String user, String name, boolean online, long onlineCount) {
+        if (onlineCount <= fanoutMax) {
+            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(user, name, online));
+        }
     }
 
     private void who(Message<JsonObject> m) {
