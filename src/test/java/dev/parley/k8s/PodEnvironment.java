@@ -1,0 +1,68 @@
+package dev.parley.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The environment and arguments the kubelet gives a container: values from the manifest, fieldRefs from
+ * the pod, secretKeyRef/configMapKeyRef from the rendered objects, and {@code $(VAR)} expanded from the
+ * variables defined before it ({@code $$} escapes, unknown references stay as written).
+ */
+final class PodEnvironment {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
+
+    private PodEnvironment() {
+    }
+
+    /** @param fields the pod's downward-API values by fieldPath, e.g. status.podIP */
+    static Map<String, String> env(Rendered r, Container c, Map<String, String> fields) {
+        if (c.getEnvFrom() != null && !c.getEnvFrom().isEmpty()) {
+            throw new AssertionError("envFrom is not resolved by this test; list variables one by one");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar v : c.getEnv()) {
+            env.put(v.getName(), v.getValueFrom() == null ? expand(v.getValue() == null ? "" : v.getValue(), env)
+                    : source(r, v.getName(), v.getValueFrom(), fields));
+        }
+        return env;
+    }
+
+    static List<String> args(Container c, Map<String, String> env) {
+        List<String> args = c.getArgs() == null ? List.of() : c.getArgs();
+        return args.stream().map(a -> expand(a, env)).toList();
+    }
+
+    static String expand(String value, Map<String, String> defined) {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group().equals("$$")) replacement = "$";
+            else replacement = defined.getOrDefault(m.group(1), m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String source(Rendered r, String name, EnvVarSource s, Map<String, String> fields) {
+        if (s.getFieldRef() != null) {
+            String path = s.getFieldRef().getFieldPath();
+            String v = fields.get(path);
+            if (v == null) throw new AssertionError(name + ": fieldRef " + path + " is not provided by this test");
+            return v;
+        }
+        if (s.getSecretKeyRef() != null) return r.secretValue(s.getSecretKeyRef().getName(), s.getSecretKeyRef().getKey());
+        if (s.getConfigMapKeyRef() != null) {
+            return r.configMapValue(s.getConfigMapKeyRef().getName(), s.getConfigMapKeyRef().getKey());
+        }
+        throw new AssertionError(name + ": unsupported valueFrom " + s);
+    }
+}
