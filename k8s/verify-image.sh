@@ -4,7 +4,7 @@
 # and environment the way Kubernetes runs the pod: read-only root, emptyDir-like tmpfs at /tmp and
 # the data dir, the ConfigMap'd conf/parley.yaml at /etc/parley, its own PID and network namespace.
 # Passes when the node prints its listening line, runs as the image's non-root user, answers
-# /health/live when the build has the ops port, and exits within the grace period on SIGTERM.
+# /health/live, /health/ready and /metrics on the ops port, and exits within the grace period on SIGTERM.
 # Needs root (mount namespaces), util-linux unshare/nsenter, jq, curl, iproute2.
 # Usage: k8s/verify-image.sh [--no-build]   (about a minute with the build, 10 s without)
 set -euo pipefail
@@ -89,14 +89,22 @@ real_uid="$(awk '/^Uid:/ {print $2}' "/proc/$java_pid/status")"
 [ "$real_uid" = "$uid" ] || fail "server runs as uid $real_uid, expected $uid"
 echo "verify-image: runs as uid $real_uid, read-only root, entrypoint ${entrypoint[*]}"
 
-if grep -q '^ops:' "$repo/conf/parley.yaml"; then
-  ops_port="$(awk '/^ops:/ {in_ops=1; next} /^[^ ]/ {in_ops=0} in_ops && $1 == "port:" {print $2; exit}' "$repo/conf/parley.yaml")"
-  code="$(nsenter -t "$java_pid" -n curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:${ops_port}/health/live" || true)"
-  [ "$code" = 200 ] || { cat "$log" >&2; fail "GET /health/live on the ops port ${ops_port} answered '$code'"; }
-  echo "verify-image: /health/live on port ${ops_port}: 200"
-else
-  echo "verify-image: no ops section in conf/parley.yaml yet: /health/live not checked"
-fi
+# The probes' endpoints, from inside the pod's network namespace, on the port conf/parley.yaml gives.
+ops_port="$(awk '/^ops:/ {in_ops=1; next} /^[^ #]/ {in_ops=0} in_ops && $1 == "port:" {print $2; exit}' "$repo/conf/parley.yaml")"
+[ -n "$ops_port" ] || fail "no ops.port in conf/parley.yaml"
+ops_get() { nsenter -t "$java_pid" -n curl -s --max-time 5 "$@" "http://127.0.0.1:${ops_port}$path" || true; }
+for path in /health/live /health/ready; do
+  for _ in $(seq 1 50); do   # up to 10 s, as a probe would retry
+    code="$(ops_get -o /dev/null -w '%{http_code}')"
+    [ "$code" = 200 ] && break
+    sleep 0.2
+  done
+  [ "$code" = 200 ] || { cat "$log" >&2; fail "GET $path on the ops port ${ops_port} answered '$code'"; }
+  echo "verify-image: GET $path on port ${ops_port}: 200"
+done
+path=/metrics
+ops_get | grep -q '^parley_connections' || fail "GET /metrics has no parley_connections"
+echo "verify-image: GET /metrics: Prometheus text with parley_* metrics"
 
 t0=$(date +%s)
 kill -TERM "$java_pid"

@@ -3,6 +3,7 @@ package dev.parley.k8s;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.EnvOverrides;
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.OpsVerticle;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -44,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Kubernetes manifests, rendered by kubectl kustomize, against the Kubernetes model and against what
@@ -58,12 +58,8 @@ class ManifestTest {
     static final String REDIS = "k8s/redis";
     static final String HEADLESS = "parley-hz";
     static final String CLIENT_SERVICE = "parley";
-    /** The ops port's paths and default port (ops.port), as the operations issue specifies them. */
-    static final String LIVE = "/health/live";
-    static final String READY = "/health/ready";
+    /** The ops port the operators' tooling expects (ops.port's default). */
     static final int OPS_PORT = 9090;
-    /** The shutdown wait of the server while server.shutdownGraceSeconds is not a key (ServerCommand). */
-    static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
     static final String POD_IP = "10.1.2.3";
     static final String NAMESPACE = "chat";
     static final Map<String, String> POD_FIELDS = Map.of("status.podIP", POD_IP, "metadata.namespace", NAMESPACE,
@@ -99,15 +95,6 @@ class ManifestTest {
             assertEquals(List.of("server", "--config", configPathInPod()), args, "args: only the mounted config file");
             return ConfigLoader.load(vertx, configFile, () -> env, Map.of())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
-
-        /** The same merge as a JSON tree, for keys the typed config may not have yet. */
-        JsonObject effective() throws Exception {
-            JsonObject json = ConfigLoader.defaults();
-            Object file = new org.yaml.snakeyaml.Yaml().load(Files.readString(configFile));
-            json.mergeIn(JsonObject.mapFrom(file), true);
-            EnvOverrides.apply(json, env);
-            return json;
         }
 
         String configPathInPod() {
@@ -205,28 +192,23 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {BASE, DEV, PROD})
-    @DisplayName("startup and liveness probe /health/live, readiness /health/ready, over HTTP on the ops port")
+    @DisplayName("startup and liveness probe /health/live, readiness /health/ready, over HTTP on the port ops.port opens")
     void probesUseTheOpsPort(String dir) throws Exception {
-        Container c = Pod.of(dir).c();
-        assertEquals(OPS_PORT, Rendered.namedPort(c, "ops"));
-        assertHttpProbe(c, c.getStartupProbe(), LIVE, "startup");
-        assertHttpProbe(c, c.getLivenessProbe(), LIVE, "liveness");
-        assertHttpProbe(c, c.getReadinessProbe(), READY, "readiness");
-        Map<String, String> annotations = Kustomize.render(dir).parley().getSpec().getTemplate().getMetadata().getAnnotations();
-        assertEquals(Integer.toString(OPS_PORT), annotations.get("prometheus.io/port"));
-        assertEquals("/metrics", annotations.get("prometheus.io/path"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
-    @DisplayName("the ops port of the manifests is the one the configuration opens (ops.port, ops.enabled)")
-    void opsPortMatchesConfiguration(String dir) throws Exception {
-        assumeTrue(ConfigLoader.defaults().containsKey("ops"), "no ops.* keys in conf/parley.yaml yet");
         Pod pod = Pod.of(dir);
-        JsonObject ops = pod.effective().getJsonObject("ops");
-        assertEquals(OPS_PORT, Integer.parseInt(ops.getValue("port").toString()), "ops.port default");
-        assertEquals(Rendered.namedPort(pod.c(), "ops"), Integer.parseInt(ops.getValue("port").toString()));
-        assertTrue(Boolean.parseBoolean(ops.getValue("enabled").toString()), "ops.enabled: the probes need it");
+        ParleyConfig.Ops ops = pod.config().ops();
+        assertTrue(ops.enabled(), "ops.enabled: the probes need the ops port");
+        assertEquals(OPS_PORT, ops.port());
+        Container c = pod.c();
+        assertEquals(ops.port(), Rendered.namedPort(c, "ops"), "container port ops = ops.port");
+        assertHttpProbe(c, c.getStartupProbe(), OpsVerticle.LIVE, ops.port(), "startup");
+        assertHttpProbe(c, c.getLivenessProbe(), OpsVerticle.LIVE, ops.port(), "liveness");
+        assertHttpProbe(c, c.getReadinessProbe(), OpsVerticle.READY, ops.port(), "readiness");
+        Map<String, String> annotations = pod.r().parley().getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals(Integer.toString(ops.port()), annotations.get("prometheus.io/port"));
+        assertEquals(OpsVerticle.METRICS, annotations.get("prometheus.io/path"));
+        ServicePort scrape = pod.r().service(HEADLESS).getSpec().getPorts().stream()
+                .filter(p -> p.getName().equals("ops")).findFirst().orElseThrow();
+        assertEquals(ops.port(), Rendered.containerPort(c, scrape.getTargetPort()));
     }
 
     @ParameterizedTest
@@ -234,8 +216,7 @@ class ManifestTest {
     @DisplayName("terminationGracePeriodSeconds outlasts the preStop sleep plus server.shutdownGraceSeconds")
     void terminationGraceCoversShutdown(String dir) throws Exception {
         Pod pod = Pod.of(dir);
-        Object configured = pod.effective().getJsonObject("server").getValue("shutdownGraceSeconds");
-        int grace = configured == null ? DEFAULT_SHUTDOWN_GRACE_SECONDS : Integer.parseInt(configured.toString());
+        int grace = pod.config().server().shutdownGraceSeconds();
         int preStop = 0;
         if (pod.c().getLifecycle() != null && pod.c().getLifecycle().getPreStop() != null) {
             var hook = pod.c().getLifecycle().getPreStop();
@@ -381,11 +362,11 @@ class ManifestTest {
         return args.get(i + 1);
     }
 
-    static void assertHttpProbe(Container c, Probe probe, String path, String what) {
+    static void assertHttpProbe(Container c, Probe probe, String path, int port, String what) {
         assertNotNull(probe, what + " probe");
         assertNotNull(probe.getHttpGet(), what + " probe over HTTP");
         assertEquals(path, probe.getHttpGet().getPath(), what + " probe path");
-        assertEquals(OPS_PORT, Rendered.containerPort(c, probe.getHttpGet().getPort()), what + " probe on the ops port");
+        assertEquals(port, Rendered.containerPort(c, probe.getHttpGet().getPort()), what + " probe on the ops port");
         assertTrue(probe.getHttpGet().getScheme() == null || probe.getHttpGet().getScheme().equals("HTTP"));
     }
 

@@ -1,8 +1,9 @@
 package dev.parley.k8s;
 
 import dev.parley.cli.ServerProcess;
-import dev.parley.config.ConfigLoader;
+import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
+import dev.parley.ops.OpsVerticle;
 import dev.parley.store.RedisServer;
 import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
@@ -12,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +26,6 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Three "pods" of the prod overlay on one machine: each node is a JVM started with exactly the
@@ -45,7 +41,6 @@ class PodsOnOneMachineTest {
     static RedisServer redis;
     static final List<ServerProcess> nodes = new ArrayList<>();
     static final int[] chatPorts = new int[PODS];
-    static final int[] opsPorts = new int[PODS];
     static final List<String> overrideLog = new ArrayList<>();
 
     @BeforeAll
@@ -74,11 +69,10 @@ class PodsOnOneMachineTest {
         String members = java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
                 .collect(Collectors.joining(","));
         String clusterName = "parley-pods-" + UUID.randomUUID().toString().substring(0, 8);
-        boolean hasOps = ConfigLoader.defaults().containsKey("ops");
 
         for (int i = 0; i < PODS; i++) {
             Map<String, String> env = new LinkedHashMap<>(envs.get(i));
-            Map<String, String> o = overrides(env, members, hazelcastPorts[i], clusterName, hasOps, i);
+            Map<String, String> o = overrides(env, members, hazelcastPorts[i], clusterName);
             env.putAll(o);
             List<String> podArgs = new ArrayList<>(args.get(i));
             int config = podArgs.indexOf("--config");
@@ -92,6 +86,8 @@ class PodsOnOneMachineTest {
             nodes.add(ServerProcess.start(env, podArgs.toArray(String[]::new)));
         }
         for (int i = 0; i < PODS; i++) chatPorts[i] = nodes.get(i).awaitPort();
+        // The client Service sends users only to ready pods: so does this test.
+        for (ServerProcess node : nodes) awaitReady(node.opsPort());
     }
 
     /**
@@ -99,7 +95,7 @@ class PodsOnOneMachineTest {
      * rendered environment unchanged.
      */
     static Map<String, String> overrides(Map<String, String> env, String members, int hazelcastPort,
-                                         String clusterName, boolean hasOps, int pod) throws Exception {
+                                         String clusterName) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         // No cluster DNS here: the headless Service's lookup becomes the same members listed by hand.
         o.put("PARLEY_CLUSTER_DISCOVERY", "tcp");
@@ -108,10 +104,7 @@ class PodsOnOneMachineTest {
         o.put("PARLEY_CLUSTER_PORT", Integer.toString(hazelcastPort));
         o.put("PARLEY_CLUSTER_EVENT_BUS_PORT", Integer.toString(RedisServer.freePort()));
         o.put("PARLEY_SERVER_PORT", "0");
-        if (hasOps) {
-            opsPorts[pod] = RedisServer.freePort();
-            o.put("PARLEY_OPS_PORT", Integer.toString(opsPorts[pod]));
-        }
+        o.put("PARLEY_OPS_PORT", "0");
         // No Service DNS: the Redis Service's host:port becomes the test's redis-server (same scheme, same password).
         URI redisUri = URI.create(env.get("PARLEY_CLUSTER_REDIS"));
         o.put("PARLEY_CLUSTER_REDIS", redisUri.getScheme() + "://127.0.0.1:" + redis.port());
@@ -148,30 +141,25 @@ class PodsOnOneMachineTest {
     }
 
     @Test
-    @DisplayName("every pod passes its readiness probe (GET /health/ready on the ops port) and its liveness probe")
+    @DisplayName("every pod passes its liveness and readiness probes, as members of one 3-member cluster")
     void podsAreReady() throws Exception {
-        assumeTrue(ConfigLoader.defaults().containsKey("ops"), "no ops port in this build yet (ops.* keys)");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int i = 0; i < PODS; i++) {
-            assertEquals(200, awaitStatus(http, opsPorts[i], ManifestTest.LIVE, 200), "pod " + (i + 1) + " live");
-            assertEquals(200, awaitStatus(http, opsPorts[i], ManifestTest.READY, 200), "pod " + (i + 1) + " ready");
+            int ops = nodes.get(i).opsPort();
+            assertTrue(ops > 0, "pod " + (i + 1) + " printed its ops port");
+            assertEquals(200, Http.get(ops, OpsVerticle.LIVE).status(), "pod " + (i + 1) + " live");
+            Http.Response ready = awaitReady(ops);
+            assertEquals(200, ready.status(), "pod " + (i + 1) + " ready: " + ready.body());
+            assertTrue(ready.body().contains(PODS + " members"), "pod " + (i + 1) + ": " + ready.body());
         }
     }
 
-    /** Polls like the kubelet does, until the wanted status or 30 s. */
-    private static int awaitStatus(HttpClient http, int port, String path, int wanted) throws InterruptedException {
+    /** Polls like the kubelet's readiness probe, until 200 with every pod in the cluster, or 30 s. */
+    private static Http.Response awaitReady(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(3)).build();
-                last = http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == wanted) return last;
-            } catch (java.io.IOException e) {
-                last = -1;
-            }
+        Http.Response last = Http.get(port, OpsVerticle.READY);
+        while (System.nanoTime() < deadline && !(last.status() == 200 && last.body().contains(PODS + " members"))) {
             Thread.sleep(200);
+            last = Http.get(port, OpsVerticle.READY);
         }
         return last;
     }
