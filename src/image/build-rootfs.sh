@@ -28,8 +28,10 @@ libs=$( { find "$out/opt/java" -name '*.so' | grep -Ev "$skip"; echo "$out/opt/j
   | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\/.*ld-linux/ {print $1}' \
   | grep -v "^$out/" | sort -u)
 # glibc loads libgcc_s at run time (thread cancellation, unwinding): not visible to ldd.
+libc_dir="$(dirname "$(echo "$libs" | grep -m1 '/libc\.so\.6$')")"
+[ -f "$libc_dir/libgcc_s.so.1" ] || { echo "build-rootfs: no libgcc_s.so.1 beside libc in $libc_dir" >&2; exit 1; }
 libs="$libs
-$(ldconfig -p | awk '/libgcc_s.so.1 .*x86-64/ {print $NF; exit}')"
+$libc_dir/libgcc_s.so.1"
 
 for lib in $libs; do
   # Real files, not the build machine's symlinks (its /lib -> usr/lib merge is not in the image).
