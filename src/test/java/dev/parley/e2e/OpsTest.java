@@ -60,7 +60,14 @@ class OpsTest {
             a.say("counted");
             b.awaitMessage("counted");
             a.msg("m-off", "stored one");
+            // Counters move on the server's event loops; wait (bounded) until this request's effects show.
             String after = Http.get(ops(), "/metrics").body();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (metric(after, "parley_mailbox_stored_total") < storedBefore + 1
+                    || metric(after, "parley_fanout_deliveries_total") < fanoutBefore + 1) {
+                if (System.nanoTime() > deadline) break;
+                after = Http.get(ops(), "/metrics").body();
+            }
             assertEquals(loginsBefore + 2, metric(after, "parley_logins_total{result=\"ok\"}"));
             assertEquals(groupInBefore + 1, metric(after, "parley_messages_in_total{kind=\"group\"}"));
             assertTrue(metric(after, "parley_fanout_deliveries_total") >= fanoutBefore + 1);
