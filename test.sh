@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# kubectl (with its built-in kustomize) renders k8s/ for the manifest tests; machines of this kind ship
+# a recent one, Debian's kubernetes-client is the fallback.
+command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
