@@ -1,6 +1,8 @@
 package dev.parley.gateway;
 
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Json;
+import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.service.group.GroupAddresses;
@@ -49,8 +51,42 @@ final class ChatCommands {
         }
         String text = checkedText(c, r);
         if (text == null) return;
-        JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("to", to).put("text", text);
         String cid = cid(r);
+        Connection local = services.sessions().byUser(to);
+        if (cid == null && local != null && !local.closed()) {
+            sendLocally(c, r, local, text);
+            return;
+        }
+        sendViaMailbox(c, r, to, text, cid);
+    }
+
+    /**
+     * The receiver is on this node: hand the message to its connection directly (two event-loop hops
+     * instead of three bus round trips). If it left in the meantime, the mailbox path takes over.
+     * Retries with a cid always take the mailbox path, which deduplicates.
+     */
+    private void sendLocally(Connection c, Request r, Connection target, String text) {
+        long ts = System.currentTimeMillis();
+        String id = services.node().ids().next(ts);
+        EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false),
+                0, null, services.node().encoders());
+        target.gateway().runOnLoop(() -> {
+            boolean delivered = target.deliver(e);
+            if (delivered) target.gateway().counted(e, 1);
+            c.gateway().runOnLoop(() -> {
+                if (!delivered) {
+                    sendViaMailbox(c, r, target.user(), text, null);
+                    return;
+                }
+                services.metrics().privateIn.increment();
+                c.send(Reply.ok("msg", r.rid(), Json.object().put("id", id).put("ts", ts).put("stored", false)
+                        .put("to", target.user())));
+            });
+        });
+    }
+
+    private void sendViaMailbox(Connection c, Request r, String to, String text, String cid) {
+        JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("to", to).put("text", text);
         if (cid != null) body.put("cid", cid);
         services.bus().<JsonObject>request(MailboxAddresses.SEND, body)
                 .onSuccess(m -> {

@@ -36,6 +36,8 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private static final int MAX_HELD_EVENTS = 10_000;
     private static final byte[] EMPTY = new byte[0];
     private static final int MAX_WAITING_REQUESTS = 64;
+    /** Requests being answered at once per connection; past this the socket is not read. */
+    private static final int MAX_IN_FLIGHT = 64;
 
     private final GatewayVerticle gateway;
     private final NetSocket socket;
@@ -58,6 +60,8 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private List<EncodedEvent> held;
     private List<Request> waiting;
     private boolean accountOpInFlight;
+    private int inFlight;
+    private boolean readingPaused;
     private long lastActivityNanos;
     private boolean released;
     /** Greeted as a human before speaking: until its first byte says otherwise, answer in text. */
@@ -137,6 +141,11 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
                     "too many requests; slow down"));
             return;
         }
+        if (++inFlight >= MAX_IN_FLIGHT && !readingPaused) {
+            // Back-pressure instead of an unbounded backlog: stop reading until answers catch up.
+            readingPaused = true;
+            socket.pause();
+        }
         gateway.commands().dispatch(this, request);
     }
 
@@ -164,6 +173,10 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     /** Sends a reply or event to this connection only. */
     void send(Outbound out) {
+        if (out instanceof Reply && inFlight > 0 && --inFlight <= MAX_IN_FLIGHT / 2 && readingPaused) {
+            readingPaused = false;
+            socket.resume();
+        }
         if (state == State.CLOSED) return;
         byte[] bytes = gateway.encoders().encode(outputProtocol(), out);
         if (bytes != null && bytes.length > 0) writeChecked(bytes);
@@ -175,7 +188,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         outbox.write(EMPTY, action);
     }
 
-    /** Delivers an event shared with other recipients; true when it was written now. */
+    /** Delivers an event shared with other recipients; true when it was written, or held until the login has caught up. */
     boolean deliver(EncodedEvent e) {
         if (state == State.CLOSED || user == null) return false;
         if (user.equals(e.except)) {
@@ -190,7 +203,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
                 return false;
             }
             held.add(e);
-            return false;
+            return true;
         }
         if (e.groupSeq != 0) {
             if (e.groupSeq <= replayedUpTo) return false;
@@ -328,9 +341,8 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         List<EncodedEvent> pending = held;
         held = null;
         if (pending != null) {
-            for (EncodedEvent e : pending) {
-                if (deliver(e)) gateway.counted(e, 1);
-            }
+            // Counted when they were held.
+            for (EncodedEvent e : pending) deliver(e);
         }
     }
 

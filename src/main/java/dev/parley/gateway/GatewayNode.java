@@ -16,6 +16,7 @@ public final class GatewayNode {
     private final LocalSessions sessions = new LocalSessions();
     private final ConnectionLimiter limiter;
     private final Encoders encoders = new Encoders();
+    private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
     private NodeDeliveryVerticle delivery;
     private final ParleyMetrics metrics;
@@ -89,6 +90,10 @@ public final class GatewayNode {
 
     ConnectionLimiter limiter() {
         return limiter;
+    }
+
+    dev.parley.service.MessageIds ids() {
+        return ids;
     }
 
     Encoders encoders() {

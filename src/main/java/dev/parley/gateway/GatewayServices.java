@@ -5,5 +5,5 @@ import io.vertx.core.eventbus.EventBus;
 
 /** What command handlers need: the bus, configuration, this node's id and its sessions. */
 record GatewayServices(EventBus bus, ParleyConfig config, String nodeId, LocalSessions sessions,
-                       dev.parley.ops.ParleyMetrics metrics) {
+                       dev.parley.ops.ParleyMetrics metrics, GatewayNode node) {
 }

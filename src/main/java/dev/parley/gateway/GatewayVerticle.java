@@ -46,7 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics()));
+        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
