@@ -21,6 +21,11 @@ public final class Blocking {
         return executor.executeBlocking(task, true);
     }
 
+    /** For reads: they need no order, and must not wait behind another verticle's writes and commits. */
+    public <T> Future<T> read(Callable<T> task) {
+        return executor.executeBlocking(task, false);
+    }
+
     public Future<Void> close() {
         return executor.close();
     }

@@ -46,12 +46,12 @@ final class MvGroupHistoryStore implements GroupHistoryStore {
 
     @Override
     public Future<Long> head() {
-        return blocking.run(() -> meta.getOrDefault("head", 0L));
+        return blocking.read(() -> meta.getOrDefault("head", 0L));
     }
 
     @Override
     public Future<HistorySlice> since(long afterSeq, int max, long notBeforeTs) {
-        return blocking.run(() -> {
+        return blocking.read(() -> {
             long head = meta.getOrDefault("head", 0L);
             Deque<StoredMessage> newest = new ArrayDeque<>();
             Cursor<Long, String> cursor = log.cursor(afterSeq + 1);

@@ -17,7 +17,7 @@ final class MvLastSeenStore implements LastSeenStore {
 
     @Override
     public Future<Long> get(String user) {
-        return blocking.run(() -> positions.get(user));
+        return blocking.read(() -> positions.get(user));
     }
 
     @Override

@@ -44,7 +44,7 @@ final class MvMailboxStore implements MailboxStore {
 
     @Override
     public Future<List<StoredMessage>> peek(String user, int max) {
-        return blocking.run(() -> {
+        return blocking.read(() -> {
             List<StoredMessage> out = new ArrayList<>();
             String prefix = user + '\0';
             Cursor<String, String> cursor = mail.cursor(prefix);

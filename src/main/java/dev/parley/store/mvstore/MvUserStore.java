@@ -33,7 +33,7 @@ final class MvUserStore implements UserStore {
 
     @Override
     public Future<UserRecord> find(String id) {
-        return blocking.run(() -> {
+        return blocking.read(() -> {
             String json = users.get(id);
             if (json == null) return null;
             JsonObject j = new JsonObject(json);
