@@ -391,10 +391,6 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         return lastActivityNanos;
     }
 
-    NetSocket socket() {
-        return socket;
-    }
-
     GatewayVerticle gateway() {
         return gateway;
     }

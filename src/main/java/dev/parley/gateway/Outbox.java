@@ -42,10 +42,6 @@ final class Outbox {
         return ctx.executor();
     }
 
-    boolean inEventLoop() {
-        return ctx.executor().inEventLoop();
-    }
-
     /** Queues bytes; false when the peer has stopped reading and the pending output is over the bound. */
     boolean write(byte[] bytes) {
         append(bytes);
