@@ -49,6 +49,7 @@ public final class BenchCommand {
             case "connections", "logins" -> o.connections;
             case "fanout" -> o.members;
             case "private" -> 2 * o.pairs;
+            case "cluster" -> Math.max(o.members, 2 * o.pairs);
             default -> throw new IllegalArgumentException("unknown scenario '" + o.scenario + "'");
         };
         progress(System.err, o);
@@ -58,6 +59,7 @@ public final class BenchCommand {
                 case "connections" -> new ConnectionsScenario(o, g).run();
                 case "fanout" -> new FanoutScenario(o, g).run();
                 case "private" -> new PrivateScenario(o, g).run();
+                case "cluster" -> new ClusterScenario(o, g).run();
                 default -> new LoginsScenario(o, g).run();
             };
         }
@@ -66,7 +68,8 @@ public final class BenchCommand {
     }
 
     private static void progress(PrintStream err, BenchOptions o) {
-        err.println("parley bench " + o.scenario + " against " + o.host + ":" + o.port + " (users " + o.usersPrefix + "-*)");
+        String where = o.targets.size() == 1 ? o.targets.get(0).toString() : o.targets.size() + " nodes " + o.targets;
+        err.println("parley bench " + o.scenario + " against " + where + " (users " + o.usersPrefix + "-*)");
     }
 
     private static void write(Path file, BenchResult result) {

@@ -12,9 +12,23 @@ final class BenchOptions {
     /** Ephemeral ports per source address are ~28k; stay well below before using the next 127.0.0.x. */
     static final int CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
 
+    /** One node to connect to. */
+    record Target(String host, int port) {
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
     String scenario;
     String host = "127.0.0.1";
     int port = 8889;
+    /** Nodes the users are spread over (user i on targets[i % n] unless a scenario says otherwise); default host:port. */
+    List<Target> targets = List.of();
+    /** Same-machine server processes (one per node): CPU over the window, RSS for connections. */
+    long[] serverPids = new long[0];
+    /** connections: hold until this file exists (at most --duration), to line several generator processes up. */
+    Path holdFile;
     String usersPrefix = "bench";
     String password = "bench-pass-1";
     double durationSeconds = 10;
@@ -32,6 +46,8 @@ final class BenchOptions {
     int size = 64;
     // private
     int pairs = 500;
+    // cluster: the private phase's rate per pair (--rate is the fan-out phase's)
+    double pairRate = -1;
     // logins
     int kdfIterations;
     // shared
@@ -49,19 +65,28 @@ final class BenchOptions {
               fanout        M members in the room, S senders at R msg/s each (or --window W flat out)
               private       K pairs exchanging private messages: round trip and msg/s
               logins        login rate at the server's password KDF cost
+              cluster       fanout then private with users spread over several nodes (--targets):
+                            cross-node latency reported apart from same-node latency
             common options:
               --host H (127.0.0.1)  --port P (8889)  --users-prefix S (bench)  --password P
+              --targets H:P,H:P,... several nodes (instead of --host/--port): user i connects to
+                            node i mod n (round robin); fanout, private, connections, cluster
               --duration SEC (10)   --warmup SEC (2)  --json FILE   --concurrency N (200 logins in flight)
               --skip-register       users already exist (same --users-prefix as an earlier run)
               --connect-timeout SEC (10)  --setup-timeout SEC (300)  --drain SEC (5)
-            any scenario: --server-pid PID  (same machine: report the server's CPU, and RSS for connections)
+            any scenario: --server-pid PID[,PID...]  (same machine, one per node: report the servers' CPU,
+                            and their RSS for connections)
             connections: --connections N (1000, at most 19500 per process)
                          --source-addresses K (127.0.0.1..K; default: one per 20000 connections)
                          --settle SEC (2: quiet time before reading RSS)
+                         --hold-file F (hold until F exists, at most --duration: lines up several generators)
             fanout:      --members M (200) --senders S (all) --rate R (20 msg/s each) --window W (0 = use rate)
                          --size BYTES (64: message text length)
             private:     --pairs K (500) --rate R (20 round trips/s per pair) --window W (0 = use rate) --size BYTES
             logins:      --connections N (8 logins in flight) --kdf-iterations N (reported with the rate)
+            cluster:     --targets (at least 2), the fanout options (--members --senders --rate --window --size)
+                         and --pairs K --pair-rate R (20 round trips/s per pair) for the private phase;
+                         fan-out members round robin over the nodes, half the pairs on one node, half across two
             """;
 
     static BenchOptions parse(String[] args) {
@@ -83,7 +108,10 @@ final class BenchOptions {
                     o.connections = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS);
                     connectionsSet = true;
                 }
-                case "--server-pid" -> o.serverPid = intValue(args, ++i, a, 1, Integer.MAX_VALUE);
+                case "--server-pid" -> o.serverPids = pids(value(args, ++i, a));
+                case "--targets" -> o.targets = targets(value(args, ++i, a));
+                case "--hold-file" -> o.holdFile = Path.of(value(args, ++i, a));
+                case "--pair-rate" -> o.pairRate = doubleValue(args, ++i, a, 0.01, 100_000);
                 case "--source-addresses" -> o.sourceAddresses = intValue(args, ++i, a, 1, 254);
                 case "--members" -> o.members = intValue(args, ++i, a, 2, MAX_CONNECTIONS_PER_PROCESS);
                 case "--senders" -> o.senders = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS);
@@ -102,6 +130,15 @@ final class BenchOptions {
             }
         }
         if (o.scenario.equals("logins") && !connectionsSet) o.connections = 8;
+        if (o.targets.isEmpty()) o.targets = List.of(new Target(o.host, o.port));
+        o.serverPid = o.serverPids.length > 0 ? o.serverPids[0] : 0;
+        if (o.pairRate < 0) o.pairRate = 20;
+        if (o.scenario.equals("cluster") && o.targets.size() < 2) {
+            throw new IllegalArgumentException("cluster needs --targets with at least 2 nodes");
+        }
+        if (o.scenario.equals("cluster") && o.pairs * 2 > MAX_CONNECTIONS_PER_PROCESS) {
+            throw new IllegalArgumentException("--pairs: at most " + MAX_CONNECTIONS_PER_PROCESS / 2);
+        }
         if (o.senders < 0 || o.senders > o.members) o.senders = o.members;
         if (o.scenario.equals("private") && o.pairs * 2 > MAX_CONNECTIONS_PER_PROCESS) {
             throw new IllegalArgumentException("--pairs: at most " + MAX_CONNECTIONS_PER_PROCESS / 2);
@@ -116,6 +153,44 @@ final class BenchOptions {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= k; i++) out.add("127.0.0." + i);
         return out;
+    }
+
+    /** The target number {@code i} round robin falls on. */
+    int roundRobin(int i) {
+        return i % targets.size();
+    }
+
+    private static long[] pids(String v) {
+        String[] parts = v.split(",");
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Long.parseLong(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--server-pid needs process ids, not '" + v + "'");
+            }
+            if (out[i] < 1) throw new IllegalArgumentException("--server-pid needs process ids, not '" + v + "'");
+        }
+        return out;
+    }
+
+    private static List<Target> targets(String v) {
+        List<Target> out = new ArrayList<>();
+        for (String t : v.split(",")) {
+            t = t.trim();
+            int colon = t.lastIndexOf(':');
+            if (colon <= 0 || colon == t.length() - 1) throw new IllegalArgumentException("--targets needs host:port,host:port,..., not '" + t + "'");
+            int port;
+            try {
+                port = Integer.parseInt(t.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--targets: bad port in '" + t + "'");
+            }
+            if (port < 1 || port > 65535) throw new IllegalArgumentException("--targets: bad port in '" + t + "'");
+            out.add(new Target(t.substring(0, colon), port));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("--targets needs at least one host:port");
+        return List.copyOf(out);
     }
 
     String user(String role, int i) {

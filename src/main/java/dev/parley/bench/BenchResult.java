@@ -55,6 +55,15 @@ public final class BenchResult {
         return this;
     }
 
+    /** Adds another run's parameters, figures, checks and notes, each name prefixed with {@code prefix}. */
+    BenchResult include(String prefix, BenchResult other) {
+        other.params.forEach((k, v) -> params.put(prefix + k, v));
+        for (Metric m : other.metrics) metrics.add(new Metric(prefix + m.name(), m.value(), m.unit()));
+        for (String f : other.failures) failures.add(prefix + f);
+        for (String n : other.notes) notes.add(prefix + n);
+        return this;
+    }
+
     public String scenario() {
         return scenario;
     }

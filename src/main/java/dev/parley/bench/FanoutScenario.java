@@ -17,6 +17,10 @@ final class FanoutScenario {
     private final int run = ThreadLocalRandom.current().nextInt(1000, 10000);
     private final byte[] marker;
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** With several targets: deliveries whose sender and receiver are on the same node / on different nodes. */
+    private final LatencyHistogram sameNode = new LatencyHistogram();
+    private final LatencyHistogram crossNode = new LatencyHistogram();
+    private int[] node;
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
     private final int m;
@@ -44,7 +48,7 @@ final class FanoutScenario {
         this.m = o.members;
         this.s = o.senders;
         this.marker = Texts.marker('F', run);
-        this.cpu = new ProcStatus.CpuWindow(o.serverPid);
+        this.cpu = new ProcStatus.CpuWindow(o.serverPids);
     }
 
     BenchResult run() {
@@ -52,8 +56,11 @@ final class FanoutScenario {
                 .param("members", m).param("senders", s)
                 .param(o.window > 0 ? "window" : "rate", o.window > 0 ? o.window : o.rate)
                 .param("size", o.size).param("duration", o.durationSeconds).param("warmup", o.warmupSeconds);
+        if (g.nodes() > 1) r.param("nodes", g.nodes());
         List<String> users = new ArrayList<>();
         for (int i = 0; i < m; i++) users.add(o.user("f", i));
+        node = new int[m];
+        for (int i = 0; i < m; i++) node[i] = g.nodeOf(i);
         Sessions sessions = new Sessions(g, o);
         members = new ArrayList<>(java.util.Collections.nCopies(m, (LoadClient) null));
         seen = new SeqSet[m][s];
@@ -114,8 +121,19 @@ final class FanoutScenario {
                 .metric("latency p50", latency.percentileMillis(50), "ms")
                 .metric("latency p99", latency.percentileMillis(99), "ms")
                 .metric("latency p99.9", latency.percentileMillis(99.9), "ms")
-                .metric("latency max", latency.maxNanos() / 1e6, "ms")
-                .mustBeZero("lost", lost)
+                .metric("latency max", latency.maxNanos() / 1e6, "ms");
+        if (g.nodes() > 1) {
+            r.metric("same-node deliveries measured", sameNode.count(), "")
+                    .metric("same-node latency p50", sameNode.percentileMillis(50), "ms")
+                    .metric("same-node latency p99", sameNode.percentileMillis(99), "ms")
+                    .metric("same-node latency p99.9", sameNode.percentileMillis(99.9), "ms")
+                    .metric("cross-node deliveries measured", crossNode.count(), "")
+                    .metric("cross-node latency p50", crossNode.percentileMillis(50), "ms")
+                    .metric("cross-node latency p99", crossNode.percentileMillis(99), "ms")
+                    .metric("cross-node latency p99.9", crossNode.percentileMillis(99.9), "ms");
+            r.note("members round robin over " + g.nodes() + " nodes: " + o.targets + "; same-node = sender and receiver connected to the same node");
+        }
+        r.mustBeZero("lost", lost)
                 .mustBeZero("duplicates", duplicates)
                 .mustBeZero("say errors", sayErrors)
                 .mustBeZero("unacknowledged says", sentTotal - ackedTotal - sayErrors)
@@ -171,7 +189,10 @@ final class FanoutScenario {
             }
             unique++;
             long sentAt = fields[2];
-            if (sentAt >= measureFrom && sentAt < measureTo) latency.record(now - sentAt);
+            if (sentAt >= measureFrom && sentAt < measureTo) {
+                latency.record(now - sentAt);
+                (node[sender] == node[receiver] ? sameNode : crossNode).record(now - sentAt);
+            }
             if (now >= measureFrom && now < measureTo) windowDeliveries++;
         } else if (Frames.isOp(b, from, to, SAY) && receiver < s) {
             long rid = Texts.rid(b, from, to, SAY.length);

@@ -27,6 +27,8 @@ final class Generator implements AutoCloseable {
     private final Context context;
     private final List<NetClient> clients = new ArrayList<>();
     private final List<String> sourceAddresses;
+    /** Which target (index into options.targets) user number i connects to; round robin unless a scenario says otherwise. */
+    private java.util.function.IntUnaryOperator nodeOf;
 
     Generator(BenchOptions options, int connections) {
         this.options = options;
@@ -34,6 +36,7 @@ final class Generator implements AutoCloseable {
                 .setInternalBlockingPoolSize(1));
         this.context = vertx.getOrCreateContext();
         this.sourceAddresses = options.sourceAddressesFor(connections);
+        this.nodeOf = options::roundRobin;
         for (String source : sourceAddresses) {
             NetClientOptions o = new NetClientOptions()
                     .setConnectTimeout((int) (options.connectTimeoutSeconds * 1000))
@@ -52,10 +55,25 @@ final class Generator implements AutoCloseable {
         return sourceAddresses;
     }
 
-    /** Opens connection number {@code i}, from the source address its number falls on. */
+    /** Places user number i on target {@code nodeOf(i)} (0 .. targets-1) for the connects that follow. */
+    void assign(java.util.function.IntUnaryOperator nodeOf) {
+        this.nodeOf = nodeOf;
+    }
+
+    /** The target (node number) user number {@code i} connects to. */
+    int nodeOf(int i) {
+        return nodeOf.applyAsInt(i);
+    }
+
+    int nodes() {
+        return options.targets.size();
+    }
+
+    /** Opens connection number {@code i} to its node, from the source address its number falls on. */
     Future<NetSocket> connect(int i) {
         NetClient c = clients.get(Math.min(clients.size() - 1, i / BenchOptions.CONNECTIONS_PER_SOURCE_ADDRESS));
-        return c.connect(options.port, options.host);
+        BenchOptions.Target t = options.targets.get(nodeOf(i));
+        return c.connect(t.port(), t.host());
     }
 
     /** Runs {@code action} on the generator's event loop and waits for its outcome, at most {@code seconds}. */

@@ -45,7 +45,7 @@ final class LoginsScenario {
             return r.fail("could not register and log in the users");
         }
         double total = o.warmupSeconds + o.durationSeconds;
-        ProcStatus.CpuWindow cpu = new ProcStatus.CpuWindow(o.serverPid);
+        ProcStatus.CpuWindow cpu = new ProcStatus.CpuWindow(o.serverPids);
         g.call(() -> {
             long start = System.nanoTime();
             g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> cpu.start());

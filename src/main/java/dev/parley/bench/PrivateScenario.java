@@ -20,6 +20,10 @@ final class PrivateScenario {
     private final byte[] pingMarker;
     private final byte[] pongMarker;
     private final LatencyHistogram rtt = new LatencyHistogram();
+    /** With several targets: round trips of pairs whose two users are on the same node / on two nodes. */
+    private final LatencyHistogram sameNode = new LatencyHistogram();
+    private final LatencyHistogram crossNode = new LatencyHistogram();
+    private boolean[] crossPair;
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
     private final int k;
@@ -39,22 +43,37 @@ final class PrivateScenario {
     private String firstError;
     private long malformed;
 
+    /** Round trips per second per pair (rate mode): --rate, or --pair-rate in the cluster scenario. */
+    private final double rate;
+
     PrivateScenario(BenchOptions o, Generator g) {
+        this(o, g, o.rate);
+    }
+
+    PrivateScenario(BenchOptions o, Generator g, double rate) {
+        this.rate = rate;
         this.o = o;
         this.g = g;
         this.k = o.pairs;
         this.pingMarker = Texts.marker('P', run);
         this.pongMarker = Texts.marker('Q', run);
-        this.cpu = new ProcStatus.CpuWindow(o.serverPid);
+        this.cpu = new ProcStatus.CpuWindow(o.serverPids);
     }
 
     BenchResult run() {
         BenchResult r = new BenchResult("private")
                 .param("pairs", k)
-                .param(o.window > 0 ? "window" : "rate", o.window > 0 ? o.window : o.rate)
+                .param(o.window > 0 ? "window" : "rate", o.window > 0 ? o.window : rate)
                 .param("size", o.size).param("duration", o.durationSeconds).param("warmup", o.warmupSeconds);
+        if (g.nodes() > 1) r.param("nodes", g.nodes());
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 2 * k; i++) users.add(o.user("p", i));
+        crossPair = new boolean[k];
+        int crossPairs = 0;
+        for (int p = 0; p < k; p++) {
+            crossPair[p] = g.nodeOf(2 * p) != g.nodeOf(2 * p + 1);
+            if (crossPair[p]) crossPairs++;
+        }
         clients = new ArrayList<>(Collections.nCopies(2 * k, (LoadClient) null));
         pingsSeen = new SeqSet[k];
         pongsSeen = new SeqSet[k];
@@ -106,13 +125,25 @@ final class PrivateScenario {
         r.metric("pings sent", pings, "")
                 .metric("pings received", pingsReceived, "")
                 .metric("pongs received", pongsReceived, "");
-        if (o.window == 0) r.metric("offered msg/s", 2 * k * o.rate, "msg/s");
+        if (o.window == 0) r.metric("offered msg/s", 2 * k * rate, "msg/s");
         r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s")
                 .metric("round trip p50", rtt.percentileMillis(50), "ms")
                 .metric("round trip p99", rtt.percentileMillis(99), "ms")
                 .metric("round trip p99.9", rtt.percentileMillis(99.9), "ms")
-                .metric("round trip max", rtt.maxNanos() / 1e6, "ms")
-                .mustBeZero("lost", Math.max(0, lost))
+                .metric("round trip max", rtt.maxNanos() / 1e6, "ms");
+        if (g.nodes() > 1) {
+            r.metric("cross-node pairs", crossPairs, "")
+                    .metric("same-node round trips measured", sameNode.count(), "")
+                    .metric("same-node round trip p50", sameNode.percentileMillis(50), "ms")
+                    .metric("same-node round trip p99", sameNode.percentileMillis(99), "ms")
+                    .metric("same-node round trip p99.9", sameNode.percentileMillis(99.9), "ms")
+                    .metric("cross-node round trips measured", crossNode.count(), "")
+                    .metric("cross-node round trip p50", crossNode.percentileMillis(50), "ms")
+                    .metric("cross-node round trip p99", crossNode.percentileMillis(99), "ms")
+                    .metric("cross-node round trip p99.9", crossNode.percentileMillis(99.9), "ms");
+            r.note("users over " + g.nodes() + " nodes: " + o.targets + "; a cross-node round trip crosses twice (ping A->B, pong B->A)");
+        }
+        r.mustBeZero("lost", Math.max(0, lost))
                 .mustBeZero("duplicates", duplicates)
                 .mustBeZero("msg errors", errors)
                 .mustBeZero("closed by server", sessions.closedByServer());
@@ -135,7 +166,7 @@ final class PrivateScenario {
         if (!sending) return false;
         long now = System.nanoTime();
         if (now >= measureTo) return false;
-        double perNano = o.rate / 1e9;
+        double perNano = rate / 1e9;
         for (int p = 0; p < k; p++) {
             long due = (long) ((now - startNanos) * perNano + (double) p / k) + 1;
             long n = Math.min(due - sent[p], 1000);
@@ -179,7 +210,10 @@ final class PrivateScenario {
                     return;
                 }
                 pongsReceived++;
-                if (sentAt >= measureFrom && sentAt < measureTo) rtt.record(now - sentAt);
+                if (sentAt >= measureFrom && sentAt < measureTo) {
+                    rtt.record(now - sentAt);
+                    (crossPair[pair] ? crossNode : sameNode).record(now - sentAt);
+                }
                 if (o.window > 0 && sending && now < measureTo) ping(pair);
             }
         } else if (Frames.isOp(b, from, to, MSG)) {

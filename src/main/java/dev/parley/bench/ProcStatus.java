@@ -39,34 +39,47 @@ final class ProcStatus {
      * report can say who ran out of CPU.
      */
     static final class CpuWindow {
-        private final long serverPid;
+        private final long[] serverPids;
         private double server0 = -1;
         private double self0 = -1;
         private long t0;
         private double serverCores = -1;
         private double selfCores = -1;
 
-        CpuWindow(long serverPid) {
-            this.serverPid = serverPid;
+        /** {@code serverPids}: the node processes (several in a cluster: their CPU is summed). */
+        CpuWindow(long... serverPids) {
+            this.serverPids = serverPids;
+        }
+
+        private double serverSeconds() {
+            if (serverPids.length == 0) return -1;
+            double sum = 0;
+            for (long pid : serverPids) {
+                double s = cpuSeconds(pid);
+                if (s < 0) return -1;
+                sum += s;
+            }
+            return sum;
         }
 
         void start() {
             t0 = System.nanoTime();
             self0 = cpuSeconds(ProcessHandle.current().pid());
-            server0 = serverPid > 0 ? cpuSeconds(serverPid) : -1;
+            server0 = serverSeconds();
         }
 
         void stop() {
             double wall = (System.nanoTime() - t0) / 1e9;
             if (wall <= 0 || self0 < 0) return;
             selfCores = (cpuSeconds(ProcessHandle.current().pid()) - self0) / wall;
-            if (server0 >= 0) serverCores = (cpuSeconds(serverPid) - server0) / wall;
+            double s = serverSeconds();
+            if (server0 >= 0 && s >= 0) serverCores = (s - server0) / wall;
         }
 
         void report(BenchResult r) {
             r.metric("machine load average (1 min)", loadAverage(), "");
             if (selfCores >= 0) r.metric("generator CPU", selfCores, "cores");
-            if (serverCores >= 0) r.metric("server CPU", serverCores, "cores");
+            if (serverCores >= 0) r.metric(serverPids.length > 1 ? "server CPU (all nodes)" : "server CPU", serverCores, "cores");
         }
     }
 

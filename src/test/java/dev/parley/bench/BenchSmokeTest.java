@@ -102,11 +102,28 @@ class BenchSmokeTest {
     }
 
     @Test
+    @DisplayName("several targets: users round robin over them (here the same in-process node twice)")
+    void targetsOnOneNode() {
+        // The in-process TestServer is one node; naming its port twice still exercises the
+        // multi-target path (round robin, same-/cross-"node" split) in a fraction of a second.
+        // The real multi-node run is ClusterBenchSmokeTest.
+        String p = Integer.toString(server.port());
+        BenchResult r = bench("fanout", "--targets", "127.0.0.1:" + p + ",127.0.0.1:" + p, "--members", "20",
+                "--senders", "4", "--rate", "20");
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(0, r.get("lost"));
+        assertTrue(r.get("cross-node deliveries measured") > 0);
+        assertTrue(r.get("same-node deliveries measured") > 0);
+    }
+
+    @Test
     @DisplayName("bad options are refused with exit code 2, not run")
     void badOptions() {
         assertEquals(2, BenchCommand.run(new String[]{"fanout", "--members", "-3"}));
         assertEquals(2, BenchCommand.run(new String[]{"nonsense"}));
         assertEquals(2, BenchCommand.run(new String[]{"connections", "--connections", "50000"}));
+        assertEquals(2, BenchCommand.run(new String[]{"fanout", "--targets", "127.0.0.1"}));
+        assertEquals(2, BenchCommand.run(new String[]{"cluster", "--targets", "127.0.0.1:1"}));
     }
 
     @Test

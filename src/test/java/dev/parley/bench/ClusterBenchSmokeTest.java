@@ -1,0 +1,76 @@
+package dev.parley.bench;
+
+import dev.parley.cluster.TestCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The multi-target path of {@code parley bench} against a real 2-node cluster (redis-server and two
+ * node JVMs, as in ClusterTest), CI-sized: the cluster scenario (fan-out and private across nodes) and
+ * idle sessions spread over both nodes. Figures are not asserted, only that traffic crossed nodes
+ * with nothing lost or doubled.
+ */
+@Timeout(120)
+class ClusterBenchSmokeTest {
+    static TestCluster cluster;
+    private static int run;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestCluster.start(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    private static String targets() {
+        return "127.0.0.1:" + cluster.port(0) + ",127.0.0.1:" + cluster.port(1);
+    }
+
+    private static BenchResult bench(String scenario, String... extra) {
+        String[] base = {scenario, "--targets", targets(), "--users-prefix", "csmoke" + (++run),
+                "--warmup", "0.5", "--duration", "2", "--drain", "10", "--setup-timeout", "60"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        BenchResult r = BenchCommand.execute(args);
+        r.print(System.out);
+        return r;
+    }
+
+    @Test
+    @DisplayName("cluster: fan-out and private messages cross nodes, nothing lost or doubled")
+    void clusterScenario() {
+        // The nodes keep the default per-connection rate limit (50/s): stay well below it.
+        BenchResult r = bench("cluster", "--members", "40", "--senders", "8", "--rate", "10",
+                "--pairs", "20", "--pair-rate", "10");
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(0, r.get("fanout: lost"));
+        assertEquals(0, r.get("fanout: duplicates"));
+        assertEquals(r.get("fanout: deliveries expected"), r.get("fanout: deliveries received"));
+        assertTrue(r.get("fanout: cross-node deliveries measured") > 0);
+        assertTrue(r.get("fanout: same-node deliveries measured") > 0);
+        assertTrue(r.get("fanout: cross-node latency p99") > 0);
+        assertEquals(0, r.get("private: lost"));
+        assertEquals(0, r.get("private: duplicates"));
+        assertEquals(10, r.get("private: cross-node pairs"));
+        assertTrue(r.get("private: cross-node round trips measured") > 0);
+        assertTrue(r.get("private: same-node round trips measured") > 0);
+    }
+
+    @Test
+    @DisplayName("connections over two nodes: all come up and stay")
+    void connections() {
+        BenchResult r = bench("connections", "--connections", "200", "--settle", "0.5", "--duration", "1");
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(200, r.get("sessions alive after hold"));
+    }
+}
