@@ -101,7 +101,7 @@ public final class ParleyServer {
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
         this.hazelcast = hz;
         NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
-                redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax());
+                redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally);
         return vertx.deployVerticle(watch).map(id -> {
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override

@@ -8,6 +8,9 @@ import dev.parley.store.NodeRegistry;
 import dev.parley.store.PresenceEntry;
 import dev.parley.store.PresenceStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
@@ -33,13 +36,26 @@ public final class NodeWatchVerticle extends VerticleBase {
     private final PresenceStore presence;
     private final Supplier<List<PresenceEntry>> localSessions;
     private final int presenceFanoutMax;
+    /** This node's users, reached without the bus. */
+    private final java.util.function.Consumer<JsonObject> localDelivery;
     private long backoffMillis;
     private boolean redisDown;
     private long timer = -1;
     private volatile boolean stopped;
+    /** Sessions re-registered concurrently; bounds the burst of Redis calls. */
+    private static final int RECONCILE_BATCH = 64;
+    /** How long the list of a dead node's users is kept for the other survivors. */
+    private static final long GONE_TTL_MILLIS = 60_000;
+    private static final long GONE_POLL_MILLIS = 250;
+    private static final int GONE_POLLS = 20;
+    private final java.util.Set<String> cleaningUp = new java.util.HashSet<>();
+    private boolean reconciling;
+    private boolean reconcileAgain;
 
     public NodeWatchVerticle(String nodeId, ParleyConfig.Cluster config, NodeRegistry registry, PresenceStore presence,
-                             Supplier<List<PresenceEntry>> localSessions, int presenceFanoutMax) {
+                             Supplier<List<PresenceEntry>> localSessions, int presenceFanoutMax,
+                             java.util.function.Consumer<JsonObject> localDelivery) {
+        this.localDelivery = localDelivery;
         this.presenceFanoutMax = presenceFanoutMax;
         this.nodeId = nodeId;
         this.config = config;
@@ -108,48 +124,107 @@ public final class NodeWatchVerticle extends VerticleBase {
                 });
     }
 
+    /**
+     * A node is gone. One survivor (the lock winner) removes its users from shared presence and records
+     * who they were; every survivor then announces them offline to its own users. Announcing locally,
+     * not by one cluster-wide publish, keeps the news flowing when the survivors themselves are briefly
+     * split (seen right after a member dies).
+     */
     private void cleanup(String node) {
-        if (node.equals(nodeId)) return;
+        // One cleanup per node at a time here (Hazelcast and the heartbeat check may both report it).
+        if (node.equals(nodeId) || !cleaningUp.add(node)) return;
         registry.claimCleanup(node, ttlMillis())
-                .compose(won -> won ? presence.removeNode(node) : Future.succeededFuture(List.<PresenceEntry>of()))
-                .compose(removed -> removed.isEmpty() ? Future.succeededFuture(removed)
-                        : presence.count().map(count -> {
-                            // Same rule as the presence service: no online² storms in huge rooms.
-                            if (count + removed.size() <= presenceFanoutMax) {
-                                for (PresenceEntry e : removed) {
-                                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(e.user(), e.name(), false));
-                                }
-                            }
-                            return removed;
-                        }))
-                .compose(removed -> {
-                    if (!removed.isEmpty()) LOG.info("node " + node + " is gone: " + removed.size() + " user(s) offline");
-                    return registry.forget(node);
-                })
-                .onFailure(t -> LOG.warn("cleanup of node " + node + " failed: " + t.getMessage()));
+                .compose(won -> won ? removeAndRecord(node) : awaitRecord(node, GONE_POLLS))
+                .compose(removed -> presence.count().map(count -> {
+                    // Same rule as the presence service: no online² storms in huge rooms.
+                    if (!removed.isEmpty() && count + removed.size() <= presenceFanoutMax) {
+                        for (PresenceEntry e : removed) {
+                            localDelivery.accept(Delivery.presence(e.user(), e.name(), false));
+                        }
+                    }
+                    return removed;
+                }))
+                .onComplete(done -> {
+                    cleaningUp.remove(node);
+                    if (done.failed()) LOG.warn("cleanup of node " + node + " failed: " + done.cause().getMessage());
+                    else if (!done.result().isEmpty()) {
+                        LOG.info("node " + node + " is gone: " + done.result().size() + " user(s) offline");
+                    }
+                });
     }
 
+    private Future<List<PresenceEntry>> removeAndRecord(String node) {
+        return presence.removeNode(node).compose(removed -> {
+            JsonArray gone = new JsonArray();
+            removed.forEach(e -> gone.add(e.toJson()));
+            return registry.recordGone(node, gone.encode(), GONE_TTL_MILLIS)
+                    .compose(v -> registry.forget(node))
+                    .map(v -> removed);
+        });
+    }
+
+    /** The winner's record of a dead node's users; polled briefly, since the winner may still be at it. */
+    private Future<List<PresenceEntry>> awaitRecord(String node, int pollsLeft) {
+        return registry.gone(node).compose(json -> {
+            if (json != null) {
+                List<PresenceEntry> out = new ArrayList<>();
+                new JsonArray(json).forEach(o -> out.add(PresenceEntry.fromJson((JsonObject) o)));
+                return Future.succeededFuture(out);
+            }
+            if (pollsLeft <= 0) return Future.succeededFuture(List.<PresenceEntry>of());
+            Promise<List<PresenceEntry>> later = Promise.promise();
+            vertx.setTimer(GONE_POLL_MILLIS, id -> awaitRecord(node, pollsLeft - 1).onComplete(later));
+            return later.future();
+        });
+    }
+
+    /**
+     * Puts this node's sessions back into shared presence. One at a time per batch, batches one after
+     * another, and never two runs at once: after a false death under load every node may do this for
+     * all its sessions, and an unbounded burst of Redis calls would overflow the pool and fail logins.
+     */
     private void reconcile() {
-        List<Future<?>> all = new ArrayList<>();
-        for (PresenceEntry mine : localSessions.get()) {
-            all.add(presence.get(mine.user()).<Object>compose(current -> {
-                if (current == null) {
-                    return presence.join(mine).compose(prev -> presence.count()).map(count -> {
-                        if (count <= presenceFanoutMax) {
-                            vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(mine.user(), mine.name(), true));
-                        }
-                        return count;
-                    });
-                }
-                if (!current.session().equals(mine.session())) {
-                    // Logged in elsewhere while we were cut off: the newer session wins.
-                    vertx.eventBus().send(NodeAddresses.node(nodeId), Delivery.kick(mine.user(), mine.session(), ByeReason.REPLACED));
-                    return Future.succeededFuture(null);
-                }
-                return presence.join(mine).<Object>map(prev -> prev);
-            }));
+        if (reconciling) {
+            reconcileAgain = true;
+            return;
         }
-        Future.join(all).onFailure(t -> LOG.warn("re-registering sessions failed: " + t.getMessage()));
+        reconciling = true;
+        reconcileBatches(localSessions.get(), 0).onComplete(done -> {
+            if (done.failed()) LOG.warn("re-registering sessions failed: " + done.cause().getMessage());
+            reconciling = false;
+            if (reconcileAgain) {
+                reconcileAgain = false;
+                reconcile();
+            }
+        });
+    }
+
+    private Future<Void> reconcileBatches(List<PresenceEntry> sessions, int from) {
+        if (from >= sessions.size() || stopped) return Future.succeededFuture();
+        List<Future<?>> batch = new ArrayList<>();
+        for (PresenceEntry mine : sessions.subList(from, Math.min(sessions.size(), from + RECONCILE_BATCH))) {
+            batch.add(reconcileOne(mine));
+        }
+        return Future.join(batch).transform(v -> reconcileBatches(sessions, from + RECONCILE_BATCH));
+    }
+
+    private Future<?> reconcileOne(PresenceEntry mine) {
+        return presence.get(mine.user()).<Object>compose(current -> {
+            if (current == null) {
+                return presence.join(mine).compose(prev -> presence.count()).map(count -> {
+                    if (count <= presenceFanoutMax) {
+                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(mine.user(), mine.name(), true));
+                    }
+                    return count;
+                });
+            }
+            if (!current.session().equals(mine.session())) {
+                // Logged in elsewhere while we were cut off: the newer session wins.
+                vertx.eventBus().send(NodeAddresses.node(nodeId), Delivery.kick(mine.user(), mine.session(), ByeReason.REPLACED));
+                return Future.succeededFuture(null);
+            }
+            return presence.join(mine).<Object>map(prev -> prev);
+        });
     }
 
     private long heartbeatMillis() {

@@ -62,6 +62,11 @@ public final class GatewayNode {
         return nodeId;
     }
 
+    /** Hands a delivery ({@link dev.parley.service.node.Delivery}) to this node's users, bypassing the bus. */
+    public void deliverLocally(io.vertx.core.json.JsonObject delivery) {
+        if (this.delivery != null) this.delivery.deliverLocally(delivery);
+    }
+
     /** Re-subscribes this node's delivery addresses cluster-wide (after a healed split). */
     public Future<?> reregisterConsumers() {
         return delivery == null ? Future.succeededFuture() : delivery.reregister();

@@ -46,8 +46,17 @@ final class NodeDeliveryVerticle extends VerticleBase {
         return Future.join(all.unregister(), own.unregister()).transform(v -> register());
     }
 
+    /** Delivers without the bus (which a healing split can leave unable to route even to this node). */
+    void deliverLocally(JsonObject delivery) {
+        context.runOnContext(v -> dispatch(delivery, null));
+    }
+
     private void onDelivery(Message<JsonObject> m) {
-        JsonObject b = m.body();
+        dispatch(m.body(), m);
+    }
+
+    /** @param m the bus message to answer, or null when there is nobody to answer */
+    private void dispatch(JsonObject b, Message<JsonObject> m) {
         switch (b.getString("type", "")) {
             case Delivery.PRESENCE -> broadcast(new EncodedEvent(
                     new PresenceEvent(b.getString("user"), b.getString("name"), b.getBoolean("online")),
@@ -60,16 +69,18 @@ final class NodeDeliveryVerticle extends VerticleBase {
                 StoredMessage s = StoredMessage.fromJson(b.getJsonObject("message"));
                 Connection c = node.sessions().byUser(s.to());
                 if (c == null || c.closed()) {
-                    m.reply(new JsonObject().put("delivered", false));
+                    if (m != null) m.reply(new JsonObject().put("delivered", false));
                     return;
                 }
                 EncodedEvent e = new EncodedEvent(toEvent(s), 0, null, node.encoders());
                 c.gateway().runOnLoop(() -> {
                     if (c.deliver(e)) c.gateway().counted(e, 1);
                 });
-                m.reply(new JsonObject().put("delivered", true));
+                if (m != null) m.reply(new JsonObject().put("delivered", true));
             }
-            case Delivery.PING -> m.reply(new JsonObject().put("node", node.nodeId()));
+            case Delivery.PING -> {
+                if (m != null) m.reply(new JsonObject().put("node", node.nodeId()));
+            }
             case Delivery.KICK -> {
                 Connection c = node.sessions().bySession(b.getString("session"));
                 if (c != null) {

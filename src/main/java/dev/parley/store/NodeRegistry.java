@@ -17,6 +17,12 @@ public interface NodeRegistry {
     /** True for exactly one caller within {@code ttlMillis}: who cleans up after a dead node. */
     Future<Boolean> claimCleanup(String node, long ttlMillis);
 
+    /** Records (for {@code ttlMillis}) which users a dead node held, so every survivor can announce them. */
+    Future<Void> recordGone(String node, String usersJson, long ttlMillis);
+
+    /** The record of {@link #recordGone}, or null when there is none (yet). */
+    Future<String> gone(String node);
+
     /** Unregisters a node (after its users were removed). */
     Future<Void> forget(String node);
 }

@@ -7,7 +7,10 @@ import io.vertx.redis.client.Command;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keys: P nodes (set of node ids), P node:{id} (heartbeat, with a TTL), P node:{id}:cleanup (a short lock). */
+/**
+ * Keys: P nodes (set of node ids), P node:{id} (heartbeat, with a TTL), P node:{id}:cleanup (a short lock),
+ * P node:{id}:gone (the users a dead node held, for a minute).
+ */
 final class RedisNodeRegistry implements NodeRegistry {
     private final RedisCalls redis;
     private final String prefix;
@@ -42,6 +45,16 @@ final class RedisNodeRegistry implements NodeRegistry {
     public Future<Boolean> claimCleanup(String node, long ttlMillis) {
         return redis.send(Command.SET, prefix + "node:" + node + ":cleanup", "1", "NX", "PX", Long.toString(ttlMillis))
                 .map(r -> r != null && "OK".equals(r.toString()));
+    }
+
+    @Override
+    public Future<Void> recordGone(String node, String usersJson, long ttlMillis) {
+        return redis.send(Command.SET, prefix + "node:" + node + ":gone", usersJson, "PX", Long.toString(ttlMillis)).mapEmpty();
+    }
+
+    @Override
+    public Future<String> gone(String node) {
+        return redis.send(Command.GET, prefix + "node:" + node + ":gone").map(r -> r == null ? null : r.toString());
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class RedisStores implements Stores {
     // Commands waiting for a pooled connection beyond this fail at once rather than queueing without bound.
-    private static final int MAX_POOL_WAITING = 1024;
+    // 1,024 was too few for a login storm on a 6-node cluster (pool-too-busy errors while Redis idled).
+    private static final int MAX_POOL_WAITING = 8192;
     private static final Pattern VERSION = Pattern.compile("redis_version:(\\d+)\\.(\\d+)");
 
     private final RedisCalls redis;
