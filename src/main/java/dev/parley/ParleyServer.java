@@ -102,6 +102,7 @@ public final class ParleyServer {
         this.hazelcast = hz;
         NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
                 redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally);
+        gateway.onLeaveFailure(watch::sweepSoon);
         return vertx.deployVerticle(watch).map(id -> {
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override

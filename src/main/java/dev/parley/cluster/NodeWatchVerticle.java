@@ -44,6 +44,13 @@ public final class NodeWatchVerticle extends VerticleBase {
     private volatile boolean stopped;
     /** Sessions re-registered concurrently; bounds the burst of Redis calls. */
     private static final int RECONCILE_BATCH = 64;
+    private static final long SWEEP_DELAY_MILLIS = 2000;
+    /** Every this many heartbeats, stale entries are swept anyway (a safety net for lost departures). */
+    private static final int SWEEP_EVERY_TICKS = 60;
+    private long sweepTimer = -1;
+    private static final int MAX_PENDING_DEPARTURES = 1_000_000;
+    private List<PresenceEntry> pendingDepartures = new ArrayList<>();
+    private int ticks;
     /** How long the list of a dead node's users is kept for the other survivors. */
     private static final long GONE_TTL_MILLIS = 60_000;
     private static final long GONE_POLL_MILLIS = 250;
@@ -82,6 +89,29 @@ public final class NodeWatchVerticle extends VerticleBase {
         context.runOnContext(v -> cleanup(node));
     }
 
+    /**
+     * A departure could not be recorded (Redis busy or down): soon, remove from shared presence every
+     * entry of this node that has no live session. Debounced: a mass disconnect triggers one sweep.
+     */
+    public void sweepSoon(PresenceEntry departed) {
+        context.runOnContext(v -> {
+            // The failed LEAVE may still have happened (a command can time out here and run in Redis later):
+            // remember it, so the departure is announced whichever way it went.
+            if (departed != null && pendingDepartures.size() < MAX_PENDING_DEPARTURES) pendingDepartures.add(departed);
+            sweepSoon();
+        });
+    }
+
+    private void sweepSoon() {
+        context.runOnContext(v -> {
+            if (sweepTimer >= 0 || stopped) return;
+            sweepTimer = vertx.setTimer(SWEEP_DELAY_MILLIS, id -> {
+                sweepTimer = -1;
+                sweepStale();
+            });
+        });
+    }
+
     /** After a healed split or a Redis restart: make the shared table hold this node's sessions again. */
     public void reconcileSoon() {
         context.runOnContext(v -> reconcile());
@@ -112,6 +142,7 @@ public final class NodeWatchVerticle extends VerticleBase {
                     });
                 })
                 .onSuccess(v -> {
+                    if (++ticks % SWEEP_EVERY_TICKS == 0) sweepStale();
                     redisDown = false;
                     backoffMillis = heartbeatMillis();
                     schedule(heartbeatMillis());
@@ -225,6 +256,80 @@ public final class NodeWatchVerticle extends VerticleBase {
             }
             return presence.join(mine).<Object>map(prev -> prev);
         });
+    }
+
+    /** Removes entries naming this node whose session is gone (departures lost while Redis was busy). */
+    private void sweepStale() {
+        List<PresenceEntry> departures = pendingDepartures;
+        pendingDepartures = new ArrayList<>();
+        announceDepartures(departures, 0)
+                .onFailure(t -> {
+                    pendingDepartures.addAll(departures);
+                    LOG.warn("announcing lost departures failed (" + t.getMessage() + "); retrying");
+                    sweepSoon();
+                })
+                .onSuccess(v -> sweepUnannounced());
+    }
+
+    /**
+     * Departures whose LEAVE failed: if the user is still listed with that session, remove it; either
+     * way, unless they are online with another session by now, tell everyone they left.
+     */
+    private Future<Void> announceDepartures(List<PresenceEntry> departures, int from) {
+        if (from >= departures.size() || stopped) return Future.succeededFuture();
+        List<Future<PresenceEntry>> batch = new ArrayList<>();
+        for (PresenceEntry d : departures.subList(from, Math.min(departures.size(), from + RECONCILE_BATCH))) {
+            batch.add(presence.get(d.user()).compose(current -> {
+                if (current != null && !current.session().equals(d.session())) return Future.succeededFuture(null);
+                return (current == null ? Future.<PresenceEntry>succeededFuture() : presence.leave(d.user(), d.session()))
+                        .map(ignored -> d);
+            }));
+        }
+        return Future.all(batch).compose(done -> presence.count().map(count -> {
+            for (Future<PresenceEntry> f : batch) {
+                if (f.result() != null && count <= presenceFanoutMax) {
+                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(f.result().user(), f.result().name(), false));
+                }
+            }
+            return null;
+        })).compose(v -> announceDepartures(departures, from + RECONCILE_BATCH));
+    }
+
+    private void sweepUnannounced() {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        localSessions.get().forEach(e -> live.add(e.session()));
+        presence.entriesOf(nodeId)
+                .compose(entries -> {
+                    List<PresenceEntry> stale = entries.stream().filter(e -> !live.contains(e.session())).toList();
+                    return removeStale(stale, 0).map(removed -> {
+                        if (removed > 0) LOG.info("node " + nodeId + ": removed " + removed + " stale presence entries");
+                        return removed;
+                    });
+                })
+                .onFailure(t -> {
+                    LOG.warn("sweeping stale presence failed (" + t.getMessage() + "); retrying");
+                    sweepSoon();
+                });
+    }
+
+    private Future<Integer> removeStale(List<PresenceEntry> stale, int from) {
+        if (from >= stale.size() || stopped) return Future.succeededFuture(0);
+        List<Future<PresenceEntry>> batch = new ArrayList<>();
+        for (PresenceEntry e : stale.subList(from, Math.min(stale.size(), from + RECONCILE_BATCH))) {
+            batch.add(presence.leave(e.user(), e.session()));
+        }
+        return Future.all(batch).compose(done -> presence.count().map(count -> {
+            int removed = 0;
+            for (Future<PresenceEntry> f : batch) {
+                PresenceEntry gone = f.result();
+                if (gone == null) continue;
+                removed++;
+                if (count <= presenceFanoutMax) {
+                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(gone.user(), gone.name(), false));
+                }
+            }
+            return removed;
+        })).compose(removed -> removeStale(stale, from + RECONCILE_BATCH).map(more -> removed + more));
     }
 
     private long heartbeatMillis() {

@@ -19,6 +19,7 @@ public final class GatewayNode {
     private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
     private NodeDeliveryVerticle delivery;
+    private volatile java.util.function.Consumer<dev.parley.store.PresenceEntry> onLeaveFailure = e -> { };
     private final ParleyMetrics metrics;
 
     public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics) {
@@ -60,6 +61,15 @@ public final class GatewayNode {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** Who to tell when a departure could not be recorded (the cluster's stale-presence sweep). */
+    public void onLeaveFailure(java.util.function.Consumer<dev.parley.store.PresenceEntry> action) {
+        this.onLeaveFailure = action;
+    }
+
+    void leaveFailed(dev.parley.store.PresenceEntry departed) {
+        onLeaveFailure.accept(departed);
     }
 
     /** Hands a delivery ({@link dev.parley.service.node.Delivery}) to this node's users, bypassing the bus. */

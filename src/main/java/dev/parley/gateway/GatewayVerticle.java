@@ -5,6 +5,7 @@ import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -154,7 +155,8 @@ public final class GatewayVerticle extends VerticleBase {
         node.sessions().remove(c);
         JsonObject leave = new JsonObject().put("user", c.user()).put("session", c.sessionId())
                 .put("lastGroupSeq", c.lastGroupSeq());
-        return vertx.eventBus().request(PresenceAddresses.LEAVE, leave);
+        PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
+        return vertx.eventBus().request(PresenceAddresses.LEAVE, leave).onFailure(t -> node.leaveFailed(departed));
     }
 
     /** A 1 s timer on this event loop: how late it fires is how long connections wait for their turn. */

@@ -45,6 +45,11 @@ public final class MemoryPresenceStore implements PresenceStore {
     }
 
     @Override
+    public synchronized Future<List<PresenceEntry>> entriesOf(String node) {
+        return Future.succeededFuture(online.values().stream().filter(e -> e.node().equals(node)).toList());
+    }
+
+    @Override
     public synchronized Future<List<PresenceEntry>> removeNode(String node) {
         List<PresenceEntry> removed = new ArrayList<>();
         online.values().removeIf(e -> {

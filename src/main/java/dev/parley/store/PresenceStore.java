@@ -21,6 +21,9 @@ public interface PresenceStore {
     /** Up to {@code max} online users, in no particular order. */
     Future<List<PresenceEntry>> list(int max);
 
+    /** The entries that name {@code node} (its users, as the shared table sees them). */
+    Future<List<PresenceEntry>> entriesOf(String node);
+
     /** Removes every user held by {@code node} (it is gone); returns the removed entries. */
     Future<List<PresenceEntry>> removeNode(String node);
 }

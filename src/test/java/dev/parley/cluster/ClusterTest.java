@@ -29,7 +29,8 @@ class ClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = ClusterHarness.start(3);
+        // DEBUG SLEEP lets a test make Redis unresponsive without losing its data.
+        cluster = ClusterHarness.start(3, "--enable-debug-command", "local");
     }
 
     @AfterAll
@@ -143,7 +144,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     @DisplayName("a frozen node (SIGSTOP, sockets open): its users go offline within the bound; when it resumes they come back")
     void frozenNodeConvergesAndHeals() throws Exception {
         try (JsonClient watcher = cluster.loggedIn(0, "f-watch"); JsonClient frozen = cluster.loggedIn(1, "f-frozen")) {
@@ -176,7 +177,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     @DisplayName("kill -9 of a node: its users go offline for everyone within the bound, driven by the survivors")
     void nodeDeathConverges() throws Exception {
         try (JsonClient watcher = cluster.loggedIn(0, "k-watch"); JsonClient victim = cluster.loggedIn(2, "k-victim")) {
@@ -194,7 +195,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("SIGTERM: the node says bye SHUTDOWN, its users leave presence cluster-wide, and it exits in time")
     void gracefulShutdown() throws Exception {
         try (JsonClient watcher = cluster.loggedIn(0, "t-watch"); JsonClient leaving = cluster.loggedIn(1, "t-leaving")) {
@@ -210,7 +211,7 @@ class ClusterTest {
     }
 
     @Test
-    @Order(8)
+    @Order(6)
     @DisplayName("a restarted node rejoins: routing works both ways without restarting the others")
     void restartedNodeRejoins() throws Exception {
         cluster.restart(2);
@@ -253,6 +254,38 @@ class ClusterTest {
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready again");
             a.say("after the storm");
             b.awaitMessage("after the storm");
+        }
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("a departure lost while Redis was unresponsive is swept from presence once it answers again")
+    void lostDepartureIsSwept() throws Exception {
+        try (JsonClient watcher = cluster.loggedIn(0, "s-watch")) {
+            JsonClient leaving = cluster.loggedIn(1, "s-leaving");
+            watcher.awaitPresence("s-leaving", "online");
+            Thread sleeper = new Thread(() -> redisCommand("DEBUG", "SLEEP", "7"), "redis-sleep");
+            sleeper.start();
+            Thread.sleep(300); // let the DEBUG SLEEP reach Redis before the departure (not a synchronisation on our code)
+            leaving.close(); // its LEAVE times out against the sleeping Redis
+            sleeper.join();
+            watcher.await(f -> "presence".equals(f.path("op").asText()) && "s-leaving".equals(f.path("user").asText())
+                    && "offline".equals(f.path("status").asText()), "s-leaving offline", Duration.ofSeconds(30));
+            assertFalse(users(watcher.request(JsonClient.op("who")).path("online")).contains("s-leaving"));
+        }
+    }
+
+    /** One raw RESP command to the test Redis (blocks until Redis answers). */
+    private static void redisCommand(String... args) {
+        StringBuilder resp = new StringBuilder("*" + args.length + "\r\n");
+        for (String a : args) resp.append("$").append(a.length()).append("\r\n").append(a).append("\r\n");
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", cluster.redis.port())) {
+            s.getOutputStream().write(resp.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.setSoTimeout(30_000);
+            int first = s.getInputStream().read();
+            if (first != '+') throw new AssertionError("Redis refused " + String.join(" ", args));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -152,6 +152,7 @@ class TextProtocolTest {
         }
         try (TextClient dan = human("tx.dan", "Dan"); JsonClient witness = server.loggedIn("tx.witness")) {
             witness.awaitCatchUp("tx.witness");
+            dan.awaitContaining("tx.witness is online"); // so the announcement cannot interleave with the answer
             List<String> stored = answerTo(dan, "/msg tx.carol see you later", l -> l.contains("tx.carol is offline"));
             assertEquals(1, stored.size(), stored.toString());
             assertTrue(stored.get(0).contains("tx.carol is offline"), stored.toString());

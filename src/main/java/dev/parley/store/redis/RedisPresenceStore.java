@@ -53,6 +53,15 @@ final class RedisPresenceStore implements PresenceStore {
             redis.call('DEL', KEYS[2])
             return removed
             """);
+    // KEYS: presence hash, the node's set. ARGV: node. Read only: the entries that still name the node.
+    private static final LuaScript ENTRIES_OF = new LuaScript("""
+            local found = {}
+            for _, user in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+              local cur = redis.call('HGET', KEYS[1], user)
+              if cur and cjson.decode(cur).node == ARGV[1] then found[#found + 1] = cur end
+            end
+            return found
+            """);
     // HSCAN hint per round trip: large enough to be few calls, small enough not to stall Redis.
     private static final int SCAN_COUNT = 500;
 
@@ -102,6 +111,15 @@ final class RedisPresenceStore implements PresenceStore {
             }
             if (found.size() >= max || next.equals("0")) return Future.succeededFuture(new ArrayList<>(found.values()));
             return scan(next, max, found);
+        });
+    }
+
+    @Override
+    public Future<List<PresenceEntry>> entriesOf(String node) {
+        return redis.eval(ENTRIES_OF, List.of(keys.presence(), keys.nodeUsers(node)), node).map(r -> {
+            List<PresenceEntry> out = new ArrayList<>(r == null ? 0 : r.size());
+            if (r != null) r.forEach(e -> out.add(entry(e)));
+            return out;
         });
     }
 
