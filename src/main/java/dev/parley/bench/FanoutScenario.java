@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * M members in the room, S of them sending at R msg/s each (open loop) or keeping W says in flight
+ * M members in the room, S of them phase.sending at R msg/s each (open loop) or keeping W says in flight
  * (flat out). Every delivery is checked at its receiver against (sender, seq): lost and duplicated
  * deliveries are counted exactly; latency is send-to-receive, the send time travelling in the text.
  */
@@ -30,10 +30,7 @@ final class FanoutScenario {
     private long[] sent;
     private int[] inFlight;
     private List<LoadClient> members;
-    private long startNanos;
-    private long measureFrom;
-    private long measureTo;
-    private boolean sending;
+    private final LoadPhase phase = new LoadPhase();
     private long unique;
     private long duplicates;
     private long windowDeliveries;
@@ -79,26 +76,9 @@ final class FanoutScenario {
         }
         // Let the presence announcements of the last logins pass before measuring.
         g.call(() -> g.sleep(500), 10);
-        double total = o.warmupSeconds + o.durationSeconds;
-        g.call(() -> {
-            startNanos = System.nanoTime();
-            measureFrom = startNanos + (long) (o.warmupSeconds * 1e9);
-            measureTo = measureFrom + (long) (o.durationSeconds * 1e9);
-            sending = true;
-            g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> cpu.start());
-            g.vertx().setTimer((long) (total * 1000) - 1, id -> cpu.stop());
-            if (o.window > 0) {
-                for (int i = 0; i < s; i++) for (int k = 0; k < o.window; k++) send(i);
-            } else {
-                g.vertx().setPeriodic(1, id -> {
-                    if (!tick()) g.vertx().cancelTimer(id);
-                });
-            }
-            return g.sleep((long) (total * 1000)).map(v -> {
-                sending = false;
-                return (Void) null;
-            });
-        }, total + 30);
+        phase.run(g, o, cpu, () -> {
+            for (int i = 0; i < s; i++) for (int k = 0; k < o.window; k++) send(i);
+        }, this::tick);
         // Drain while deliveries still arrive (a backlog is slow, not lost), bounded.
         double drainMax = Math.max(60, o.drainSeconds);
         boolean drained = g.call(() -> g.drain(this::drained, () -> unique + sayReplies(), o.drainSeconds, drainMax),
@@ -151,13 +131,13 @@ final class FanoutScenario {
 
     /** Rate mode, every millisecond: sends what each sender's schedule says is due. */
     private boolean tick() {
-        if (!sending) return false;
+        if (!phase.sending) return false;
         long now = System.nanoTime();
-        if (now >= measureTo) return false;
+        if (now >= phase.measureTo) return false;
         double perNano = o.rate / 1e9;
         for (int i = 0; i < s; i++) {
             // Senders are staggered over one period so they do not all fire in the same millisecond.
-            long due = (long) ((now - startNanos) * perNano + (double) i / s) + 1;
+            long due = (long) ((now - phase.startNanos) * perNano + (double) i / s) + 1;
             long n = Math.min(due - sent[i], 1000);
             for (long k = 0; k < n; k++) send(i);
         }
@@ -189,19 +169,19 @@ final class FanoutScenario {
             }
             unique++;
             long sentAt = fields[2];
-            if (sentAt >= measureFrom && sentAt < measureTo) {
+            if (sentAt >= phase.measureFrom && sentAt < phase.measureTo) {
                 latency.record(now - sentAt);
                 (node[sender] == node[receiver] ? sameNode : crossNode).record(now - sentAt);
             }
-            if (now >= measureFrom && now < measureTo) windowDeliveries++;
+            if (now >= phase.measureFrom && now < phase.measureTo) windowDeliveries++;
         } else if (Frames.isOp(b, from, to, SAY) && receiver < s) {
             long rid = Texts.rid(b, from, to, SAY.length);
             inFlight[receiver]--;
             if (Frames.ok(b, from, to) && rid >= 0) {
                 acked[receiver].add(rid);
                 long now = System.nanoTime();
-                if (now >= measureFrom && now < measureTo) windowSays++;
-                if (o.window > 0 && sending && now < measureTo) send(receiver);
+                if (now >= phase.measureFrom && now < phase.measureTo) windowSays++;
+                if (o.window > 0 && phase.sending && now < phase.measureTo) send(receiver);
             } else {
                 sayErrors++;
                 if (firstSayError == null) firstSayError = Frames.string(b, from, Math.min(to, from + 300));

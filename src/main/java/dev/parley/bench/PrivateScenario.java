@@ -31,10 +31,7 @@ final class PrivateScenario {
     private SeqSet[] pingsSeen;
     private SeqSet[] pongsSeen;
     private long[] sent;
-    private long startNanos;
-    private long measureFrom;
-    private long measureTo;
-    private boolean sending;
+    private final LoadPhase phase = new LoadPhase();
     private long pingsReceived;
     private long pongsReceived;
     private long duplicates;
@@ -93,26 +90,9 @@ final class PrivateScenario {
             return r.fail("not every user could log in");
         }
         g.call(() -> g.sleep(500), 10);
-        double total = o.warmupSeconds + o.durationSeconds;
-        g.call(() -> {
-            startNanos = System.nanoTime();
-            measureFrom = startNanos + (long) (o.warmupSeconds * 1e9);
-            measureTo = measureFrom + (long) (o.durationSeconds * 1e9);
-            sending = true;
-            g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> cpu.start());
-            g.vertx().setTimer((long) (total * 1000) - 1, id -> cpu.stop());
-            if (o.window > 0) {
-                for (int p = 0; p < k; p++) for (int w = 0; w < o.window; w++) ping(p);
-            } else {
-                g.vertx().setPeriodic(1, id -> {
-                    if (!tick()) g.vertx().cancelTimer(id);
-                });
-            }
-            return g.sleep((long) (total * 1000)).map(v -> {
-                sending = false;
-                return (Void) null;
-            });
-        }, total + 30);
+        phase.run(g, o, cpu, () -> {
+            for (int p = 0; p < k; p++) for (int w = 0; w < o.window; w++) ping(p);
+        }, this::tick);
         double drainMax = Math.max(60, o.drainSeconds);
         boolean drained = g.call(() -> g.drain(() -> pongsReceived + errors >= totalSent(),
                 () -> pingsReceived + pongsReceived + errors, o.drainSeconds, drainMax), drainMax + 30);
@@ -163,12 +143,12 @@ final class PrivateScenario {
     }
 
     private boolean tick() {
-        if (!sending) return false;
+        if (!phase.sending) return false;
         long now = System.nanoTime();
-        if (now >= measureTo) return false;
+        if (now >= phase.measureTo) return false;
         double perNano = rate / 1e9;
         for (int p = 0; p < k; p++) {
-            long due = (long) ((now - startNanos) * perNano + (double) p / k) + 1;
+            long due = (long) ((now - phase.startNanos) * perNano + (double) p / k) + 1;
             long n = Math.min(due - sent[p], 1000);
             for (long x = 0; x < n; x++) ping(p);
         }
@@ -195,7 +175,7 @@ final class PrivateScenario {
             int pair = (int) fields[0];
             long seq = fields[1];
             long sentAt = fields[2];
-            if (now >= measureFrom && now < measureTo) windowMessages++;
+            if (now >= phase.measureFrom && now < phase.measureTo) windowMessages++;
             if (isPing) {
                 if (!pingsSeen[pair].add(seq)) {
                     duplicates++;
@@ -210,11 +190,11 @@ final class PrivateScenario {
                     return;
                 }
                 pongsReceived++;
-                if (sentAt >= measureFrom && sentAt < measureTo) {
+                if (sentAt >= phase.measureFrom && sentAt < phase.measureTo) {
                     rtt.record(now - sentAt);
                     (crossPair[pair] ? crossNode : sameNode).record(now - sentAt);
                 }
-                if (o.window > 0 && sending && now < measureTo) ping(pair);
+                if (o.window > 0 && phase.sending && now < phase.measureTo) ping(pair);
             }
         } else if (Frames.isOp(b, from, to, MSG)) {
             if (!Frames.ok(b, from, to)) {
