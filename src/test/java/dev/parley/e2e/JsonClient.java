@@ -12,11 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -25,15 +21,10 @@ import java.util.function.Predicate;
  */
 public final class JsonClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final JsonNode CLOSED = Json.object().put("op", "__closed__");
 
     private final Socket socket;
     private final OutputStream out;
-    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    /** Frames taken while awaiting something else, kept in arrival order for later awaits. */
-    private final List<JsonNode> seen = new ArrayList<>();
-    /** Every frame received, in arrival order, whether or not an await consumed it. */
-    private final List<JsonNode> log = Collections.synchronizedList(new ArrayList<>());
+    private final Inbox<JsonNode> inbox = new Inbox<>();
     private volatile boolean closedByServer;
     private final List<String> textLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int rid;
@@ -68,14 +59,13 @@ public final class JsonClient implements AutoCloseable {
                     continue;
                 }
                 JsonNode frame = Json.MAPPER.readTree(line);
-                log.add(frame);
                 inbox.add(frame);
             }
         } catch (IOException ignored) {
             // closed
         }
         closedByServer = true;
-        inbox.add(CLOSED);
+        inbox.closed();
     }
 
     public void sendRaw(byte[] bytes) {
@@ -151,9 +141,7 @@ public final class JsonClient implements AutoCloseable {
     }
 
     public JsonNode await(Predicate<JsonNode> match, String what, Duration timeout) {
-        JsonNode f = poll(match, what, timeout);
-        if (f == null) throw new AssertionError("timed out waiting for " + what + "; got " + seen);
-        return f;
+        return inbox.await(match, what, timeout);
     }
 
     /**
@@ -161,30 +149,7 @@ public final class JsonClient implements AutoCloseable {
      * (zero: only what has already arrived). Fails if the connection closes first.
      */
     public JsonNode poll(Predicate<JsonNode> match, Duration timeout) {
-        return poll(match, "a matching frame", timeout);
-    }
-
-    private JsonNode poll(Predicate<JsonNode> match, String what, Duration timeout) {
-        for (int i = 0; i < seen.size(); i++) {
-            if (match.test(seen.get(i))) return seen.remove(i);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                JsonNode f = left <= 0 ? inbox.poll() : inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (f == null) return null;
-                if (f == CLOSED) {
-                    inbox.add(CLOSED);
-                    throw new AssertionError("connection closed while waiting for " + what + "; got " + seen);
-                }
-                if (match.test(f)) return f;
-                seen.add(f);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return inbox.poll(match, "a matching frame", timeout);
     }
 
     public JsonNode awaitOp(String op) {
@@ -203,31 +168,13 @@ public final class JsonClient implements AutoCloseable {
 
     /** Waits until the server closed the connection; returns every frame not yet consumed. */
     public List<JsonNode> awaitClosed() {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                JsonNode f = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (f == null) throw new AssertionError("connection still open; got " + seen);
-                if (f == CLOSED) {
-                    inbox.add(CLOSED);
-                    return new ArrayList<>(seen);
-                }
-                seen.add(f);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        if (!inbox.awaitClosed(TIMEOUT)) throw new AssertionError("connection still open; got " + inbox.seenSoFar());
+        return inbox.seenSoFar();
     }
 
     /** Every frame received so far that no await consumed (drains the queue without waiting). */
     public List<JsonNode> unconsumed() {
-        List<JsonNode> all = new ArrayList<>(seen);
-        inbox.drainTo(all);
-        all.removeIf(f -> f == CLOSED);
-        seen.clear();
-        return all;
+        return inbox.drainUnconsumed();
     }
 
     /** Lines that were not JSON (only the greeting is expected). */
@@ -237,18 +184,12 @@ public final class JsonClient implements AutoCloseable {
 
     /** Every frame received so far, in arrival order (including consumed ones). */
     public List<JsonNode> log() {
-        synchronized (log) {
-            return new ArrayList<>(log);
-        }
+        return inbox.log();
     }
 
     /** The frames that arrived before {@code marker} (a frame this client received), in arrival order. */
     public List<JsonNode> framesBefore(JsonNode marker) {
-        List<JsonNode> all = log();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) == marker) return all.subList(0, i);
-        }
-        throw new AssertionError("not received by this client: " + marker);
+        return inbox.before(marker);
     }
 
     public boolean closedByServer() {
