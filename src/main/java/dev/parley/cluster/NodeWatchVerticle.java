@@ -220,8 +220,11 @@ public final class NodeWatchVerticle extends VerticleBase {
             return;
         }
         reconciling = true;
-        reconcileBatches(localSessions.get(), 0).onComplete(done -> {
-            if (done.failed()) LOG.warn("re-registering sessions failed: " + done.cause().getMessage());
+        inBatches(localSessions.get(), this::reconcileOne).onComplete(done -> {
+            if (done.succeeded() && !done.result().failed().isEmpty()) {
+                LOG.warn("re-registering " + done.result().failed().size() + " session(s) failed: "
+                        + done.result().firstFailure().getMessage());
+            }
             reconciling = false;
             if (reconcileAgain) {
                 reconcileAgain = false;
@@ -230,16 +233,7 @@ public final class NodeWatchVerticle extends VerticleBase {
         });
     }
 
-    private Future<Void> reconcileBatches(List<PresenceEntry> sessions, int from) {
-        if (from >= sessions.size() || stopped) return Future.succeededFuture();
-        List<Future<?>> batch = new ArrayList<>();
-        for (PresenceEntry mine : sessions.subList(from, Math.min(sessions.size(), from + RECONCILE_BATCH))) {
-            batch.add(reconcileOne(mine));
-        }
-        return Future.join(batch).transform(v -> reconcileBatches(sessions, from + RECONCILE_BATCH));
-    }
-
-    private Future<?> reconcileOne(PresenceEntry mine) {
+    private Future<Object> reconcileOne(PresenceEntry mine) {
         return presence.get(mine.user()).<Object>compose(current -> {
             if (current == null) {
                 return presence.join(mine).compose(prev -> presence.count()).map(count -> {
@@ -262,37 +256,22 @@ public final class NodeWatchVerticle extends VerticleBase {
     private void sweepStale() {
         List<PresenceEntry> departures = pendingDepartures;
         pendingDepartures = new ArrayList<>();
-        announceDepartures(departures, 0)
-                .onFailure(t -> {
-                    pendingDepartures.addAll(departures);
-                    LOG.warn("announcing lost departures failed (" + t.getMessage() + "); retrying");
-                    sweepSoon();
-                })
-                .onSuccess(v -> sweepUnannounced());
-    }
-
-    /**
-     * Departures whose LEAVE failed: if the user is still listed with that session, remove it; either
-     * way, unless they are online with another session by now, tell everyone they left.
-     */
-    private Future<Void> announceDepartures(List<PresenceEntry> departures, int from) {
-        if (from >= departures.size() || stopped) return Future.succeededFuture();
-        List<Future<PresenceEntry>> batch = new ArrayList<>();
-        for (PresenceEntry d : departures.subList(from, Math.min(departures.size(), from + RECONCILE_BATCH))) {
-            batch.add(presence.get(d.user()).compose(current -> {
-                if (current != null && !current.session().equals(d.session())) return Future.succeededFuture(null);
-                return (current == null ? Future.<PresenceEntry>succeededFuture() : presence.leave(d.user(), d.session()))
-                        .map(ignored -> d);
-            }));
-        }
-        return Future.all(batch).compose(done -> presence.count().map(count -> {
-            for (Future<PresenceEntry> f : batch) {
-                if (f.result() != null && count <= presenceFanoutMax) {
-                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(f.result().user(), f.result().name(), false));
-                }
-            }
-            return null;
-        })).compose(v -> announceDepartures(departures, from + RECONCILE_BATCH));
+        // A failed LEAVE may still have happened: unless the user is online with another session by
+        // now, remove the entry if it is still there, and announce the departure either way.
+        inBatches(departures, d -> presence.get(d.user()).compose(current -> {
+            if (current != null && !current.session().equals(d.session())) return Future.succeededFuture((PresenceEntry) null);
+            return (current == null ? Future.<PresenceEntry>succeededFuture() : presence.leave(d.user(), d.session()))
+                    .map(ignored -> d);
+        })).compose(outcome -> announceOffline(outcome.done()).map(announced -> outcome))
+                .onComplete(done -> {
+                    List<PresenceEntry> retry = done.succeeded() ? done.result().failed() : departures;
+                    if (!retry.isEmpty()) {
+                        pendingDepartures.addAll(retry);
+                        LOG.warn("announcing " + retry.size() + " lost departure(s) failed; retrying");
+                        sweepSoon();
+                    }
+                    sweepUnannounced();
+                });
     }
 
     private void sweepUnannounced() {
@@ -301,7 +280,11 @@ public final class NodeWatchVerticle extends VerticleBase {
         presence.entriesOf(nodeId)
                 .compose(entries -> {
                     List<PresenceEntry> stale = entries.stream().filter(e -> !live.contains(e.session())).toList();
-                    return removeStale(stale, 0).map(removed -> {
+                    return inBatches(stale, e -> presence.leave(e.user(), e.session())).compose(outcome -> {
+                        // Entries that could not be removed stay listed, so the next sweep finds them again.
+                        if (!outcome.failed().isEmpty()) sweepSoon();
+                        return announceOffline(outcome.done());
+                    }).map(removed -> {
                         if (removed > 0) LOG.info("node " + nodeId + ": removed " + removed + " stale presence entries");
                         return removed;
                     });
@@ -312,24 +295,55 @@ public final class NodeWatchVerticle extends VerticleBase {
                 });
     }
 
-    private Future<Integer> removeStale(List<PresenceEntry> stale, int from) {
-        if (from >= stale.size() || stopped) return Future.succeededFuture(0);
-        List<Future<PresenceEntry>> batch = new ArrayList<>();
-        for (PresenceEntry e : stale.subList(from, Math.min(stale.size(), from + RECONCILE_BATCH))) {
-            batch.add(presence.leave(e.user(), e.session()));
-        }
-        return Future.all(batch).compose(done -> presence.count().map(count -> {
-            int removed = 0;
-            for (Future<PresenceEntry> f : batch) {
-                PresenceEntry gone = f.result();
-                if (gone == null) continue;
-                removed++;
-                if (count <= presenceFanoutMax) {
-                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(gone.user(), gone.name(), false));
+    /**
+     * Tells everyone the non-null entries left (same rule as the presence service: no online² storms in
+     * huge rooms); returns how many there were.
+     */
+    private Future<Integer> announceOffline(List<PresenceEntry> maybeGone) {
+        List<PresenceEntry> gone = maybeGone.stream().filter(java.util.Objects::nonNull).toList();
+        if (gone.isEmpty()) return Future.succeededFuture(0);
+        return presence.count().map(count -> {
+            if (count <= presenceFanoutMax) {
+                for (PresenceEntry e : gone) {
+                    vertx.eventBus().publish(NodeAddresses.ALL, Delivery.presence(e.user(), e.name(), false));
                 }
             }
-            return removed;
-        })).compose(removed -> removeStale(stale, from + RECONCILE_BATCH).map(more -> removed + more));
+            return gone.size();
+        });
+    }
+
+    /** What {@link #inBatches} did: the results of the steps that succeeded, and the items whose step failed. */
+    private record Batched<T, R>(List<R> done, List<T> failed, Throwable firstFailure) {
+    }
+
+    /**
+     * Runs {@code step} for every item, {@link #RECONCILE_BATCH} at a time and one batch after another,
+     * so a node with many sessions never floods Redis. A failed step does not stop the others.
+     */
+    private <T, R> Future<Batched<T, R>> inBatches(List<T> items, java.util.function.Function<T, Future<R>> step) {
+        Batched<T, R> outcome = new Batched<>(new ArrayList<>(), new ArrayList<>(), null);
+        return nextBatch(items, 0, step, outcome);
+    }
+
+    private <T, R> Future<Batched<T, R>> nextBatch(List<T> items, int from, java.util.function.Function<T, Future<R>> step,
+                                                   Batched<T, R> outcome) {
+        if (from >= items.size() || stopped) return Future.succeededFuture(outcome);
+        List<T> slice = items.subList(from, Math.min(items.size(), from + RECONCILE_BATCH));
+        List<Future<R>> batch = new ArrayList<>(slice.size());
+        for (T item : slice) batch.add(step.apply(item));
+        return Future.join(batch).transform(done -> {
+            Batched<T, R> next = outcome;
+            for (int i = 0; i < batch.size(); i++) {
+                Future<R> f = batch.get(i);
+                if (f.succeeded()) {
+                    next.done().add(f.result());
+                } else {
+                    next.failed().add(slice.get(i));
+                    if (next.firstFailure() == null) next = new Batched<>(next.done(), next.failed(), f.cause());
+                }
+            }
+            return nextBatch(items, from + RECONCILE_BATCH, step, next);
+        });
     }
 
     private long heartbeatMillis() {
