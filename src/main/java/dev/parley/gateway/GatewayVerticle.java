@@ -2,7 +2,9 @@ package dev.parley.gateway;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.JsonLineEncoder;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
@@ -13,7 +15,6 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,11 +26,10 @@ import java.util.concurrent.TimeUnit;
  * nothing else: every decision is made by the services behind the event bus.
  */
 public final class GatewayVerticle extends VerticleBase {
-    private static final byte[] TOO_MANY = ("{\"op\":\"bye\",\"reason\":\"TOO_MANY_CONNECTIONS\","
-            + "\"message\":\"too many connections\"}\n").getBytes(StandardCharsets.UTF_8);
+    // Refusals happen before the protocol is known: answered as one JSON line, readable by humans too.
+    private static final byte[] TOO_MANY = JsonLineEncoder.encode(new ByeEvent(ByeReason.TOO_MANY_CONNECTIONS));
 
-    private static final byte[] SHUTTING_DOWN = ("{\"op\":\"bye\",\"reason\":\"SHUTDOWN\","
-            + "\"message\":\"the server is shutting down\"}\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
     private final ParleyConfig config;
     private final GatewayNode node;
