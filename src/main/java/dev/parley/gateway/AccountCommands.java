@@ -5,7 +5,6 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
-import dev.parley.service.Bus;
 import dev.parley.service.auth.AuthAddresses;
 import dev.parley.service.auth.LoginRequest;
 import dev.parley.service.auth.RegisterRequest;
@@ -139,13 +138,5 @@ final class AccountCommands {
     // logout
     void logout(Connection c, Request r) {
         c.closeAfter(Reply.ok("logout", r.rid(), null));
-    }
-
-    static final class Replies {
-        static Reply failure(String op, Request r, Throwable t) {
-            ChatError code = Bus.toChatError(t);
-            String message = code == ChatError.INTERNAL || code == ChatError.UNAVAILABLE ? code.defaultMessage : t.getMessage();
-            return Reply.fail(op, r.rid(), code, message);
-        }
     }
 }

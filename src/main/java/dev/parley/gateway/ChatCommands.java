@@ -24,7 +24,7 @@ final class ChatCommands {
     void who(Connection c, Request r) {
         services.bus().<JsonObject>request(PresenceAddresses.WHO, new JsonObject())
                 .onSuccess(m -> c.send(Reply.ok("who", r.rid(), Jackson.of(m.body()))))
-                .onFailure(t -> c.send(AccountCommands.Replies.failure("who", r, t)));
+                .onFailure(t -> c.send(Replies.failure("who", r, t)));
     }
 
     // say <text>
@@ -39,7 +39,7 @@ final class ChatCommands {
                     services.metrics().groupIn.increment();
                     c.send(Reply.ok("say", r.rid(), Jackson.of(m.body())));
                 })
-                .onFailure(t -> c.send(AccountCommands.Replies.failure("say", r, t)));
+                .onFailure(t -> c.send(Replies.failure("say", r, t)));
     }
 
     // msg <to> <text>
@@ -94,7 +94,7 @@ final class ChatCommands {
                     if (m.body().getBoolean("stored", false)) services.metrics().mailboxStored.increment();
                     c.send(Reply.ok("msg", r.rid(), Jackson.of(m.body().put("to", to))));
                 })
-                .onFailure(t -> c.send(AccountCommands.Replies.failure("msg", r, t)));
+                .onFailure(t -> c.send(Replies.failure("msg", r, t)));
     }
 
     /** The request's text, or null after replying with the reason it is unacceptable. */
