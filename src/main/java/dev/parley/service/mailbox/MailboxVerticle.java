@@ -145,10 +145,13 @@ public final class MailboxVerticle extends VerticleBase {
             int max = config.history().replayMax();
             return history.since(seen, max, now - config.history().maxAge().toMillis()).map(slice -> {
                 JsonArray group = new JsonArray();
-                long kept = slice.messages().stream().filter(s -> s.seq() <= upTo).peek(s -> {
-                    // One's own messages are never "missed".
+                long kept = 0;
+                for (StoredMessage s : slice.messages()) {
+                    if (s.seq() > upTo) continue;
+                    kept++;
+                    // One's own messages are never "missed" (but they do count as covered).
                     if (!user.equals(s.from())) group.add(s.toJson());
-                }).count();
+                }
                 long skipped = Math.max(0, Math.min(upTo, slice.head()) - seen - kept);
                 return new JsonObject().put("group", group).put("skipped", skipped);
             });
