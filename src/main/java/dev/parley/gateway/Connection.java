@@ -61,6 +61,8 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private List<Request> waiting;
     private boolean accountOpInFlight;
     private int inFlight;
+    /** A logout waiting for the replies to the requests sent before it. */
+    private Reply closingWith;
     private boolean readingPaused;
     private long lastActivityNanos;
     private boolean released;
@@ -124,6 +126,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     }
 
     private void onRequest(Request request) {
+        if (closingWith != null) return; // logged out: what follows the logout is not run
         if (accountOpInFlight) {
             // Pipelined commands wait for a register/login outcome instead of racing it.
             if (waiting == null) waiting = new ArrayList<>();
@@ -173,13 +176,19 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     /** Sends a reply or event to this connection only. */
     void send(Outbound out) {
-        if (out instanceof Reply && inFlight > 0 && --inFlight <= MAX_IN_FLIGHT / 2 && readingPaused) {
+        if (out instanceof Reply && inFlight > 0 && --inFlight <= MAX_IN_FLIGHT / 2 && readingPaused
+                && closingWith == null) {
             readingPaused = false;
             socket.resume();
         }
         if (state == State.CLOSED) return;
         byte[] bytes = gateway.encoders().encode(outputProtocol(), out);
         if (bytes != null && bytes.length > 0) writeChecked(bytes);
+        if (closingWith != null && inFlight <= 1) {
+            Reply last = closingWith;
+            closingWith = null;
+            closeAfter(last);
+        }
     }
 
     /** Runs {@code action} once everything written so far was handed to the socket. */
@@ -235,8 +244,15 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     }
 
     /** Sends the final reply, then closes once it is out. */
-    void closeAfter(Outbound last) {
+    void closeAfter(Reply last) {
         if (state == State.CLOSED) return;
+        if (inFlight > 1) {
+            // Requests sent before this one are still being answered: close after their replies.
+            closingWith = last;
+            readingPaused = true;
+            socket.pause();
+            return;
+        }
         byte[] bytes = gateway.encoders().encode(protocol, last);
         state = State.CLOSED;
         outbox.writeAndClose(bytes);

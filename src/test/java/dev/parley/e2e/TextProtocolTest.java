@@ -197,4 +197,16 @@ class TextProtocolTest {
             assertTrue(reader.request(op("who")).path("ok").asBoolean());
         }
     }
+
+    @Test
+    @DisplayName("/who then /quit in one go: the who answer comes before the goodbye, then the server closes")
+    void quitAfterPipelinedCommands() {
+        try (TextClient c = human("tx.piper", "Piper")) {
+            c.sendRaw("/who\r\n/quit\r\n/who\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            c.awaitContaining("online: ");
+            c.awaitContaining("logged out");
+            assertTrue(c.awaitClosed());
+            assertEquals(1, c.log().stream().filter(l -> l.contains("online: ")).count(), "nothing runs after /quit");
+        }
+    }
 }
