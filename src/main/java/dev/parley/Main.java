@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.parley.logging.Logging.install();
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int code = switch (command) {

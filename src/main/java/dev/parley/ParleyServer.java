@@ -9,6 +9,9 @@ import dev.parley.cluster.HazelcastSetup;
 import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
+import dev.parley.logging.Audit;
+import dev.parley.logging.Logging;
+import dev.parley.logging.Redacted;
 import dev.parley.ops.OpsVerticle;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
@@ -36,6 +39,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One running Parley node: its Vert.x instance, stores, services and gateway. Single node: embedded
@@ -146,6 +150,9 @@ public final class ParleyServer {
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()));
         MessageIds ids = new MessageIds();
         ParleyMetrics metrics = new ParleyMetrics();
+        Logging.nodeId(nodeId);
+        Audit audit = new Audit(e -> metrics.audit(e.key));
+        audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus.onDependencyFailure(metrics.storeErrors::increment);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
         return Future.join(
@@ -212,12 +219,17 @@ public final class ParleyServer {
      */
     public Future<Void> close() {
         stopping = true;
-        return gateway.undeploy(vertx)
+        CompletableFuture<Void> services = gateway.undeploy(vertx)
                 .transform(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(v -> stores.close())
-                .transform(v -> vertx.close())
-                .onComplete(v -> {
+                .toCompletionStage().toCompletableFuture().handle((v, t) -> null);
+        // Vert.x is closed from outside its event loops: a callback bound to a loop that is shutting down
+        // would be rejected ("event executor terminated") and printed as an uncaught exception.
+        CompletableFuture<Void> closed = services
+                .thenComposeAsync(v -> vertx.close().toCompletionStage().toCompletableFuture().handle((x, t) -> (Void) null))
+                .whenComplete((v, t) -> {
                     if (hazelcast != null) hazelcast.shutdown();
                 });
+        return Future.fromCompletionStage(closed);
     }
 }

@@ -3,7 +3,9 @@ package dev.parley;
 import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
+import dev.parley.logging.Logging;
 import io.vertx.core.Vertx;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -70,18 +72,23 @@ final class ServerCommand {
         } finally {
             loader.close();
         }
+        ParleyConfig.Logging logging = config.logging();
+        Logging.apply(logging.level(), logging.libraryLevel(), logging.format());
         ParleyServer server;
         try {
             server = ParleyServer.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("parley: cannot start: " + cause.getMessage());
+            System.err.println("parley: cannot start: " + describe(cause));
             return 1;
         }
-        System.out.println("Parley listening on " + config.server().host() + ":" + server.port()
+        String listening = "Parley listening on " + config.server().host() + ":" + server.port()
                 + " (node " + server.nodeId()
                 + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
-                + (server.opsPort() > 0 ? ", ops http://" + config.ops().host() + ":" + server.opsPort() : "") + ")");
+                + (server.opsPort() > 0 ? ", ops http://" + config.ops().host() + ":" + server.opsPort() : "") + ")";
+        // In JSON format every line on stdout is a JSON object, this one included.
+        if (Logging.JSON.equals(logging.format())) LoggerFactory.getLogger(ServerCommand.class).info(listening);
+        else System.out.println(listening);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CompletableFuture<Void> done = server.close().toCompletionStage().toCompletableFuture();
             try {
@@ -91,6 +98,12 @@ final class ServerCommand {
             }
         }, "parley-shutdown"));
         return KEEP_RUNNING;
+    }
+
+    /** Never "null": a failure without a message is named by its type. */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     private static String value(String[] args, int i, String flag) {

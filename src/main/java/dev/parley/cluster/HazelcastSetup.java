@@ -34,7 +34,7 @@ public final class HazelcastSetup {
         cfg.setProperty("hazelcast.wait.seconds.before.join", "0");
         cfg.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         cfg.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
-        cfg.setProperty("hazelcast.logging.type", "jdk");
+        cfg.setProperty("hazelcast.logging.type", "slf4j");
 
         NetworkConfig net = cfg.getNetworkConfig();
         net.setPort(c.port()).setPortAutoIncrement(false);

@@ -41,6 +41,15 @@ final class ConfigReader {
         throw new ConfigException(path + ": expected a string, got " + describe(v));
     }
 
+    /** A string that must be one of {@code allowed} (compared case-insensitively, returned lower case). */
+    String oneOf(String path, java.util.List<String> allowed) {
+        String v = string(path).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw new ConfigException(path + ": expected one of " + String.join(", ", allowed) + ", got '" + string(path) + "'");
+        }
+        return v;
+    }
+
     boolean bool(String path) {
         Object v = raw(path);
         if (v instanceof Boolean b) return b;

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
 public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
-                           History history, Messages messages, Cluster cluster, Ops ops) {
+                           History history, Messages messages, Cluster cluster, Ops ops,
+                           Logging logging) {
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
                          int greetingDelayMs, String nodeId, int shutdownGraceSeconds) {
@@ -16,6 +17,10 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Store(String dataDir) {
+    }
+
+    /** Parley's own loggers at {@code level}, libraries (Hazelcast, Netty, Vert.x) at {@code libraryLevel}. */
+    public record Logging(String level, String libraryLevel, String format) {
     }
 
     public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
@@ -52,6 +57,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         public static final String TCP = "tcp";
         public static final String KUBERNETES = "kubernetes";
     }
+
+    private static final java.util.List<String> LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
 
     /** Maps and validates the merged configuration tree; throws {@link ConfigException} naming the key. */
     public static ParleyConfig from(JsonObject json) {
@@ -120,7 +127,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         if (ops.enabled() && ops.port() != 0 && ops.port() == server.port()) {
             throw new ConfigException("ops.port: must differ from server.port (" + server.port() + ")");
         }
-        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops);
+        Logging logging = new Logging(
+                r.oneOf("logging.level", LEVELS),
+                r.oneOf("logging.libraryLevel", LEVELS),
+                r.oneOf("logging.format", java.util.List.of("text", "json")));
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging);
     }
 
     private static void checkCluster(Cluster c) {

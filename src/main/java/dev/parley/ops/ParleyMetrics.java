@@ -59,6 +59,15 @@ public final class ParleyMetrics {
         if (ms >= 0) deliveryLatency.record(ms, TimeUnit.MILLISECONDS);
     }
 
+    /** Counts an audit event by kind (parley_audit_events_total{kind}); one counter per kind, made once. */
+    public void audit(String kind) {
+        auditCounters.computeIfAbsent(kind, k -> Counter.builder("parley_audit_events")
+                .tag("kind", k).description("audit events (logins, drops, admin actions...) by kind")
+                .register(registry)).increment();
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> auditCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

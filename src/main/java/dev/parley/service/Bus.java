@@ -30,7 +30,7 @@ public final class Bus {
             ChatError e = toChatError(re);
             fail(message, e, e == ChatError.INTERNAL ? null : re.getMessage());
         } else {
-            LOG.warn("service dependency failed: " + t);
+            LOG.warn("service dependency failed: {}", t.toString());
             dependencyFailures.run();
             fail(message, ChatError.UNAVAILABLE, null);
         }
@@ -43,8 +43,7 @@ public final class Bus {
         dependencyFailures = hook;
     }
 
-    private static final io.vertx.core.internal.logging.Logger LOG =
-            io.vertx.core.internal.logging.LoggerFactory.getLogger(Bus.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bus.class);
 
     /** The error code a client should see for a failed bus request. */
     public static ChatError toChatError(Throwable t) {
