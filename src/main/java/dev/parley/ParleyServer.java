@@ -31,6 +31,7 @@ import dev.parley.store.Stores;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
+import dev.parley.store.redis.RedisWait;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -74,7 +75,7 @@ public final class ParleyServer {
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
         return vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
                 .compose(stores -> deployAll(vertx, config, stores, nodeId))
-                .recover(t -> vertx.close().transform(v -> Future.failedFuture(t)));
+                .recover(t -> Future.fromCompletionStage(closeOffLoop(vertx)).transform(v -> Future.failedFuture(t)));
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */
@@ -92,10 +93,10 @@ public final class ParleyServer {
         VertxOptions options = vertxOptions(config);
         options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
         return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
-                .compose(vertx -> RedisStores.connect(vertx, redisOptions(config))
+                .compose(vertx -> RedisWait.connect(vertx, redisOptions(config), Duration.ofSeconds(c.redisWaitSeconds()))
                         .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
                                 .compose(server -> server.watchCluster(hz, stores)))
-                        .recover(t -> vertx.close().transform(v -> Future.failedFuture(t))))
+                        .recover(t -> Future.fromCompletionStage(closeOffLoop(vertx)).transform(v -> Future.failedFuture(t))))
                 .recover(t -> {
                     hz.shutdown();
                     return Future.failedFuture(t);
@@ -192,6 +193,15 @@ public final class ParleyServer {
         return Future.succeededFuture(hazelcast.getCluster().getMembers().size() + " members");
     }
 
+    /**
+     * Closes Vert.x from outside its event loops: a callback bound to a loop that is shutting down would be
+     * rejected ("event executor terminated") and printed as an uncaught exception.
+     */
+    private static CompletableFuture<Void> closeOffLoop(Vertx vertx) {
+        return CompletableFuture.runAsync(() -> { })
+                .thenCompose(v -> vertx.close().toCompletionStage().toCompletableFuture().handle((x, t) -> (Void) null));
+    }
+
     /** The operations (HTTP) port actually bound, or -1 when disabled. */
     public int opsPort() {
         return opsPort;
@@ -223,10 +233,8 @@ public final class ParleyServer {
                 .transform(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(v -> stores.close())
                 .toCompletionStage().toCompletableFuture().handle((v, t) -> null);
-        // Vert.x is closed from outside its event loops: a callback bound to a loop that is shutting down
-        // would be rejected ("event executor terminated") and printed as an uncaught exception.
         CompletableFuture<Void> closed = services
-                .thenComposeAsync(v -> vertx.close().toCompletionStage().toCompletableFuture().handle((x, t) -> (Void) null))
+                .thenCompose(v -> closeOffLoop(vertx))
                 .whenComplete((v, t) -> {
                     if (hazelcast != null) hazelcast.shutdown();
                 });

@@ -76,7 +76,9 @@ final class ServerCommand {
         Logging.apply(logging.level(), logging.libraryLevel(), logging.format());
         ParleyServer server;
         try {
-            server = ParleyServer.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            // Bounded: a node that cannot start says why, instead of waiting forever (Redis has its own, logged wait).
+            long patience = 60 + (config.cluster().enabled() ? config.cluster().redisWaitSeconds() : 0);
+            server = ParleyServer.start(config).toCompletionStage().toCompletableFuture().get(patience, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             System.err.println("parley: cannot start: " + describe(cause));

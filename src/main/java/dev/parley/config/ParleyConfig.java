@@ -53,7 +53,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     public record Cluster(boolean enabled, String name, String host, int port, String discovery, String members,
                           String kubernetesService, int eventBusPort, int heartbeatSeconds, int nodeTimeoutSeconds,
                           String redis, String redisPassword, boolean redisTls, String redisCaFile,
-                          int redisPoolSize, String redisKeyPrefix) {
+                          int redisPoolSize, String redisKeyPrefix, int redisWaitSeconds) {
         public static final String TCP = "tcp";
         public static final String KUBERNETES = "kubernetes";
     }
@@ -121,7 +121,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.bool("cluster.redisTls"),
                 r.string("cluster.redisCaFile"),
                 r.integer("cluster.redisPoolSize", 1, 1024),
-                r.string("cluster.redisKeyPrefix"));
+                r.string("cluster.redisKeyPrefix"),
+                r.integer("cluster.redisWaitSeconds", 1, 3600));
         if (cluster.enabled()) checkCluster(cluster);
         Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535));
         if (ops.enabled() && ops.port() != 0 && ops.port() == server.port()) {

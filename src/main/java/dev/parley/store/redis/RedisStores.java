@@ -75,7 +75,10 @@ public final class RedisStores implements Stores {
         if (options.password() != null && !options.password().isEmpty()) ro.setPassword(options.password());
         RedisCalls redis = new RedisCalls(Redis.createClient(vertx, ro), options.commandTimeout().toMillis());
         String where = options.safeConnectionString();
+        // A refused or silent Redis must fail this attempt in bounded time (the pool alone would keep trying).
+        long patience = options.connectTimeout().plus(options.commandTimeout()).toMillis();
         return redis.send(Command.INFO, "server")
+                .timeout(patience, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(t -> Future.failedFuture(new IllegalStateException(
                         "cannot reach Redis at " + where + ": " + t.getMessage(), t)))
                 .compose(info -> checkVersion(where, info == null ? "" : info.toString()))
