@@ -155,7 +155,7 @@ public final class ParleyServer {
         Audit audit = new Audit(e -> metrics.audit(e.key));
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus.onDependencyFailure(metrics.storeErrors::increment);
-        GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
+        GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
                         vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),

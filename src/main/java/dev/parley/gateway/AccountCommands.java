@@ -1,6 +1,8 @@
 package dev.parley.gateway;
 
+import dev.parley.logging.Audit;
 import dev.parley.protocol.ChatError;
+import dev.parley.service.Bus;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Reply;
@@ -37,6 +39,7 @@ final class AccountCommands {
         c.beginAccountOp();
         services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
                 .onComplete(done -> {
+                    if (done.succeeded()) services.node().audit().user(Audit.Event.REGISTERED, body.user(), c.remoteAddress(), null);
                     c.send(done.succeeded()
                             ? Reply.ok("register", r.rid(), Jackson.of(new JsonObject().put("user", body.user())))
                             : Replies.failure("register", r, done.cause()));
@@ -57,6 +60,9 @@ final class AccountCommands {
                 .onSuccess(m -> joined(c, r, m.body().getString("user"), m.body().getString("name")))
                 .onFailure(t -> {
                     services.metrics().loginsFailed.increment();
+                    ChatError why = Bus.toChatError(t);
+                    services.node().audit().user(why == ChatError.RATE_LIMITED ? Audit.Event.LOGIN_THROTTLED : Audit.Event.LOGIN_FAILED,
+                            body.user(), c.remoteAddress(), why.name());
                     c.loginFailed();
                     c.send(Replies.failure("login", r, t));
                     c.endAccountOp();
@@ -80,6 +86,7 @@ final class AccountCommands {
                     JsonObject reply = new JsonObject().put("user", user).put("name", name)
                             .put("online", m.body().getJsonArray("online")).put("count", m.body().getInteger("count"));
                     services.metrics().loginsOk.increment();
+                    services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
                     c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));
                     catchUp(c);
                     c.endAccountOp();
@@ -137,6 +144,7 @@ final class AccountCommands {
 
     // logout
     void logout(Connection c, Request r) {
+        if (c.user() != null) services.node().audit().user(Audit.Event.LOGOUT, c.user(), c.remoteAddress(), null);
         c.closeAfter(Reply.ok("logout", r.rid(), null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.logging.Audit;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import io.vertx.core.Future;
@@ -22,7 +23,10 @@ public final class GatewayNode {
     private volatile java.util.function.Consumer<dev.parley.store.PresenceEntry> onLeaveFailure = e -> { };
     private final ParleyMetrics metrics;
 
-    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics) {
+    private final Audit audit;
+
+    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics, Audit audit) {
+        this.audit = audit;
         this.nodeId = nodeId;
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
@@ -93,6 +97,11 @@ public final class GatewayNode {
 
     public int sessionCount() {
         return sessions.size();
+    }
+
+    /** The audit trail: logins, logouts, drops, kicks. */
+    public Audit audit() {
+        return audit;
     }
 
     public ParleyMetrics metrics() {

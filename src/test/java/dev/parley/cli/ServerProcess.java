@@ -22,10 +22,11 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final LinkedBlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    private final Thread reader;
 
     private ServerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             // Each node's output is also kept in target/nodes/ for reading after a failure.
             Path log = Path.of("target", "nodes", "node-" + process.pid() + ".log");
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -92,6 +93,12 @@ public final class ServerProcess implements AutoCloseable {
         output.drainTo(rest);
         all.addAll(rest);
         return String.join("\n", all);
+    }
+
+    /** After the process exited: everything it wrote, up to the end of its output stream. */
+    public String allOutput() throws InterruptedException {
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        return output();
     }
 
     /** SIGKILL and wait: the process gets no chance to say goodbye. */
