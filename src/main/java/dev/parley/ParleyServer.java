@@ -106,17 +106,21 @@ public final class ParleyServer {
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
         this.hazelcast = hz;
         NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
-                redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally);
+                redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally,
+                gateway.audit());
         gateway.onLeaveFailure(watch::sweepSoon);
         return vertx.deployVerticle(watch).map(id -> {
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent e) {
+                    gateway.audit().system(Audit.Event.NODE_JOINED, e.getMember().getAttribute(VERTX_NODE_ID),
+                            e.getMember().getAddress().toString());
                 }
 
                 @Override
                 public void memberRemoved(MembershipEvent e) {
                     String left = e.getMember().getAttribute(VERTX_NODE_ID);
+                    gateway.audit().system(Audit.Event.NODE_LEFT, left, e.getMember().getAddress().toString());
                     if (left != null) watch.memberLeft(left);
                 }
             });

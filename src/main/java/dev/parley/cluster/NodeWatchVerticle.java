@@ -12,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.VerticleBase;
+import dev.parley.logging.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class NodeWatchVerticle extends VerticleBase {
     private final int presenceFanoutMax;
     /** This node's users, reached without the bus. */
     private final java.util.function.Consumer<JsonObject> localDelivery;
+    private final Audit audit;
     private long backoffMillis;
     private boolean redisDown;
     private long timer = -1;
@@ -61,7 +63,8 @@ public final class NodeWatchVerticle extends VerticleBase {
 
     public NodeWatchVerticle(String nodeId, ParleyConfig.Cluster config, NodeRegistry registry, PresenceStore presence,
                              Supplier<List<PresenceEntry>> localSessions, int presenceFanoutMax,
-                             java.util.function.Consumer<JsonObject> localDelivery) {
+                             java.util.function.Consumer<JsonObject> localDelivery, Audit audit) {
+        this.audit = audit;
         this.localDelivery = localDelivery;
         this.presenceFanoutMax = presenceFanoutMax;
         this.nodeId = nodeId;
@@ -143,12 +146,13 @@ public final class NodeWatchVerticle extends VerticleBase {
                 })
                 .onSuccess(v -> {
                     if (++ticks % SWEEP_EVERY_TICKS == 0) sweepStale();
+                    if (redisDown) audit.system(Audit.Event.REDIS_RECOVERED, nodeId, "heartbeats reach Redis again");
                     redisDown = false;
                     backoffMillis = heartbeatMillis();
                     schedule(heartbeatMillis());
                 })
                 .onFailure(t -> {
-                    if (!redisDown) LOG.warn("node " + nodeId + ": Redis unreachable (" + t.getMessage() + "); retrying");
+                    if (!redisDown) audit.system(Audit.Event.REDIS_LOST, nodeId, "Redis unreachable (" + t.getMessage() + "); retrying");
                     redisDown = true;
                     backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
                     schedule(backoffMillis);
@@ -179,7 +183,7 @@ public final class NodeWatchVerticle extends VerticleBase {
                     cleaningUp.remove(node);
                     if (done.failed()) LOG.warn("cleanup of node " + node + " failed: " + done.cause().getMessage());
                     else if (!done.result().isEmpty()) {
-                        LOG.info("node " + node + " is gone: " + done.result().size() + " user(s) offline");
+                        audit.system(Audit.Event.NODE_DEAD, node, done.result().size() + " user(s) offline");
                     }
                 });
     }
