@@ -81,7 +81,9 @@ final class ServerCommand {
         System.out.println("Parley listening on " + config.server().host() + ":" + server.port()
                 + " (node " + server.nodeId()
                 + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
-                + (server.opsPort() > 0 ? ", ops http://" + config.ops().host() + ":" + server.opsPort() : "") + ")");
+                + (server.tlsPort() > 0 ? ", tls " + config.server().host() + ":" + server.tlsPort() : "")
+                + (server.opsPort() > 0 ? ", ops http" + (config.ops().tls() ? "s" : "") + "://" + config.ops().host() + ":" + server.opsPort() : "") + ")");
+        if (config.server().tlsEnabled()) reloadOnHangup(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CompletableFuture<Void> done = server.close().toCompletionStage().toCompletableFuture();
             try {
@@ -91,6 +93,19 @@ final class ServerCommand {
             }
         }, "parley-shutdown"));
         return KEEP_RUNNING;
+    }
+
+    /** {@code kill -HUP}: read the certificate files now (they are also polled, see server.tlsReloadSeconds). */
+    @SuppressWarnings("restriction")
+    private static void reloadOnHangup(ParleyServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reloadCertificates()
+                    .onSuccess(changed -> System.out.println(changed ? "parley: TLS certificate reloaded"
+                            : "parley: TLS certificate files unchanged"))
+                    .onFailure(t -> System.err.println("parley: TLS certificate not reloaded: " + t.getMessage())));
+        } catch (IllegalArgumentException e) {
+            System.err.println("parley: no SIGHUP on this platform; certificates are reloaded by polling only");
+        }
     }
 
     private static String value(String[] args, int i, String flag) {
