@@ -25,7 +25,9 @@ import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.store.Stores;
+import dev.parley.config.ConfigException;
 import dev.parley.tls.CertificateReloader;
+import dev.parley.tls.PemIdentity;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
@@ -66,6 +68,14 @@ public final class ParleyServer {
     }
 
     public static Future<ParleyServer> start(ParleyConfig config) {
+        if (config.server().tlsEnabled()) {
+            // A bad certificate is a configuration error: reported before anything starts (the caller may block).
+            try {
+                PemIdentity.read(Path.of(config.server().tlsCert()), Path.of(config.server().tlsKey()));
+            } catch (ConfigException e) {
+                return Future.failedFuture(e);
+            }
+        }
         return config.cluster().enabled() ? startClustered(config) : startSingle(config);
     }
 
