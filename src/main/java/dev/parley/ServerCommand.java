@@ -27,6 +27,9 @@ final class ServerCommand {
               --cluster-members LIST   host:port,host:port of members to join (tcp discovery)
               --cluster-name NAME      only nodes with the same name form a cluster (default parley)
             Every key can also be set from the environment: PARLEY_<SECTION>_<KEY>, e.g. PARLEY_SERVER_PORT.
+            TLS port (8890) for users: set server.tlsCert and server.tlsKey (PEM files), e.g.
+              PARLEY_SERVER_TLS_CERT=certs/node.pem PARLEY_SERVER_TLS_KEY=certs/node-key.pem (bin/parley-certs makes them);
+              kill -HUP reloads them without a restart (they are also checked every server.tlsReloadSeconds).
             """;
 
     private ServerCommand() {
