@@ -30,7 +30,7 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar parley.jar <command> [options]
               server [--config FILE] [--port N] [--data-dir DIR]   run a Parley node
-              client [--host H] [--port P] [--batch]               console chat client (client --help)
+              client [--host H] [--port P] [--batch] [--tls]       console chat client (client --help)
               bench <scenario> [options]                          load generator (bench --help)
             """;
 }

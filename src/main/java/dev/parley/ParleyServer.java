@@ -28,6 +28,9 @@ import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.store.Stores;
+import dev.parley.config.ConfigException;
+import dev.parley.tls.CertificateReloader;
+import dev.parley.tls.PemIdentity;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
@@ -56,6 +59,10 @@ public final class ParleyServer {
     private HazelcastInstance hazelcast;
     private volatile boolean stopping;
     private int opsPort = -1;
+    /** Swaps the TLS certificate of the chat and ops ports when its files change; null when TLS is off. */
+    private CertificateReloader certificates;
+    /** The ops port when it serves HTTPS (ops.tls), so a reload reaches it too. */
+    private OpsVerticle opsTls;
 
     private ParleyServer(Vertx vertx, Stores stores, GatewayNode gateway, int port, ParleyConfig config) {
         this.vertx = vertx;
@@ -66,6 +73,14 @@ public final class ParleyServer {
     }
 
     public static Future<ParleyServer> start(ParleyConfig config) {
+        if (config.server().tlsEnabled()) {
+            // A bad certificate is a configuration error: reported before anything starts (the caller may block).
+            try {
+                PemIdentity.read(Path.of(config.server().tlsCert()), Path.of(config.server().tlsKey()));
+            } catch (ConfigException e) {
+                return Future.failedFuture(e);
+            }
+        }
         return config.cluster().enabled() ? startClustered(config) : startSingle(config);
     }
 
@@ -170,6 +185,7 @@ public final class ParleyServer {
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics))
+                .map(ParleyServer::watchCertificates)
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
     }
 
@@ -182,11 +198,35 @@ public final class ParleyServer {
                 .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
                         new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
-        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness);
+        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness, config.ops().tls() ? gateway.tlsIdentity() : null);
         return vertx.deployVerticle(ops).map(id -> {
             opsPort = ops.actualPort();
+            if (config.ops().tls()) opsTls = ops;
             return this;
         });
+    }
+
+    private ParleyServer watchCertificates() {
+        ParleyConfig.Server s = config.server();
+        if (!s.tlsEnabled()) return this;
+        certificates = new CertificateReloader(vertx, Path.of(s.tlsCert()), Path.of(s.tlsKey()), gateway.tlsIdentity());
+        gateway.tlsServers().forEach(tls -> certificates.add(tls::updateSSLOptions));
+        if (opsTls != null) certificates.add(opsTls::updateSSLOptions);
+        certificates.start(s.tlsReloadSeconds());
+        return this;
+    }
+
+    /**
+     * Reads the certificate files again and, if they changed, serves the new certificate to new
+     * connections (SIGHUP does this); true when it changed. Fails, keeping the current one, if the files are bad.
+     */
+    public Future<Boolean> reloadCertificates() {
+        return certificates == null ? Future.failedFuture("TLS is off (server.tlsCert is not set)") : certificates.reload();
+    }
+
+    /** The TLS chat port actually bound, or -1 when TLS is off. */
+    public int tlsPort() {
+        return gateway.tlsPort();
     }
 
     private Future<?> clusterCheck() {
@@ -233,6 +273,7 @@ public final class ParleyServer {
      */
     public Future<Void> close() {
         stopping = true;
+        if (certificates != null) certificates.stop();
         CompletableFuture<Void> services = gateway.undeploy(vertx)
                 .transform(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
                 .transform(v -> stores.close())

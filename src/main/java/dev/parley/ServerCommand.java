@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code parley server}: parse flags, load configuration, start, print the address, stop on SIGTERM. */
 final class ServerCommand {
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
     static final int KEEP_RUNNING = -1;
 
     static final String USAGE = """
@@ -29,6 +30,9 @@ final class ServerCommand {
               --cluster-members LIST   host:port,host:port of members to join (tcp discovery)
               --cluster-name NAME      only nodes with the same name form a cluster (default parley)
             Every key can also be set from the environment: PARLEY_<SECTION>_<KEY>, e.g. PARLEY_SERVER_PORT.
+            TLS port (8890) for users: set server.tlsCert and server.tlsKey (PEM files), e.g.
+              PARLEY_SERVER_TLS_CERT=certs/node.pem PARLEY_SERVER_TLS_KEY=certs/node-key.pem (bin/parley-certs makes them);
+              kill -HUP reloads them without a restart (they are also checked every server.tlsReloadSeconds).
             """;
 
     private ServerCommand() {
@@ -87,10 +91,12 @@ final class ServerCommand {
         String listening = "Parley listening on " + config.server().host() + ":" + server.port()
                 + " (node " + server.nodeId()
                 + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
-                + (server.opsPort() > 0 ? ", ops http://" + config.ops().host() + ":" + server.opsPort() : "") + ")";
+                + (server.tlsPort() > 0 ? ", tls " + config.server().host() + ":" + server.tlsPort() : "")
+                + (server.opsPort() > 0 ? ", ops http" + (config.ops().tls() ? "s" : "") + "://" + config.ops().host() + ":" + server.opsPort() : "") + ")";
         // In JSON format every line on stdout is a JSON object, this one included.
-        if (Logging.JSON.equals(logging.format())) LoggerFactory.getLogger(ServerCommand.class).info(listening);
+        if (Logging.JSON.equals(logging.format())) LOG.info(listening);
         else System.out.println(listening);
+        if (config.server().tlsEnabled()) reloadOnHangup(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             CompletableFuture<Void> done = server.close().toCompletionStage().toCompletableFuture();
             try {
@@ -106,6 +112,18 @@ final class ServerCommand {
     static String describe(Throwable t) {
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** {@code kill -HUP}: read the certificate files now (they are also polled, see server.tlsReloadSeconds). */
+    @SuppressWarnings("restriction")
+    private static void reloadOnHangup(ParleyServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reloadCertificates()
+                    .onSuccess(changed -> LOG.info(changed ? "TLS certificate reloaded" : "TLS certificate files unchanged"))
+                    .onFailure(t -> LOG.warn("TLS certificate not reloaded: {}", t.getMessage())));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("no SIGHUP on this platform; certificates are reloaded by polling only");
+        }
     }
 
     private static String value(String[] args, int i, String flag) {

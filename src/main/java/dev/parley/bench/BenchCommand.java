@@ -69,7 +69,9 @@ public final class BenchCommand {
 
     private static void progress(PrintStream err, BenchOptions o) {
         String where = o.targets.size() == 1 ? o.targets.get(0).toString() : o.targets.size() + " nodes " + o.targets;
-        err.println("parley bench " + o.scenario + " against " + where + " (users " + o.usersPrefix + "-*)");
+        err.println("parley bench " + o.scenario + " against " + where + (o.tls.enabled() ? " over TLS" : "")
+                + " (users " + o.usersPrefix + "-*)");
+        if (o.tls.insecure()) err.println("parley bench: " + dev.parley.tls.ClientTls.INSECURE_WARNING);
     }
 
     private static void write(Path file, BenchResult result) {

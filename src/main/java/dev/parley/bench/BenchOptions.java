@@ -1,5 +1,7 @@
 package dev.parley.bench;
 
+import dev.parley.tls.ClientTls;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ final class BenchOptions {
     String scenario;
     String host = "127.0.0.1";
     int port = 8889;
+    /** TLS to the nodes (--tls, --ca, --insecure): measures the chat port users reach over TLS. */
+    ClientTls tls = ClientTls.OFF;
     /** Nodes the users are spread over (user i on targets[i % n] unless a scenario says otherwise); default host:port. */
     List<Target> targets = List.of();
     /** Same-machine server processes (one per node): CPU over the window, RSS for connections. */
@@ -73,6 +77,9 @@ final class BenchOptions {
                             node i mod n (round robin); fanout, private, connections, cluster
               --duration SEC (10)   --warmup SEC (2)  --json FILE   --concurrency N (200 logins in flight)
               --skip-register       users already exist (same --users-prefix as an earlier run)
+              --tls                 connect over TLS (default port 8890), trusting the JVM's trust store
+              --ca FILE             trust this CA (PEM) instead; implies --tls
+              --insecure            accept any certificate (prints a warning); implies --tls
               --connect-timeout SEC (10)  --setup-timeout SEC (300)  --drain SEC (5)
             any scenario: --server-pid PID[,PID...]  (same machine, one per node: report the servers' CPU,
                             and their RSS for connections)
@@ -94,11 +101,21 @@ final class BenchOptions {
         BenchOptions o = new BenchOptions();
         o.scenario = args[0].toLowerCase(Locale.ROOT);
         boolean connectionsSet = false;
+        boolean portSet = false;
+        boolean tls = false;
+        boolean insecure = false;
+        String ca = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--host" -> o.host = value(args, ++i, a);
-                case "--port" -> o.port = intValue(args, ++i, a, 1, 65535);
+                case "--port" -> {
+                    o.port = intValue(args, ++i, a, 1, 65535);
+                    portSet = true;
+                }
+                case "--tls" -> tls = true;
+                case "--insecure" -> insecure = true;
+                case "--ca" -> ca = value(args, ++i, a);
                 case "--users-prefix" -> o.usersPrefix = value(args, ++i, a);
                 case "--password" -> o.password = value(args, ++i, a);
                 case "--duration" -> o.durationSeconds = doubleValue(args, ++i, a, 0.1, 3600);
@@ -130,6 +147,8 @@ final class BenchOptions {
             }
         }
         if (o.scenario.equals("logins") && !connectionsSet) o.connections = 8;
+        o.tls = ClientTls.of(tls, insecure, ca);
+        if (o.tls.enabled() && !portSet) o.port = ClientTls.DEFAULT_PORT;
         if (o.targets.isEmpty()) o.targets = List.of(new Target(o.host, o.port));
         o.serverPid = o.serverPids.length > 0 ? o.serverPids[0] : 0;
         if (o.pairRate < 0) o.pairRate = 20;

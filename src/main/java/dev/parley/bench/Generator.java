@@ -38,9 +38,9 @@ final class Generator implements AutoCloseable {
         this.sourceAddresses = options.sourceAddressesFor(connections);
         this.nodeOf = options::roundRobin;
         for (String source : sourceAddresses) {
-            NetClientOptions o = new NetClientOptions()
+            NetClientOptions o = options.tls.apply(new NetClientOptions()
                     .setConnectTimeout((int) (options.connectTimeoutSeconds * 1000))
-                    .setTcpNoDelay(true);
+                    .setTcpNoDelay(true));
             // Only bind explicitly when spreading: 127.0.0.1 alone is what the kernel picks anyway.
             if (sourceAddresses.size() > 1) o.setLocalAddress(source);
             clients.add(vertx.createNetClient(o));

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.tls.ClientTls;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -48,6 +49,7 @@ public final class ClientCommand {
             out.flush();
             return 0;
         }
+        if (options.tls().insecure()) err.println("parley client: " + ClientTls.INSECURE_WARNING);
         Terminal terminal = options.batch() ? null : interactiveTerminal(in, out);
         Vertx vertx = Vertx.vertx();
         try {
@@ -98,10 +100,10 @@ public final class ClientCommand {
             long id = vertx.setTimer(Math.max(1, delay), t -> task.run());
             return () -> vertx.cancelTimer(id);
         };
-        NetClient client = vertx.createNetClient(new NetClientOptions()
+        NetClient client = vertx.createNetClient(options.tls().apply(new NetClientOptions()
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setTcpNoDelay(true)
-                .setTcpKeepAlive(true));
+                .setTcpKeepAlive(true)));
         return new ClientSession(new VertxConnector(client, options.host(), options.port()), scheduler, loop,
                 Backoff.standard(), listener, REPLY_TIMEOUT_MILLIS, KEEPALIVE_MILLIS);
     }

@@ -1,11 +1,13 @@
 package dev.parley.client;
 
+import dev.parley.tls.ClientTls;
+
 import java.util.Arrays;
 import java.util.Iterator;
 
 /** Command-line options of {@code parley client}; parsing is pure so every rule is unit-tested. */
 record ClientOptions(String host, int port, boolean batch, String user, String password,
-                     boolean color, boolean help) {
+                     boolean color, boolean help, ClientTls tls) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8889;
@@ -19,7 +21,10 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
 
     static ClientOptions parse(String... args) throws UsageException {
         String host = DEFAULT_HOST;
-        int port = DEFAULT_PORT;
+        Integer port = null;
+        boolean tls = false;
+        boolean insecure = false;
+        String ca = null;
         boolean batch = false;
         String user = null;
         String password = null;
@@ -35,6 +40,9 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
                 case "--user" -> user = value(arg, it);
                 case "--password" -> password = value(arg, it);
                 case "--no-color" -> color = false;
+                case "--tls" -> tls = true;
+                case "--insecure" -> insecure = true;
+                case "--ca" -> ca = value(arg, it);
                 case "--help", "-h" -> help = true;
                 default -> throw new UsageException(arg.startsWith("-")
                         ? "unknown option " + arg
@@ -47,7 +55,14 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
         if ((user == null) != (password == null)) {
             throw new UsageException("--user and --password must be given together");
         }
-        return new ClientOptions(host, port, batch, user, password, color, help);
+        ClientTls secure;
+        try {
+            secure = ClientTls.of(tls, insecure, ca);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (port == null) port = secure.enabled() ? ClientTls.DEFAULT_PORT : DEFAULT_PORT;
+        return new ClientOptions(host, port, batch, user, password, color, help, secure);
     }
 
     private static String value(String option, Iterator<String> it) throws UsageException {
@@ -77,7 +92,13 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
 
                 options:
                   --host H          server host (default 127.0.0.1)
-                  --port P          server port (default 8889)
+                  --port P          server port (default 8889; 8890 with --tls)
+                  --tls             connect with TLS, verifying the server's certificate and host name
+                                    against the JVM's trust store
+                  --ca FILE         with TLS, trust the CA certificate(s) in this PEM file instead
+                                    (e.g. the ca.pem of bin/parley-certs); implies --tls
+                  --insecure        with TLS, accept any certificate (testing only: a warning is
+                                    printed, as the password could be read in transit); implies --tls
                   --batch           read commands from stdin and print one line per event, for scripts;
                                     chosen automatically when stdin or stdout is not a terminal
                   --user ID         log in as ID right after connecting (needs --password)

@@ -10,10 +10,15 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                            Logging logging) {
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
-                         int greetingDelayMs, String nodeId, int shutdownGraceSeconds) {
+                         int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
+                         int tlsPort, String tlsCert, String tlsKey, int tlsReloadSeconds) {
+        /** The TLS port listens only when a certificate is configured, so the default port never serves a made-up one. */
+        public boolean tlsEnabled() {
+            return !tlsCert.isBlank();
+        }
     }
 
-    public record Ops(boolean enabled, String host, int port) {
+    public record Ops(boolean enabled, String host, int port, boolean tls) {
     }
 
     public record Store(String dataDir) {
@@ -71,8 +76,13 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("server.acceptBacklog", 1, 65535),
                 r.integer("server.greetingDelayMs", 0, 60_000),
                 r.string("server.nodeId"),
-                r.integer("server.shutdownGraceSeconds", 1, 3600));
+                r.integer("server.shutdownGraceSeconds", 1, 3600),
+                r.integer("server.tlsPort", 0, 65535),
+                r.string("server.tlsCert").trim(),
+                r.string("server.tlsKey").trim(),
+                r.integer("server.tlsReloadSeconds", 0, 86_400));
         if (server.host().isBlank()) throw new ConfigException("server.host: must not be empty");
+        checkTls(server);
         Store store = new Store(r.string("store.dataDir"));
         if (store.dataDir().isBlank()) throw new ConfigException("store.dataDir: must not be empty");
         Limits limits = new Limits(
@@ -124,15 +134,34 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.string("cluster.redisKeyPrefix"),
                 r.integer("cluster.redisWaitSeconds", 1, 3600));
         if (cluster.enabled()) checkCluster(cluster);
-        Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535));
+        Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535), r.bool("ops.tls"));
         if (ops.enabled() && ops.port() != 0 && ops.port() == server.port()) {
             throw new ConfigException("ops.port: must differ from server.port (" + server.port() + ")");
+        }
+        if (ops.enabled() && server.tlsEnabled() && ops.port() != 0 && ops.port() == server.tlsPort()) {
+            throw new ConfigException("ops.port: must differ from server.tlsPort (" + server.tlsPort() + ")");
+        }
+        if (ops.enabled() && ops.tls() && !server.tlsEnabled()) {
+            throw new ConfigException("ops.tls: HTTPS on the operations port uses server.tlsCert and server.tlsKey; set them");
         }
         Logging logging = new Logging(
                 r.oneOf("logging.level", LEVELS),
                 r.oneOf("logging.libraryLevel", LEVELS),
                 r.oneOf("logging.format", java.util.List.of("text", "json")));
         return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging);
+    }
+
+    /** Files are only named here; they are read (and their pairing checked) when the node starts. */
+    private static void checkTls(Server s) {
+        if (!s.tlsCert().isBlank() && s.tlsKey().isBlank()) {
+            throw new ConfigException("server.tlsKey: server.tlsCert is set, so the TLS port needs its private key (a PEM file) too");
+        }
+        if (s.tlsCert().isBlank() && !s.tlsKey().isBlank()) {
+            throw new ConfigException("server.tlsCert: server.tlsKey is set but not the certificate (a PEM file); set both or neither");
+        }
+        if (s.tlsEnabled() && s.tlsPort() != 0 && s.tlsPort() == s.port()) {
+            throw new ConfigException("server.tlsPort: must differ from server.port (" + s.port() + ")");
+        }
     }
 
     private static void checkCluster(Cluster c) {

@@ -5,6 +5,10 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import dev.parley.tls.PemIdentity;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -22,6 +26,10 @@ public final class GatewayNode {
     private NodeDeliveryVerticle delivery;
     private volatile java.util.function.Consumer<dev.parley.store.PresenceEntry> onLeaveFailure = e -> { };
     private final ParleyMetrics metrics;
+    /** The TLS port's certificate and key, read once at deploy; null when TLS is off. */
+    private PemIdentity tlsIdentity;
+    private final List<NetServer> tlsServers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int tlsPort = -1;
 
     private final Audit audit;
 
@@ -37,7 +45,11 @@ public final class GatewayNode {
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
     public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
         delivery = new NodeDeliveryVerticle(this);
-        return vertx.deployVerticle(delivery)
+        return readTlsIdentity(vertx, config.server())
+                .compose(identity -> {
+                    tlsIdentity = identity;
+                    return vertx.deployVerticle(delivery);
+                })
                 .compose(id -> {
                     deployments.add(id);
                     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -53,6 +65,12 @@ public final class GatewayNode {
                 });
     }
 
+    /** Reads the certificate files on a worker: a startup error names the setting at fault. */
+    private static Future<PemIdentity> readTlsIdentity(Vertx vertx, ParleyConfig.Server server) {
+        if (!server.tlsEnabled()) return Future.succeededFuture();
+        return vertx.executeBlocking(() -> PemIdentity.read(Path.of(server.tlsCert()), Path.of(server.tlsKey())), false);
+    }
+
     /** Gateways first (they say bye and record departures while the services still run). */
     public Future<Void> undeploy(Vertx vertx) {
         Future<Void> chain = Future.succeededFuture();
@@ -61,6 +79,26 @@ public final class GatewayNode {
         }
         deployments.clear();
         return chain;
+    }
+
+    /** The TLS port actually bound, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The certificate the TLS port started with, or null when TLS is off. */
+    public PemIdentity tlsIdentity() {
+        return tlsIdentity;
+    }
+
+    /** Every gateway instance's TLS server, for certificate reloads. */
+    public List<NetServer> tlsServers() {
+        return tlsServers;
+    }
+
+    void tlsListening(NetServer server) {
+        tlsServers.add(server);
+        tlsPort = server.actualPort();
     }
 
     public String nodeId() {

@@ -35,6 +35,8 @@ public final class GatewayVerticle extends VerticleBase {
     private final GatewayNode node;
     private final Set<Connection> connections = new LinkedHashSet<>();
     private NetServer server;
+    /** The same front door behind TLS; null when no certificate is configured. */
+    private NetServer tlsServer;
     private CommandTable commands;
     private int actualPort;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
@@ -58,7 +60,12 @@ public final class GatewayVerticle extends VerticleBase {
         vertx.setPeriodic(sweepMillis, id -> sweepIdle());
         measureLoopLag();
         node.sessions().addGateway(this);
-        return server.listen().onSuccess(s -> actualPort = s.actualPort());
+        Future<?> tls = Future.succeededFuture();
+        if (node.tlsIdentity() != null) {
+            tlsServer = TlsListener.create(vertx, options, config.server().tlsPort(), node.tlsIdentity(), this::accept);
+            tls = tlsServer.listen().onSuccess(node::tlsListening);
+        }
+        return Future.all(server.listen().onSuccess(s -> actualPort = s.actualPort()), tls);
     }
 
     /** Graceful: tells every user, records their departure, then closes. */
@@ -71,7 +78,8 @@ public final class GatewayVerticle extends VerticleBase {
             c.bye(ByeReason.SHUTDOWN, null);
             leaving.add(release(c));
         }
-        return Future.join(leaving).transform(v -> server.close());
+        return Future.join(leaving).transform(v -> tlsServer == null ? server.close()
+                : Future.join(server.close(), tlsServer.close()).mapEmpty());
     }
 
     int actualPort() {

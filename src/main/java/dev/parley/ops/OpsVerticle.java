@@ -4,7 +4,10 @@ import dev.parley.config.ParleyConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.ServerSSLOptions;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,18 +22,32 @@ public final class OpsVerticle extends VerticleBase {
     private final ParleyConfig.Ops config;
     private final ParleyMetrics metrics;
     private final Readiness readiness;
+    /** HTTPS with the chat port's certificate when ops.tls is on; null for plain HTTP. */
+    private final PemIdentity tls;
     private HttpServer server;
 
     public OpsVerticle(ParleyConfig.Ops config, ParleyMetrics metrics, Readiness readiness) {
+        this(config, metrics, readiness, null);
+    }
+
+    public OpsVerticle(ParleyConfig.Ops config, ParleyMetrics metrics, Readiness readiness, PemIdentity tls) {
         this.config = config;
         this.metrics = metrics;
         this.readiness = readiness;
+        this.tls = tls;
     }
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer().requestHandler(this::handle);
+        HttpServerOptions options = new HttpServerOptions();
+        if (tls != null) options.setSsl(true).setKeyCertOptions(tls.keyCertOptions());
+        server = vertx.createHttpServer(options).requestHandler(this::handle);
         return server.listen(config.port(), config.host());
+    }
+
+    /** Swaps the certificate (see {@link dev.parley.tls.CertificateReloader}). */
+    public Future<Boolean> updateSSLOptions(ServerSSLOptions options) {
+        return server.updateSSLOptions(options);
     }
 
     public int actualPort() {

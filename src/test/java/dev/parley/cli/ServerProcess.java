@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /** `parley server` in a separate JVM, as a user starts it (the test classpath stands in for the jar). */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Parley listening on [^ ]+:(\\d+) ");
-    private static final Pattern OPS = Pattern.compile("ops http://[^ ]+:(\\d+)\\)");
+    private static final Pattern OPS = Pattern.compile("ops https?://[^ ]+:(\\d+)\\)");
+    private static final Pattern TLS = Pattern.compile(", tls [^ ]+:(\\d+)");
     private int opsPort = -1;
+    private int tlsPort = -1;
 
     private final Process process;
     private final LinkedBlockingQueue<String> output = new LinkedBlockingQueue<>();
@@ -70,10 +72,17 @@ public final class ServerProcess implements AutoCloseable {
             if (m.find()) {
                 Matcher ops = OPS.matcher(line);
                 if (ops.find()) opsPort = Integer.parseInt(ops.group(1));
+                Matcher tls = TLS.matcher(line);
+                if (tls.find()) tlsPort = Integer.parseInt(tls.group(1));
                 return Integer.parseInt(m.group(1));
             }
         }
         throw new AssertionError("server did not start; output: " + all);
+    }
+
+    /** The TLS chat port printed at start, or -1. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** The operations port printed at start, or -1. */

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.tls.ClientTls;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class ClientOptionsTest {
     @Test
     @DisplayName("no arguments give the defaults")
     void defaults() throws Exception {
-        assertEquals(new ClientOptions("127.0.0.1", 8889, false, null, null, true, false), ClientOptions.parse());
+        assertEquals(new ClientOptions("127.0.0.1", 8889, false, null, null, true, false, ClientTls.OFF), ClientOptions.parse());
     }
 
     @Test
@@ -25,7 +26,7 @@ class ClientOptionsTest {
     void allOptions() throws Exception {
         ClientOptions options = ClientOptions.parse("--host", "chat.example", "--port", "9000", "--batch",
                 "--user", "100", "--password", "123456", "--no-color");
-        assertEquals(new ClientOptions("chat.example", 9000, true, "100", "123456", false, false), options);
+        assertEquals(new ClientOptions("chat.example", 9000, true, "100", "123456", false, false, ClientTls.OFF), options);
     }
 
     @Test
@@ -71,9 +72,23 @@ class ClientOptionsTest {
     void usageIsComplete() {
         String usage = ClientOptions.usage();
         for (String word : List.of("--host", "--port", "--batch", "--user", "--password", "--no-color", "--help",
+                "--tls", "--ca", "--insecure",
                 "/login", "/register", "/who", "/say", "/msg", "/missed", "/ping", "/logout", "/menu", "/help", "/quit")) {
             assertTrue(usage.contains(word), word);
         }
         assertFalse(usage.contains("%n"));
+    }
+
+    @Test
+    @DisplayName("--tls defaults to port 8890 and the JVM trust store; --ca and --insecure imply it")
+    void tls() throws Exception {
+        ClientOptions tls = ClientOptions.parse("--tls");
+        assertEquals(8890, tls.port());
+        assertEquals(new ClientTls(true, false, null), tls.tls());
+        assertEquals(9000, ClientOptions.parse("--tls", "--port", "9000").port());
+        assertEquals(new ClientTls(true, false, "ca.pem"), ClientOptions.parse("--ca", "ca.pem").tls());
+        assertEquals(new ClientTls(true, true, null), ClientOptions.parse("--insecure").tls());
+        assertEquals("--insecure and --ca contradict each other; give one", assertThrows(ClientOptions.UsageException.class,
+                () -> ClientOptions.parse("--insecure", "--ca", "ca.pem")).getMessage());
     }
 }

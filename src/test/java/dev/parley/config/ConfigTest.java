@@ -83,4 +83,37 @@ class ConfigTest {
             vertx.close();
         }
     }
+
+    @Test
+    @DisplayName("TLS is off by default: the TLS port listens only once a certificate is configured")
+    void tlsOffByDefault() {
+        ParleyConfig c = ParleyConfig.from(ConfigLoader.defaults());
+        assertEquals(8890, c.server().tlsPort());
+        assertTrue(!c.server().tlsEnabled());
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_SERVER_TLS_CERT", "/etc/parley/tls.crt", "PARLEY_SERVER_TLS_KEY", "/etc/parley/tls.key"));
+        ParleyConfig on = ParleyConfig.from(json);
+        assertTrue(on.server().tlsEnabled());
+        assertEquals("/etc/parley/tls.key", on.server().tlsKey());
+    }
+
+    @Test
+    @DisplayName("TLS misconfiguration fails with a message naming the key")
+    void tlsMisconfigured() {
+        assertEquals("server.tlsKey", failingKey(Map.of("PARLEY_SERVER_TLS_CERT", "/c.pem")));
+        assertEquals("server.tlsCert", failingKey(Map.of("PARLEY_SERVER_TLS_KEY", "/k.pem")));
+        assertEquals("server.tlsPort", failingKey(Map.of("PARLEY_SERVER_TLS_CERT", "/c.pem", "PARLEY_SERVER_TLS_KEY", "/k.pem",
+                "PARLEY_SERVER_TLS_PORT", "8889")));
+        assertEquals("ops.tls", failingKey(Map.of("PARLEY_OPS_TLS", "true")));
+        assertEquals("ops.port", failingKey(Map.of("PARLEY_SERVER_TLS_CERT", "/c.pem", "PARLEY_SERVER_TLS_KEY", "/k.pem",
+                "PARLEY_OPS_PORT", "8890")));
+        assertEquals("server.tlsReloadSeconds", failingKey(Map.of("PARLEY_SERVER_TLS_RELOAD_SECONDS", "-1")));
+    }
+
+    private static String failingKey(Map<String, String> env) {
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, env);
+        String message = assertThrows(ConfigException.class, () -> ParleyConfig.from(json)).getMessage();
+        return message.substring(0, message.indexOf(':'));
+    }
 }

@@ -49,6 +49,16 @@ public final class JsonClient implements AutoCloseable {
         }
     }
 
+    /** A client over a socket that is already connected (e.g. a TLS socket after its handshake). */
+    public static JsonClient over(Socket connected) {
+        try {
+            connected.setTcpNoDelay(true);
+            return new JsonClient(connected);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void readLoop() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

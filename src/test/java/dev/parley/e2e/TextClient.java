@@ -45,6 +45,15 @@ public final class TextClient implements AutoCloseable {
         }
     }
 
+    /** A client over a socket that is already connected (e.g. a TLS socket after its handshake). */
+    public static TextClient over(Socket connected) {
+        try {
+            return new TextClient(connected);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void send(String line) {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }

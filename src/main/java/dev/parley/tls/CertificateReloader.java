@@ -1,0 +1,74 @@
+package dev.parley.tls;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.core.net.ServerSSLOptions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Swaps the certificate of running TLS servers when its files change, without a restart: polls the
+ * files' contents on a worker (Kubernetes updates a mounted Secret in place) and on demand (SIGHUP).
+ * New connections get the new certificate; established ones keep their session. A pair that does not
+ * load (half written, key not matching) is refused and the current one stays.
+ */
+public final class CertificateReloader {
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateReloader.class);
+
+    private final Vertx vertx;
+    private final Path certFile;
+    private final Path keyFile;
+    private final List<Function<ServerSSLOptions, Future<Boolean>>> servers = new CopyOnWriteArrayList<>();
+    private volatile PemIdentity current;
+    private long timer = -1;
+
+    public CertificateReloader(Vertx vertx, Path certFile, Path keyFile, PemIdentity loaded) {
+        this.vertx = vertx;
+        this.certFile = certFile;
+        this.keyFile = keyFile;
+        this.current = loaded;
+    }
+
+    /** A server to update, e.g. {@code netServer::updateSSLOptions}. */
+    public CertificateReloader add(Function<ServerSSLOptions, Future<Boolean>> server) {
+        servers.add(server);
+        return this;
+    }
+
+    /** Checks the files every {@code seconds} (0 = never; then only {@link #reload()} does). */
+    public synchronized void start(int seconds) {
+        if (seconds > 0 && timer < 0) timer = vertx.setPeriodic(seconds * 1000L, id -> reload());
+    }
+
+    public synchronized void stop() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+        timer = -1;
+    }
+
+    public PemIdentity current() {
+        return current;
+    }
+
+    /** Reads the files (on a worker) and applies them if they changed; true when a new certificate is in use. */
+    public Future<Boolean> reload() {
+        return vertx.executeBlocking(() -> PemIdentity.read(certFile, keyFile), false)
+                .compose(read -> read.sameAs(current) ? Future.succeededFuture(false) : apply(read))
+                .onFailure(t -> LOG.warn("TLS certificate not reloaded, the current one stays: " + t.getMessage()));
+    }
+
+    private Future<Boolean> apply(PemIdentity next) {
+        List<Future<Boolean>> updates = new ArrayList<>();
+        for (Function<ServerSSLOptions, Future<Boolean>> s : servers) updates.add(s.apply(next.sslOptions()));
+        return Future.all(updates).map(v -> {
+            current = next;
+            LOG.info("TLS certificate reloaded: " + next.describe());
+            return true;
+        });
+    }
+}

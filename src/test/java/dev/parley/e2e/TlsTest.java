@@ -1,0 +1,244 @@
+package dev.parley.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.ParleyServer;
+import dev.parley.testkit.TestCerts;
+import dev.parley.testkit.TlsSockets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The TLS chat port over real TLS on loopback, with certificates made by bin/parley-certs. */
+@Timeout(120)
+class TlsTest {
+    static TestCerts certs;
+    static TestServer server;
+    static SSLContext trusted;
+
+    @BeforeAll
+    static void start() {
+        certs = TestCerts.create();
+        server = TestServer.start(tls(certs.cert(), certs.key()));
+        trusted = TlsSockets.trusting(certs.ca());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    static Map<String, Object> tls(Path cert, Path key) {
+        return Map.of("server.tlsPort", 0, "server.tlsCert", cert.toString(), "server.tlsKey", key.toString(),
+                "server.tlsReloadSeconds", 0);
+    }
+
+    static int tlsPort(TestServer s) {
+        return s.server().tlsPort();
+    }
+
+    @Test
+    @DisplayName("a JSON client logs in and chats over TLS, with a plain-port user in the same room")
+    void jsonOverTls() throws IOException {
+        int port = tlsPort(server);
+        assertTrue(port > 0 && port != server.port(), "a second port: " + port);
+        SSLSocket socket = TlsSockets.connect(trusted, port);
+        assertEquals(TlsSockets.serial(certs.cert()), TlsSockets.peerSerial(socket), "the configured certificate");
+        try (JsonClient secure = JsonClient.over(socket); JsonClient plain = server.loggedIn("tls.plain")) {
+            secure.registerIfNeeded("tls.json", "123456");
+            JsonNode login = secure.login("tls.json", "123456");
+            assertTrue(login.path("ok").asBoolean(), login.toString());
+            plain.awaitPresence("tls.json", "online");
+            secure.say("hello over tls");
+            assertEquals("tls.json", plain.awaitMessage("hello over tls").path("from").asText());
+            plain.say("hello in clear");
+            // Server-to-client bytes go through the batched Outbox: readable here only if they were encrypted.
+            assertEquals("tls.plain", secure.awaitMessage("hello in clear").path("from").asText());
+        }
+    }
+
+    @Test
+    @DisplayName("the text protocol works over TLS, and /quit's goodbye arrives before the close")
+    void textOverTls() throws IOException {
+        try (TextClient human = TextClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
+            human.send("/register tls.text 123456 Tess");
+            human.awaitContaining("registered tls.text");
+            human.send("/login tls.text 123456");
+            human.awaitContaining("welcome, Tess (tls.text)");
+            human.send("/quit");
+            human.awaitContaining("logged out");
+            assertTrue(human.awaitClosed());
+        }
+    }
+
+    @Test
+    @DisplayName("a plain-text client on the TLS port is closed without an answer, and the node serves on")
+    void plainClientOnTlsPort() throws IOException {
+        try (JsonClient confused = JsonClient.connect(tlsPort(server))) {
+            confused.sendLine("{\"op\":\"login\",\"user\":\"x\",\"password\":\"123456\",\"rid\":1}");
+            assertTrue(confused.awaitClosed().isEmpty(), "no frame in clear");
+            assertTrue(confused.textLines().stream().noneMatch(l -> l.contains("login")), confused.textLines().toString());
+        }
+        try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
+            secure.registerIfNeeded("tls.after", "123456");
+            assertTrue(secure.login("tls.after", "123456").path("ok").asBoolean());
+            awaitConnections(1, "only the TLS client: a failed handshake never takes a connection slot");
+        }
+    }
+
+    /** Earlier tests' sockets close asynchronously on the server: wait for the count rather than read it once. */
+    private static void awaitConnections(int expected, String why) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.server().gateway().connectionCount() != expected && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertEquals(expected, server.server().gateway().connectionCount(), why);
+    }
+
+    @Test
+    @DisplayName("a client that does not trust the node's CA fails the handshake; the node serves on")
+    void untrustedClient() throws IOException {
+        assertThrows(SSLException.class, () -> TlsSockets.connect(TlsSockets.jvmDefault(), tlsPort(server)).close());
+        try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
+            secure.registerIfNeeded("tls.trusting", "123456");
+            assertTrue(secure.login("tls.trusting", "123456").path("ok").asBoolean());
+        }
+    }
+
+    @Test
+    @DisplayName("replaced certificate files are reloaded on demand: new connections get the new one, open ones stay")
+    void reloadOnDemand() throws Exception {
+        TestCerts next = TestCerts.create();
+        Path dir = Files.createTempDirectory("parley-tls");
+        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
+        Path key = copy(certs.key(), dir.resolve("tls.key"));
+        SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
+        try (TestServer node = TestServer.start(tls(cert, key));
+             JsonClient before = JsonClient.over(TlsSockets.connect(both, tlsPort(node)))) {
+            before.registerIfNeeded("rl.before", "123456");
+            before.login("rl.before", "123456");
+            assertFalse(await(node.server().reloadCertificates()), "files unchanged: nothing to do");
+
+            copy(next.key(), key);
+            copy(next.cert(), cert);
+            assertTrue(await(node.server().reloadCertificates()));
+
+            SSLSocket fresh = TlsSockets.connect(both, tlsPort(node));
+            assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(fresh));
+            try (JsonClient after = JsonClient.over(fresh)) {
+                after.registerIfNeeded("rl.after", "123456");
+                after.login("rl.after", "123456");
+                after.say("new certificate");
+                assertEquals("rl.after", before.awaitMessage("new certificate").path("from").asText(),
+                        "the connection opened before the reload is still up");
+                assertTrue(before.say("still here").path("ok").asBoolean());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a key that does not match the certificate is refused at reload, naming the key; the current pair stays")
+    void badPairRefused() throws Exception {
+        TestCerts next = TestCerts.create();
+        Path dir = Files.createTempDirectory("parley-tls");
+        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
+        Path key = copy(certs.key(), dir.resolve("tls.key"));
+        try (TestServer node = TestServer.start(tls(cert, key))) {
+            copy(next.cert(), cert); // the key has not been replaced yet: a half-done rotation
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> node.server().reloadCertificates().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().startsWith("server.tlsKey:"), e.getCause().getMessage());
+            try (SSLSocket s = TlsSockets.connect(trusted, tlsPort(node))) {
+                assertEquals(TlsSockets.serial(certs.cert()), TlsSockets.peerSerial(s));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("with server.tlsReloadSeconds the files are polled: a rotated certificate is served without a call")
+    void reloadByPolling() throws Exception {
+        TestCerts next = TestCerts.create();
+        Path dir = Files.createTempDirectory("parley-tls");
+        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
+        Path key = copy(certs.key(), dir.resolve("tls.key"));
+        Map<String, Object> config = new java.util.HashMap<>(tls(cert, key));
+        config.put("server.tlsReloadSeconds", 1);
+        SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
+        try (TestServer node = TestServer.start(config)) {
+            copy(next.key(), key);
+            copy(next.cert(), cert);
+            BigInteger wanted = TlsSockets.serial(next.cert());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            BigInteger seen;
+            do {
+                try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
+                    seen = TlsSockets.peerSerial(s);
+                }
+            } while (!seen.equals(wanted) && System.nanoTime() < deadline);
+            assertEquals(wanted, seen, "the poll picked up the new files");
+        }
+    }
+
+    @Test
+    @DisplayName("an unreadable certificate file stops startup with a message naming server.tlsCert")
+    void unreadableCertificate() {
+        Path missing = certs.dir().resolve("no-such.pem");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                TestServer.config(Files.createTempDirectory("parley-test"), tls(missing, certs.key())))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith("server.tlsCert: cannot read " + missing), e.getCause().getMessage());
+    }
+
+    @Test
+    @DisplayName("a file that is not a PEM key stops startup with a message naming server.tlsKey")
+    void notAKey() throws IOException {
+        Path bogus = Files.writeString(Files.createTempFile("parley", ".pem"), "hello", StandardCharsets.US_ASCII);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), bogus)))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: "), e.getCause().getMessage());
+    }
+
+    @Test
+    @DisplayName("ops.tls serves health over HTTPS with the same certificate")
+    void opsOverHttps() throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(tls(certs.cert(), certs.key()));
+        config.put("ops.tls", true);
+        try (TestServer node = TestServer.start(config)) {
+            var client = java.net.http.HttpClient.newBuilder().sslContext(trusted).build();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("https://127.0.0.1:" + node.server().opsPort() + "/health/live")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertNotEquals(-1, node.server().opsPort());
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+}
