@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.Json;
+import dev.parley.protocol.Utf16;
 import dev.parley.protocol.seed.SeedMessage.LoginMes;
 import dev.parley.protocol.seed.SeedMessage.LoginResMes;
 import dev.parley.protocol.seed.SeedMessage.NotifyUserStatusMes;
