@@ -209,6 +209,17 @@ abstract class StoreContractTest {
         assertEquals(5, await(stores.mailbox().peek("bob", 100)).size());
     }
 
+    @Test
+    @DisplayName("size() reports what the store holds, growing as mail is stored, and a limit that is 0 or above it")
+    void sizeGrows() {
+        StoreSize before = await(stores.size());
+        assertTrue(before.usedBytes() > 0, "used: " + before);
+        for (int i = 0; i < 200; i++) await(stores.mailbox().append("bob", mail("m" + i, "a" + i, "bob", "x".repeat(4000), i), 1000));
+        StoreSize after = await(stores.size());
+        assertTrue(after.usedBytes() > before.usedBytes() + 200 * 4000 / 2, before + " -> " + after);
+        assertTrue(after.limitBytes() == 0 || after.limitBytes() >= after.usedBytes(), after.toString());
+    }
+
     // ---- group history
 
     @Test
