@@ -13,6 +13,7 @@ import dev.parley.logging.Audit;
 import dev.parley.logging.Logging;
 import dev.parley.logging.Redacted;
 import dev.parley.ops.OpsVerticle;
+import dev.parley.ops.StoreSizeSampler;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
 import dev.parley.service.Bus;
@@ -189,6 +190,9 @@ public final class ParleyServer {
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
     }
 
+    /** How often parley_store_bytes is sampled: storage grows over minutes, and scrapes come every 15 s or so. */
+    private static final Duration STORE_SIZE_PERIOD = Duration.ofSeconds(15);
+
     /** The operations port; ready only when this node can really serve users (see {@link Readiness}). */
     private Future<ParleyServer> startOps(ParleyMetrics metrics) {
         if (!config.ops().enabled()) return Future.succeededFuture(this);
@@ -199,7 +203,8 @@ public final class ParleyServer {
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
                         new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
         OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness, config.ops().tls() ? gateway.tlsIdentity() : null);
-        return vertx.deployVerticle(ops).map(id -> {
+        return vertx.deployVerticle(new StoreSizeSampler(stores, metrics, STORE_SIZE_PERIOD))
+                .compose(sampler -> vertx.deployVerticle(ops)).map(id -> {
             opsPort = ops.actualPort();
             if (config.ops().tls()) opsTls = ops;
             return this;

@@ -40,7 +40,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         }
     }
 
-    public record Mailbox(int maxMessagesPerUser, int maxAgeDays) {
+    public record Mailbox(int maxMessagesPerUser, long maxBytesPerUser, int maxMessagesPerSender, int maxAgeDays) {
         public Duration maxAge() {
             return Duration.ofDays(maxAgeDays);
         }
@@ -107,8 +107,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         if (auth.passwordMinLength() > auth.passwordMaxLength()) {
             throw new ConfigException("auth.passwordMinLength: must not exceed auth.passwordMaxLength");
         }
+        // The byte quota must hold at least one message of the largest size (4000 4-byte characters, escaped).
         Mailbox mailbox = new Mailbox(
                 r.integer("mailbox.maxMessagesPerUser", 1, 1_000_000),
+                r.longValue("mailbox.maxBytesPerUser", 65_536, 1L << 34),
+                r.integer("mailbox.maxMessagesPerSender", 1, 1_000_000),
                 r.integer("mailbox.maxAgeDays", 1, 3650));
         History history = new History(
                 r.integer("history.maxMessages", 1, 10_000_000),

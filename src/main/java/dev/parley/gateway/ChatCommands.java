@@ -5,6 +5,7 @@ import dev.parley.protocol.Json;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.Utf16;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.presence.PresenceAddresses;
@@ -12,6 +13,9 @@ import io.vertx.core.json.JsonObject;
 
 /** who, say, msg. The sender is always the session's user, never a field sent by the client. */
 final class ChatCommands {
+    /** Longest cid: it is stored (dedup window) once per send, so its size is the client's to abuse otherwise. */
+    static final int MAX_CID_CHARS = 64;
+
     private final GatewayServices services;
     private final int maxTextChars;
 
@@ -30,7 +34,7 @@ final class ChatCommands {
     // say <text>
     void say(Connection c, Request r) {
         String text = checkedText(c, r);
-        if (text == null) return;
+        if (text == null || !cidAcceptable(c, r)) return;
         JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("text", text);
         String cid = cid(r);
         if (cid != null) body.put("cid", cid);
@@ -50,7 +54,7 @@ final class ChatCommands {
             return;
         }
         String text = checkedText(c, r);
-        if (text == null) return;
+        if (text == null || !cidAcceptable(c, r)) return;
         String cid = cid(r);
         Connection local = services.sessions().byUser(to);
         if (cid == null && local != null && !local.closed()) {
@@ -104,11 +108,27 @@ final class ChatCommands {
             c.send(Reply.fail(r.op(), r.rid(), ChatError.BAD_REQUEST, "\"text\" is required"));
             return null;
         }
+        // A JSON escape such as "\ud800" yields half a character: it cannot be stored or shown as UTF-8.
+        if (Utf16.hasUnpairedSurrogate(text)) {
+            c.send(Reply.fail(r.op(), r.rid(), ChatError.BAD_REQUEST, "\"text\" is not valid Unicode (unpaired surrogate)"));
+            return null;
+        }
         if (text.codePointCount(0, text.length()) > maxTextChars) {
             c.send(Reply.fail(r.op(), r.rid(), ChatError.TEXT_TOO_LONG, "text is limited to " + maxTextChars + " characters"));
             return null;
         }
         return text;
+    }
+
+    /** False after replying BAD_REQUEST when the cid is too long or not valid Unicode. */
+    private static boolean cidAcceptable(Connection c, Request r) {
+        String cid = cid(r);
+        if (cid == null || (cid.length() <= MAX_CID_CHARS && !cid.isEmpty() && !Utf16.hasUnpairedSurrogate(cid))) {
+            return true;
+        }
+        c.send(Reply.fail(r.op(), r.rid(), ChatError.BAD_REQUEST,
+                "\"cid\" must be 1-" + MAX_CID_CHARS + " characters of valid Unicode"));
+        return false;
     }
 
     private static String cid(Request r) {

@@ -1,20 +1,14 @@
 package dev.parley.protocol;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
 
 /**
  * Turns one JSON line into a {@link Request}. The bytes are decoded as strict UTF-8 first: Jackson's
  * byte parser lets overlong forms and encoded surrogates through.
  */
 public final class JsonRequestParser {
-    /** One JSON value per line: anything after it is an error, not ignored. */
-    private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private JsonRequestParser() {
     }
 
@@ -22,9 +16,9 @@ public final class JsonRequestParser {
         String text = TextRequestParser.decodeUtf8(line);
         JsonNode node;
         try {
-            node = READER.readTree(text);
-        } catch (IOException e) {
-            throw new DecodeException("invalid JSON");
+            node = Json.STRICT_READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException(Json.problem(e));
         }
         if (node == null || !node.isObject()) {
             throw new DecodeException("a request must be a JSON object");

@@ -42,7 +42,9 @@ public final class TextLineEncoder {
     /** The bytes to write, or null for nothing. */
     public byte[] encode(Outbound out) {
         String line = render(out);
-        return line == null ? null : (line.endsWith("\n") ? line : line + "\r\n").getBytes(StandardCharsets.UTF_8);
+        if (line == null) return null;
+        // HELP is ours and multi-line; everything else may carry client text and must stay one line.
+        return (line == HELP ? line : DisplayText.oneLine(line) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     String render(Outbound out) {

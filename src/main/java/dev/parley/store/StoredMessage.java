@@ -21,6 +21,14 @@ public record StoredMessage(String id, String from, String name, String to, Stri
         return j;
     }
 
+    /**
+     * What the message costs in a mailbox quota: the UTF-8 bytes of its JSON without seq, which is what the
+     * stores keep (Redis counts the same bytes inside its script).
+     */
+    public int sizeBytes() {
+        return withSeq(0).toJson().encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     public static StoredMessage fromJson(JsonObject j) {
         return new StoredMessage(j.getString("id"), j.getString("from"), j.getString("name"), j.getString("to"),
                 j.getString("text"), j.getLong("ts", 0L), j.getLong("seq", 0L));

@@ -16,6 +16,9 @@ public interface Stores {
 
     PresenceStore presence();
 
+    /** What the backend holds and may hold; never blocks the caller (the embedded store asks a worker thread). */
+    Future<StoreSize> size();
+
     /** A round trip to the backend, for readiness. */
     Future<Void> ping();
 

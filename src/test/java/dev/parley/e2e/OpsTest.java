@@ -79,4 +79,17 @@ class OpsTest {
             assertTrue(after.contains("parley_store_errors_total"), "store errors");
         }
     }
+
+    @Test
+    @DisplayName("/metrics reports the store's size and limit (sampled off the event loop, first sample at start)")
+    void storeSize() {
+        String text = Http.get(ops(), "/metrics").body();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (metric(text, "parley_store_bytes") <= 0 && System.nanoTime() < deadline) {
+            text = Http.get(ops(), "/metrics").body();
+        }
+        double used = metric(text, "parley_store_bytes");
+        assertTrue(used > 0, "the embedded store's file has a size: " + used);
+        assertTrue(metric(text, "parley_store_limit_bytes") > used, "file plus free disk");
+    }
 }

@@ -72,6 +72,10 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public ParleyServer server() {
         return server;
     }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class EncodersTest {
     private static JsonNode json(Outbound o) throws Exception {
@@ -52,5 +53,46 @@ class EncodersTest {
         assertNull(t.encode(Reply.ok("say", null, Json.object().put("id", "x"))));
         String line = new String(t.encode(new ByeEvent(ByeReason.IDLE)), StandardCharsets.UTF_8);
         assertEquals("* bye: idle for too long (IDLE)\r\n", line);
+    }
+
+    private static final String SPOOF = "hi\r\n* bye: server restarting (SHUTDOWN)\u001b[2J\u0007"
+            + "\u0085\u009b31m\u2028\u2029\u202eevil\u2066\u007f\tend";
+
+    @Test
+    @DisplayName("text output is one line: controls, ANSI escapes, C1, U+2028/9 and bidi overrides become U+FFFD")
+    void textNeutralisesControls() {
+        TextLineEncoder t = new TextLineEncoder(ZoneOffset.UTC);
+        String line = new String(t.encode(new MessageEvent(true, "i", "300", "carol\u001b[31m", null, SPOOF, 0, false)),
+                StandardCharsets.UTF_8);
+        assertEquals("[00:00] carol\uFFFD[31m (300): hi\uFFFD\uFFFD* bye: server restarting (SHUTDOWN)\uFFFD[2J\uFFFD"
+                + "\uFFFD\uFFFD31m\uFFFD\uFFFD\uFFFDevil\uFFFD\uFFFD end\r\n", line);
+        assertOneSafeLine(line.substring(0, line.length() - 2));
+        // Server-made texts that echo client input (an error naming an unknown user) are covered too.
+        String err = new String(t.encode(Reply.fail("msg", null, ChatError.NO_SUCH_USER, "no such user: x\r\n* y")),
+                StandardCharsets.UTF_8);
+        assertEquals("! NO_SUCH_USER: no such user: x\uFFFD\uFFFD* y\r\n", err);
+        assertEquals(TextLineEncoder.HELP, new String(t.encode(Reply.ok("help", null, Json.object())), StandardCharsets.UTF_8),
+                "our own multi-line help is untouched");
+    }
+
+    @Test
+    @DisplayName("JSON output carries the exact text with every C0 control escaped: no raw control byte on the wire")
+    void jsonEscapesControls() throws Exception {
+        byte[] b = JsonLineEncoder.encode(new MessageEvent(true, "i", "300", "carol", null, SPOOF, 0, false));
+        for (int i = 0; i < b.length - 1; i++) {
+            assertFalse(b[i] >= 0 && b[i] < 0x20, "raw control byte " + b[i] + " at " + i);
+        }
+        assertEquals(SPOOF, Json.MAPPER.readTree(b).path("text").asText());
+    }
+
+    @Test
+    @DisplayName("plain text, accents, emoji and right-to-left letters are shown unchanged")
+    void displayTextKeepsOrdinaryText() {
+        String ordinary = "héllo 👋 שלום \u200f ok";
+        assertSame(ordinary, DisplayText.oneLine(ordinary));
+    }
+
+    static void assertOneSafeLine(String s) {
+        s.chars().forEach(c -> assertFalse(DisplayText.unsafe((char) c), "unsafe char U+" + Integer.toHexString(c)));
     }
 }

@@ -43,7 +43,9 @@ class RequestParsersTest {
     @DisplayName("deeply nested JSON is refused")
     void nesting() {
         String deep = "{\"op\":\"x\",\"a\":" + "[".repeat(100) + "]".repeat(100) + "}";
-        assertThrows(DecodeException.class, () -> JsonRequestParser.parse(utf8(deep)));
+        String m = assertThrows(DecodeException.class, () -> JsonRequestParser.parse(utf8(deep))).getMessage();
+        assertEquals("JSON exceeds a limit (nesting deeper than 16, or a number or key too long)", m);
+        assertThrows(DecodeException.class, () -> JsonRequestParser.parse(utf8("{\"op\":\"x\",\"n\":" + "9".repeat(100) + "}")));
     }
 
     @Test

@@ -101,7 +101,10 @@ class RedisStoreContractTest extends StoreContractTest {
             long firstSeq = await(shortLived.mailbox().peek("bob", 10)).get(0).seq();
             long ttl = raw(Command.PTTL, prefix + "mail:bob").toLong();
             assertTrue(ttl > 0 && ttl <= 300, "ttl set: " + ttl);
+            long metaTtl = raw(Command.PTTL, prefix + "mail-meta:bob").toLong();
+            assertTrue(metaTtl > 0 && metaTtl <= 300, "the quota counters expire with the mailbox: " + metaTtl);
             awaitCondition(() -> await(shortLived.mailbox().peek("bob", 10)).isEmpty(), "abandoned mailbox disappears");
+            awaitCondition(() -> raw(Command.EXISTS, prefix + "mail-meta:bob").toLong() == 0, "and its counters");
             assertTrue(await(shortLived.mailbox().append("bob", mail("m2", "alice", "bob", "again", 2), 10)));
             assertTrue(await(shortLived.mailbox().peek("bob", 10)).get(0).seq() > firstSeq);
         } finally {
@@ -123,6 +126,20 @@ class RedisStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    @DisplayName("a mailbox stored before the quota existed (no counters) gets its counters rebuilt from its messages")
+    void mailboxCountersRebuilt() {
+        MailboxQuota quota = new MailboxQuota(100, 1 << 20, 2);
+        await(stores.mailbox().append("bob", mail("a1", "alice", "bob", "hi", 1), quota));
+        await(stores.mailbox().append("bob", mail("a2", "alice", "bob", "hi", 2), quota));
+        raw(Command.DEL, prefix + "mail-meta:bob");
+        assertEquals(MailboxStore.Append.SENDER_CAP, await(stores.mailbox().append("bob", mail("a3", "alice", "bob", "hi", 3), quota)));
+        long bytes = raw(Command.HGET, prefix + "mail-meta:bob", "bytes").toLong();
+        assertEquals(2L * mail("a1", "alice", "bob", "hi", 1).sizeBytes(), bytes);
+        await(stores.mailbox().remove("bob", await(stores.mailbox().peek("bob", 10)).stream().map(StoredMessage::seq).toList()));
+        assertEquals(0, raw(Command.EXISTS, prefix + "mail-meta:bob").toLong(), "an empty mailbox keeps no counters");
+    }
+
+    @Test
     @DisplayName("every key lives under the prefix, in the documented layout")
     void keyLayout() {
         await(stores.users().create(new UserRecord("100", "alice", "h", 1)));
@@ -133,7 +150,7 @@ class RedisStoreContractTest extends StoreContractTest {
         await(stores.presence().join(new PresenceEntry("100", "alice", "n1", "s1")));
         Set<String> keys = new TreeSet<>();
         for (Response k : raw(Command.KEYS, prefix + "*")) keys.add(k.toString().substring(prefix.length()));
-        assertEquals(new TreeSet<>(Set.of("users", "mail:bob", "mail-seq", "group:log", "group:seq", "last-seen",
+        assertEquals(new TreeSet<>(Set.of("users", "mail:bob", "mail-meta:bob", "mail-seq", "group:log", "group:seq", "last-seen",
                 "idem:alice:msg:c1", "presence", "presence:node:n1")), keys);
         assertEquals("stream", raw(Command.TYPE, prefix + "group:log").toString());
         assertEquals(seq + "-0", raw(Command.XINFO, "STREAM", prefix + "group:log").get("last-generated-id").toString());

@@ -149,6 +149,77 @@ abstract class StoreContractTest {
         assertIncreasing(stored);
     }
 
+    @Test
+    @DisplayName("the byte quota: messages are stored while their sizes fit, the next is FULL_BYTES, removal frees the bytes")
+    void mailboxByteQuota() {
+        StoredMessage m = mail("m1", "a", "bob", "é".repeat(100), 1);
+        int size = m.sizeBytes();
+        assertTrue(size > 200, "sizes count UTF-8 bytes: " + size);
+        MailboxQuota quota = new MailboxQuota(100, 3L * size, 100);
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("m" + i, "a", "bob", "é".repeat(100), i), quota)));
+        }
+        assertEquals(MailboxStore.Append.FULL_BYTES, await(stores.mailbox().append("bob", mail("m4", "b", "bob", "é", 4), quota)),
+                "even a small message does not fit a full byte quota");
+        assertEquals(3, await(stores.mailbox().peek("bob", 10)).size(), "a refused message is not stored");
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("carol", mail("c1", "a", "carol", "x", 1), quota)),
+                "quotas are per mailbox");
+        List<StoredMessage> stored = await(stores.mailbox().peek("bob", 10));
+        await(stores.mailbox().remove("bob", List.of(stored.get(0).seq(), 999_999L)));
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("m5", "b", "bob", "é".repeat(100), 5), quota)),
+                "the removed message's bytes are free again");
+        assertEquals(MailboxStore.Append.FULL_BYTES, await(stores.mailbox().append("bob", mail("m6", "b", "bob", "é", 6), quota)));
+        await(stores.mailbox().remove("bob", await(stores.mailbox().peek("bob", 10)).stream().map(StoredMessage::seq).toList()));
+        for (int i = 7; i <= 9; i++) {
+            assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("m" + i, "c", "bob", "é".repeat(100), i), quota)),
+                    "an emptied mailbox has its whole quota again");
+        }
+    }
+
+    @Test
+    @DisplayName("the per-sender cap: one sender is refused with SENDER_CAP while others can still write; removal frees it")
+    void mailboxSenderCap() {
+        MailboxQuota quota = new MailboxQuota(100, 1 << 20, 2);
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("a1", "alice", "bob", "x", 1), quota)));
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("a2", "alice", "bob", "x", 2), quota)));
+        assertEquals(MailboxStore.Append.SENDER_CAP, await(stores.mailbox().append("bob", mail("a3", "alice", "bob", "x", 3), quota)));
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("c1", "carol", "bob", "x", 4), quota)),
+                "another sender is not locked out");
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("dave", mail("a4", "alice", "dave", "x", 5), quota)),
+                "the cap is per recipient");
+        long first = await(stores.mailbox().peek("bob", 1)).get(0).seq();
+        await(stores.mailbox().remove("bob", List.of(first)));
+        assertEquals(MailboxStore.Append.STORED, await(stores.mailbox().append("bob", mail("a5", "alice", "bob", "x", 6), quota)),
+                "delivered mail no longer counts");
+        assertEquals(List.of("a2", "c1", "a5"), ids(await(stores.mailbox().peek("bob", 10))));
+    }
+
+    @Test
+    @DisplayName("20 concurrent sends from distinct senders into a byte quota of 5 messages store exactly 5")
+    void mailboxConcurrentByteQuota() {
+        int size = mail("m00", "s00", "bob", "x".repeat(50), 0).sizeBytes();
+        MailboxQuota quota = new MailboxQuota(100, 5L * size, 100);
+        List<Future<MailboxStore.Append>> sends = new ArrayList<>();
+        for (int i = 10; i < 10 + CONCURRENT; i++) {
+            sends.add(stores.mailbox().append("bob", mail("m" + i, "s" + i, "bob", "x".repeat(50), 0), quota));
+        }
+        awaitAll(sends);
+        assertEquals(5, sends.stream().filter(f -> f.result() == MailboxStore.Append.STORED).count());
+        assertEquals(CONCURRENT - 5, sends.stream().filter(f -> f.result() == MailboxStore.Append.FULL_BYTES).count());
+        assertEquals(5, await(stores.mailbox().peek("bob", 100)).size());
+    }
+
+    @Test
+    @DisplayName("size() reports what the store holds, growing as mail is stored, and a limit that is 0 or above it")
+    void sizeGrows() {
+        StoreSize before = await(stores.size());
+        assertTrue(before.usedBytes() > 0, "used: " + before);
+        for (int i = 0; i < 200; i++) await(stores.mailbox().append("bob", mail("m" + i, "a" + i, "bob", "x".repeat(4000), i), 1000));
+        StoreSize after = await(stores.size());
+        assertTrue(after.usedBytes() > before.usedBytes() + 200 * 4000 / 2, before + " -> " + after);
+        assertTrue(after.limitBytes() == 0 || after.limitBytes() >= after.usedBytes(), after.toString());
+    }
+
     // ---- group history
 
     @Test

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.protocol.Json;
+import dev.parley.protocol.Utf16;
 import dev.parley.protocol.seed.SeedMessage.LoginMes;
 import dev.parley.protocol.seed.SeedMessage.LoginResMes;
 import dev.parley.protocol.seed.SeedMessage.NotifyUserStatusMes;
@@ -49,11 +49,7 @@ public final class SeedCodec {
     private static final int HEADER_BYTES = SeedFrameDecoder.HEADER_BYTES;
     private static final Set<String> KNOWN_TYPES = Set.of(LoginMes.TYPE, LoginResMes.TYPE, RegisterMes.TYPE,
             RegisterResMes.TYPE, NotifyUserStatusMes.TYPE, SmsMes.TYPE);
-    // Go's json.Unmarshal rejects anything after the value; Jackson only does when asked.
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     private SeedCodec() {
     }
@@ -310,9 +306,10 @@ public final class SeedCodec {
     private static ObjectNode parseObject(String json, String what) throws SeedProtocolException {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            // The shared reader: same depth and length caps as JSON lines, and trailing tokens are an error.
+            node = Json.STRICT_READER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SeedProtocolException(Reason.BAD_JSON, what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new SeedProtocolException(Reason.BAD_JSON, what + ": " + Json.problem(e));
         }
         if (node == null || !node.isObject()) {
             throw new SeedProtocolException(Reason.BAD_JSON, what + " is not a JSON object");

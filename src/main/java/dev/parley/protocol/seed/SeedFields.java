@@ -2,6 +2,7 @@ package dev.parley.protocol.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.protocol.Utf16;
 import dev.parley.protocol.seed.SeedProtocolException.Reason;
 
 import java.util.ArrayList;

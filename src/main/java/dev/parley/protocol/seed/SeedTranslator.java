@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.DisplayText;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
@@ -22,7 +23,8 @@ import java.util.List;
  * Maps the seed protocol onto Parley's requests and events. The stock client only knows six message
  * types and only integer user ids, so: users with other ids are invisible to it; private, offline and
  * server messages arrive as printable {@code SmsMes} whose content says what they are; server notices
- * carry user id 0, which no account can have.
+ * carry user id 0, which no account can have. Every printed string is made one safe line
+ * ({@link DisplayText}): the stock client prints content as is, so a message must not forge lines.
  */
 public final class SeedTranslator {
     /** The id on server notices; seed user ids are positive. */
@@ -75,7 +77,7 @@ public final class SeedTranslator {
             } else if (!m.group()) {
                 prefix = "[private] ";
             }
-            return SeedMessage.SmsMes.group(prefix + m.text(), from);
+            return SeedMessage.SmsMes.group(DisplayText.oneLine(prefix + m.text()), from);
         }
         if (out instanceof ByeEvent b) return notice("[server] " + b.reason().name() + ": " + b.message());
         if (out instanceof NoticeEvent n) return notice("[server] " + n.message());
@@ -88,12 +90,12 @@ public final class SeedTranslator {
                 if (r.ok()) return SeedMessage.LoginResMes.ok(onlineIds(r.fields()));
                 if (r.error() == ChatError.BAD_CREDENTIALS) return SeedMessage.LoginResMes.wrongPassword();
                 return new SeedMessage.LoginResMes(SeedMessage.LoginResMes.SERVER_ERROR, null,
-                        r.error().name() + ": " + r.message());
+                        DisplayText.oneLine(r.error().name() + ": " + r.message()));
             case "register":
                 if (r.ok()) return SeedMessage.RegisterResMes.ok();
                 if (r.error() == ChatError.USER_EXISTS) return SeedMessage.RegisterResMes.userExists();
                 return new SeedMessage.RegisterResMes(SeedMessage.RegisterResMes.OTHER_ERROR,
-                        r.error().name() + ": " + r.message());
+                        DisplayText.oneLine(r.error().name() + ": " + r.message()));
             default:
                 // Acks of group messages show nothing (the stock client prints nothing either); errors do.
                 return r.ok() ? null : notice("[server] " + r.error().name() + ": " + r.message());
@@ -113,7 +115,7 @@ public final class SeedTranslator {
     }
 
     private static SeedMessage notice(String content) {
-        return SeedMessage.SmsMes.group(content, SERVER_ID);
+        return SeedMessage.SmsMes.group(DisplayText.oneLine(content), SERVER_ID);
     }
 
     /** The user's id as the seed protocol's positive integer, or null when it is not one. */

@@ -11,6 +11,7 @@ import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.LastSeenStore;
+import dev.parley.store.MailboxQuota;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.StoredMessage;
 import dev.parley.store.UserStore;
@@ -40,6 +41,7 @@ public final class MailboxVerticle extends VerticleBase {
     private final MessageIds ids;
     private static final long NODE_TIMEOUT_MILLIS = 3000;
     private final PerKeyQueue perSender = new PerKeyQueue();
+    private final MailboxQuota quota;
 
     public MailboxVerticle(ParleyConfig config, UserStore users, MailboxStore mailbox, GroupHistoryStore history,
                            LastSeenStore lastSeen, Dedup dedup, MessageIds ids) {
@@ -50,6 +52,8 @@ public final class MailboxVerticle extends VerticleBase {
         this.lastSeen = lastSeen;
         this.dedup = dedup;
         this.ids = ids;
+        this.quota = new MailboxQuota(config.mailbox().maxMessagesPerUser(), config.mailbox().maxBytesPerUser(),
+                config.mailbox().maxMessagesPerSender());
     }
 
     @Override
@@ -113,11 +117,19 @@ public final class MailboxVerticle extends VerticleBase {
     private Future<Boolean> store(StoredMessage msg) {
         return users.find(msg.to()).compose(user -> {
             if (user == null) return Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, "no such user: " + msg.to()));
-            return mailbox.append(msg.to(), msg, config.mailbox().maxMessagesPerUser()).compose(ok -> ok
+            return mailbox.append(msg.to(), msg, quota).compose(result -> result == MailboxStore.Append.STORED
                     ? Future.succeededFuture(true)
-                    : Future.failedFuture(Bus.error(ChatError.MAILBOX_FULL,
-                    msg.to() + "'s mailbox is full; try again after they log in")));
+                    : Future.failedFuture(Bus.error(ChatError.MAILBOX_FULL, refusal(result, msg.to()))));
         });
+    }
+
+    private String refusal(MailboxStore.Append result, String to) {
+        return switch (result) {
+            case SENDER_CAP -> "you already have " + quota.maxPerSender() + " unread messages waiting for " + to
+                    + "; more after they log in";
+            case FULL_BYTES -> to + "'s mailbox is full (" + quota.maxBytes() / 1024 + " KiB); try again after they log in";
+            default -> to + "'s mailbox is full; try again after they log in";
+        };
     }
 
     private void fetch(Message<JsonObject> m) {

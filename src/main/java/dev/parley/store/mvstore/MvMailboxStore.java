@@ -1,6 +1,7 @@
 package dev.parley.store.mvstore;
 
 import dev.parley.store.Blocking;
+import dev.parley.store.MailboxQuota;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
@@ -16,28 +17,40 @@ import java.util.List;
 final class MvMailboxStore implements MailboxStore {
     private final MVStore store;
     private final MVMap<String, String> mail;
-    /** user -> [count, next seq]; kept beside the messages so the quota check is O(1). */
+    /**
+     * user -> [count, next seq, bytes]; kept beside the messages so the quota check is O(1). Entries written
+     * before the byte quota existed have two elements: their bytes and sender counts are rebuilt once.
+     */
     private final MVMap<String, long[]> counters;
+    /** "user\0sender" -> messages from sender in user's mailbox, for the per-sender cap. */
+    private final MVMap<String, Long> senders;
     private final Blocking blocking;
 
     MvMailboxStore(MVStore store, Blocking blocking) {
         this.store = store;
         this.mail = store.openMap("mail");
         this.counters = store.openMap("mail-counters");
+        this.senders = store.openMap("mail-senders");
         this.blocking = blocking;
     }
 
     @Override
-    public Future<Boolean> append(String user, StoredMessage message, int maxMessages) {
+    public Future<Append> append(String user, StoredMessage message, MailboxQuota quota) {
         return blocking.run(() -> {
             synchronized (this) {
-                long[] c = counters.getOrDefault(user, new long[]{0, 1});
-                if (c[0] >= maxMessages) return false;
+                long[] c = counters(user);
+                if (c[0] >= quota.maxMessages()) return Append.FULL;
+                int size = message.sizeBytes();
+                if (c[2] + size > quota.maxBytes()) return Append.FULL_BYTES;
+                String senderKey = senderKey(user, message.from());
+                long fromSender = senders.getOrDefault(senderKey, 0L);
+                if (fromSender >= quota.maxPerSender()) return Append.SENDER_CAP;
                 long seq = c[1];
                 mail.put(key(user, seq), message.withSeq(seq).toJson().encode());
-                counters.put(user, new long[]{c[0] + 1, seq + 1});
+                counters.put(user, new long[]{c[0] + 1, seq + 1, c[2] + size});
+                senders.put(senderKey, fromSender + 1);
                 store.commit();
-                return true;
+                return Append.STORED;
             }
         });
     }
@@ -61,19 +74,53 @@ final class MvMailboxStore implements MailboxStore {
     public Future<Void> remove(String user, List<Long> seqs) {
         return blocking.run(() -> {
             synchronized (this) {
-                int removed = 0;
+                if (!counters.containsKey(user)) return null;
+                long[] c = counters(user);
+                long count = c[0];
+                long bytes = c[2];
                 for (long seq : seqs) {
-                    if (mail.remove(key(user, seq)) != null) removed++;
+                    String removed = mail.remove(key(user, seq));
+                    if (removed == null) continue;
+                    StoredMessage m = StoredMessage.fromJson(new JsonObject(removed));
+                    count--;
+                    bytes -= m.sizeBytes();
+                    String senderKey = senderKey(user, m.from());
+                    long left = senders.getOrDefault(senderKey, 1L) - 1;
+                    if (left > 0) senders.put(senderKey, left);
+                    else senders.remove(senderKey);
                 }
-                long[] c = counters.get(user);
-                if (c != null) counters.put(user, new long[]{Math.max(0, c[0] - removed), c[1]});
+                counters.put(user, new long[]{Math.max(0, count), c[1], Math.max(0, bytes)});
                 store.commit();
                 return null;
             }
         });
     }
 
+    /** The user's counters, rebuilding bytes and sender counts from the messages for an entry of the old shape. */
+    private long[] counters(String user) {
+        long[] c = counters.getOrDefault(user, new long[]{0, 1, 0});
+        if (c.length >= 3) return c;
+        long count = 0;
+        long bytes = 0;
+        String prefix = user + '\0';
+        Cursor<String, String> cursor = mail.cursor(prefix);
+        while (cursor.hasNext()) {
+            if (!cursor.next().startsWith(prefix)) break;
+            StoredMessage m = StoredMessage.fromJson(new JsonObject(cursor.getValue()));
+            count++;
+            bytes += m.sizeBytes();
+            senders.merge(senderKey(user, m.from()), 1L, Long::sum);
+        }
+        long[] rebuilt = {count, c[1], bytes};
+        counters.put(user, rebuilt);
+        return rebuilt;
+    }
+
     private static String key(String user, long seq) {
         return user + '\0' + String.format("%019d", seq);
+    }
+
+    private static String senderKey(String user, String sender) {
+        return user + '\0' + sender;
     }
 }

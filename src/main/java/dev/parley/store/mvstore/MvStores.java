@@ -7,6 +7,7 @@ import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.MemoryPresenceStore;
 import dev.parley.store.PresenceStore;
+import dev.parley.store.StoreSize;
 import dev.parley.store.Stores;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
@@ -27,6 +28,7 @@ public final class MvStores implements Stores {
     public static final String FILE_NAME = "parley.mv.db";
 
     private final MVStore store;
+    private final Path file;
     private final Blocking blocking;
     private final MvUserStore users;
     private final MvMailboxStore mailbox;
@@ -35,8 +37,9 @@ public final class MvStores implements Stores {
     private final MvIdempotencyStore idempotency;
     private final MemoryPresenceStore presence = new MemoryPresenceStore();
 
-    private MvStores(MVStore store, Blocking blocking, int historyMax) {
+    private MvStores(MVStore store, Path file, Blocking blocking, int historyMax) {
         this.store = store;
+        this.file = file;
         this.blocking = blocking;
         this.users = new MvUserStore(store, blocking);
         this.mailbox = new MvMailboxStore(store, blocking);
@@ -55,7 +58,7 @@ public final class MvStores implements Stores {
         MVStore store = new MVStore.Builder()
                 .fileName(dataDir.resolve(FILE_NAME).toString())
                 .open();
-        return new MvStores(store, new Blocking(vertx, "parley-store", 4), historyMax);
+        return new MvStores(store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax);
     }
 
     @Override public UserStore users() { return users; }
@@ -64,6 +67,14 @@ public final class MvStores implements Stores {
     @Override public LastSeenStore lastSeen() { return lastSeen; }
     @Override public IdempotencyStore idempotency() { return idempotency; }
     @Override public PresenceStore presence() { return presence; }
+
+    @Override
+    public Future<StoreSize> size() {
+        return blocking.read(() -> {
+            long used = Files.size(file);
+            return new StoreSize(used, used + Files.getFileStore(file).getUsableSpace());
+        });
+    }
 
     @Override
     public Future<Void> ping() {

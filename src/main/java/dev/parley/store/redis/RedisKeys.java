@@ -21,6 +21,14 @@ final class RedisKeys {
         return prefix + "mail:" + user;
     }
 
+    /**
+     * Hash of one mailbox's quota counters: "bytes" (sum of the messages' JSON bytes) and "s:" + sender (messages
+     * from that sender). Written only by the mailbox scripts, with the mailbox's expiry.
+     */
+    String mailMeta(String user) {
+        return prefix + "mail-meta:" + user;
+    }
+
     /** Hash: user -> last mailbox seq handed out. Never expires, so seqs never restart under a client's feet. */
     String mailSeq() {
         return prefix + "mail-seq";

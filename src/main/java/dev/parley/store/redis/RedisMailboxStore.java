@@ -1,5 +1,6 @@
 package dev.parley.store.redis;
 
+import dev.parley.store.MailboxQuota;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
@@ -16,17 +17,50 @@ import java.util.List;
  * newest message is too old to deliver, so an abandoned mailbox cleans itself up.
  */
 final class RedisMailboxStore implements MailboxStore {
-    // KEYS: mailbox, seq hash. ARGV: user, max, ttl ms, message JSON. Returns the seq, or 0 when full.
-    private static final LuaScript APPEND = new LuaScript("""
+    // Shared by both scripts: counters of a mailbox written before the quota existed are rebuilt from its members.
+    private static final String REBUILD = """
+            local function rebuild()
+              if redis.call('EXISTS', KEYS[3]) == 1 then return end
+              for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+                local json = string.sub(m, string.find(m, '|', 1, true) + 1)
+                redis.call('HINCRBY', KEYS[3], 'bytes', #json)
+                redis.call('HINCRBY', KEYS[3], 's:' .. cjson.decode(json).from, 1)
+              end
+            end
+            """;
+    // KEYS: mailbox, seq hash, meta hash. ARGV: user, max messages, ttl ms, message JSON, max bytes, max per sender,
+    // sender. Returns the seq, or 0 when full, -1 when over the byte quota, -2 when over the per-sender cap.
+    // One script, so the checks and the append are atomic however many nodes send at once.
+    private static final LuaScript APPEND = new LuaScript(REBUILD + """
             if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+            rebuild()
+            local size = #ARGV[4]
+            if tonumber(redis.call('HGET', KEYS[3], 'bytes') or '0') + size > tonumber(ARGV[5]) then return -1 end
+            local sender = 's:' .. ARGV[7]
+            if tonumber(redis.call('HGET', KEYS[3], sender) or '0') >= tonumber(ARGV[6]) then return -2 end
             local seq = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
             redis.call('ZADD', KEYS[1], seq, string.format('%d', seq) .. '|' .. ARGV[4])
+            redis.call('HINCRBY', KEYS[3], 'bytes', size)
+            redis.call('HINCRBY', KEYS[3], sender, 1)
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('PEXPIRE', KEYS[3], ARGV[3])
             return seq
             """);
-    // KEYS: mailbox. ARGV: seqs. One round trip however many messages were delivered.
-    private static final LuaScript REMOVE = new LuaScript("""
-            for i = 1, #ARGV do redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i]) end
+    // KEYS: mailbox, (unused), meta hash. ARGV: seqs. One round trip however many messages were delivered.
+    private static final LuaScript REMOVE = new LuaScript(REBUILD + """
+            rebuild()
+            local function decr(field, n)
+              if redis.call('HINCRBY', KEYS[3], field, -n) <= 0 then redis.call('HDEL', KEYS[3], field) end
+            end
+            for i = 1, #ARGV do
+              for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i])) do
+                local json = string.sub(m, string.find(m, '|', 1, true) + 1)
+                decr('bytes', #json)
+                decr('s:' .. cjson.decode(json).from, 1)
+              end
+              redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i])
+            end
+            if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('DEL', KEYS[3]) end
             return 0
             """);
 
@@ -41,10 +75,15 @@ final class RedisMailboxStore implements MailboxStore {
     }
 
     @Override
-    public Future<Boolean> append(String user, StoredMessage message, int maxMessages) {
-        return redis.eval(APPEND, List.of(keys.mailbox(user), keys.mailSeq()),
-                        user, Integer.toString(maxMessages), Long.toString(ttlMillis), message.withSeq(0).toJson().encode())
-                .map(r -> r.toLong() > 0);
+    public Future<Append> append(String user, StoredMessage message, MailboxQuota quota) {
+        return redis.eval(APPEND, List.of(keys.mailbox(user), keys.mailSeq(), keys.mailMeta(user)),
+                        user, Integer.toString(quota.maxMessages()), Long.toString(ttlMillis),
+                        message.withSeq(0).toJson().encode(), Long.toString(quota.maxBytes()),
+                        Integer.toString(quota.maxPerSender()), message.from())
+                .map(r -> {
+                    long seq = r.toLong();
+                    return seq > 0 ? Append.STORED : seq == 0 ? Append.FULL : seq == -1 ? Append.FULL_BYTES : Append.SENDER_CAP;
+                });
     }
 
     @Override
@@ -65,7 +104,7 @@ final class RedisMailboxStore implements MailboxStore {
     @Override
     public Future<Void> remove(String user, List<Long> seqs) {
         if (seqs.isEmpty()) return Future.succeededFuture();
-        return redis.eval(REMOVE, List.of(keys.mailbox(user)), seqs.stream().map(String::valueOf).toArray(String[]::new))
+        return redis.eval(REMOVE, List.of(keys.mailbox(user), keys.mailSeq(), keys.mailMeta(user)), seqs.stream().map(String::valueOf).toArray(String[]::new))
                 .mapEmpty();
     }
 }

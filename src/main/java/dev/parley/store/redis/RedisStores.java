@@ -6,6 +6,7 @@ import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxStore;
 import dev.parley.store.NodeRegistry;
 import dev.parley.store.PresenceStore;
+import dev.parley.store.StoreSize;
 import dev.parley.store.Stores;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
@@ -106,6 +107,22 @@ public final class RedisStores implements Stores {
 
     /** Which cluster nodes are alive (heartbeat keys). */
     public NodeRegistry nodes() { return nodes; }
+
+    @Override
+    public Future<StoreSize> size() {
+        return redis.send(Command.INFO, "memory").map(r -> {
+            String info = r.toString();
+            return new StoreSize(infoField(info, "used_memory"), infoField(info, "maxmemory"));
+        });
+    }
+
+    /** A numeric "name:value" line of INFO's output; 0 when absent. */
+    static long infoField(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) return Long.parseLong(line.substring(name.length() + 1).trim());
+        }
+        return 0;
+    }
 
     @Override
     public Future<Void> ping() {

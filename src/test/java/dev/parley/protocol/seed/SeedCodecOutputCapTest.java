@@ -1,5 +1,6 @@
 package dev.parley.protocol.seed;
 
+import dev.parley.protocol.Utf16;
 import dev.parley.protocol.seed.SeedMessage.LoginMes;
 import dev.parley.protocol.seed.SeedMessage.LoginResMes;
 import dev.parley.protocol.seed.SeedMessage.RegisterMes;

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,6 +217,29 @@ class SeedCodecTest {
     @DisplayName("anything that is not one JSON object, at either level, is bad JSON")
     void badJson(String body) {
         assertReason(Reason.BAD_JSON, body);
+        assertCleanMessage(body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {17, 100, 5000})
+    @DisplayName("nesting deeper than the shared cap, in the envelope or in data, is bad JSON with a clean message")
+    void deepNesting(int depth) {
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+        String envelope = "{\"type\":\"SmsMes\",\"data\":\"{\\\"content\\\":\\\"x\\\"}\",\"extra\":" + deep + "}";
+        assertReason(Reason.BAD_JSON, envelope);
+        assertCleanMessage(envelope);
+        String inner = "{\"type\":\"SmsMes\",\"data\":\"{\\\"content\\\":\\\"x\\\",\\\"extra\\\":" + deep + "}\"}";
+        assertReason(Reason.BAD_JSON, inner);
+        assertCleanMessage(inner);
+    }
+
+    /** What reaches the client in its bye line: our words, never the parser's (class names, positions, echoes). */
+    private static void assertCleanMessage(String body) {
+        String m = assertThrows(SeedProtocolException.class, () -> decode(body)).getMessage();
+        for (String leak : List.of("com.fasterxml", "jackson", "line: ", "column", "Source", "Unexpected", "code ",
+                "StreamReadConstraints", "token")) {
+            assertFalse(m.contains(leak), "message leaks '" + leak + "': " + m);
+        }
     }
 
     @ParameterizedTest

@@ -1,12 +1,12 @@
-package dev.parley.protocol.seed;
+package dev.parley.protocol;
 
 /** Checks on Java strings as UTF-16: an unpaired surrogate cannot be encoded as UTF-8. */
-final class Utf16 {
+public final class Utf16 {
 
     private Utf16() {
     }
 
-    static boolean hasUnpairedSurrogate(String text) {
+    public static boolean hasUnpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -19,7 +19,7 @@ final class Utf16 {
     }
 
     /** The text with each unpaired surrogate replaced by U+FFFD, as Go does when it marshals such a string. */
-    static String replaceUnpairedSurrogates(String text) {
+    public static String replaceUnpairedSurrogates(String text) {
         if (!hasUnpairedSurrogate(text)) {
             return text;
         }
