@@ -15,6 +15,7 @@ public final class GatewayNode {
     private final String nodeId;
     private final LocalSessions sessions = new LocalSessions();
     private final ConnectionLimiter limiter;
+    private final NodeCapacity capacity;
     private final Encoders encoders = new Encoders();
     private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
@@ -27,7 +28,9 @@ public final class GatewayNode {
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
         metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
-        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress());
+        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(),
+                dev.parley.config.AddressSet.parse(config.limits().exemptAddresses()));
+        this.capacity = NodeCapacity.of(limiter::total, config.limits().maxConnections());
     }
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
@@ -85,6 +88,11 @@ public final class GatewayNode {
     /** This node's live sessions, as presence entries. */
     public List<dev.parley.store.PresenceEntry> sessionSnapshot() {
         return sessions.snapshot(nodeId);
+    }
+
+    /** Room for more users (connection slots, file descriptors); see {@link NodeCapacity}. */
+    public NodeCapacity capacity() {
+        return capacity;
     }
 
     public int connectionCount() {
