@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The TCP front door. Several instances share the port, one event loop each. Holds connections and
@@ -37,6 +36,7 @@ public final class GatewayVerticle extends VerticleBase {
     private NetServer server;
     private CommandTable commands;
     private int actualPort;
+    private Deadlines deadlines;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
@@ -54,8 +54,10 @@ public final class GatewayVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setAcceptBacklog(config.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
-        long sweepMillis = Math.max(1000, Math.min(5000, config.limits().idleTimeoutSeconds() * 250L));
-        vertx.setPeriodic(sweepMillis, id -> sweepIdle());
+        ParleyConfig.Limits limits = config.limits();
+        deadlines = new Deadlines(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds());
+        vertx.setPeriodic(Deadlines.sweepMillis(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds()),
+                id -> sweepDeadlines());
         measureLoopLag();
         node.sessions().addGateway(this);
         return server.listen().onSuccess(s -> actualPort = s.actualPort());
@@ -170,12 +172,16 @@ public final class GatewayVerticle extends VerticleBase {
         });
     }
 
-    private void sweepIdle() {
-        long limit = TimeUnit.SECONDS.toNanos(config.limits().idleTimeoutSeconds());
+    private void sweepDeadlines() {
         long now = System.nanoTime();
         for (Connection c : new ArrayList<>(connections)) {
-            if (now - c.lastActivityNanos() > limit) {
-                c.bye(ByeReason.IDLE, "no activity for " + config.limits().idleTimeoutSeconds() + " s");
+            if (c.closed()) continue;
+            ByeReason expired = deadlines.expired(now, c.connectedNanos(), c.lastRequestNanos(),
+                    c.loggedIn() || c.loggingInState());
+            if (expired == ByeReason.IDLE) {
+                c.bye(ByeReason.IDLE, "no request for " + config.limits().idleTimeoutSeconds() + " s");
+            } else if (expired == ByeReason.LOGIN_TIMEOUT) {
+                c.bye(ByeReason.LOGIN_TIMEOUT, "not logged in within " + config.limits().loginTimeoutSeconds() + " s");
             }
         }
     }
