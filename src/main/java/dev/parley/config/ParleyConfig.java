@@ -88,9 +88,6 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         } catch (IllegalArgumentException e) {
             throw new ConfigException("limits.exemptAddresses: " + e.getMessage());
         }
-        if (limits.slowConsumerBytes() > limits.maxPendingOutputBytes()) {
-            throw new ConfigException("limits.slowConsumerBytes: must not exceed limits.maxPendingOutputBytes");
-        }
         Auth auth = new Auth(
                 r.integer("auth.passwordMinLength", 1, 1024),
                 r.integer("auth.passwordMaxLength", 1, 1024),

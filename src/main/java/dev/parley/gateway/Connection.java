@@ -70,12 +70,13 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     /** Greeted as a human before speaking: until its first byte says otherwise, answer in text. */
     private boolean greeted;
 
-    Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending) {
+    Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending,
+               OutputBudget budget) {
         this.gateway = gateway;
         this.socket = socket;
         this.remoteAddress = remoteAddress;
         this.admission = new Admission(bucket, MAX_IN_FLIGHT);
-        this.outbox = new Outbox(socket, maxPending);
+        this.outbox = new Outbox(socket, maxPending, budget);
         this.connectedNanos = System.nanoTime();
         this.lastRequestNanos = connectedNanos;
     }
@@ -244,12 +245,26 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     private void writeChecked(byte[] bytes) {
         if (!outbox.write(bytes)) slowConsumer();
+        else gateway.shedIfOverBudget();
     }
 
-    private void slowConsumer() {
-        byte[] bye = gateway.encoders().encode(protocol, new ByeEvent(ByeReason.SLOW_CONSUMER));
+    /** Drops this connection with its unsent output (it is not reading, or the node needs the memory). */
+    void slowConsumer() {
+        if (state == State.CLOSED) return;
+        byte[] bye = gateway.encoders().encode(outputProtocol(), new ByeEvent(ByeReason.SLOW_CONSUMER));
         state = State.CLOSED;
+        gateway.countBye(ByeReason.SLOW_CONSUMER);
         outbox.abort(bye);
+    }
+
+    /** Output waiting for this reader (bytes). */
+    long pendingBytes() {
+        return outbox.pendingBytes();
+    }
+
+    /** Output this reader left unread from earlier turns (bytes). */
+    long backlogBytes() {
+        return outbox.backlogBytes();
     }
 
     /** Says why, then closes once the goodbye is out. */
@@ -258,6 +273,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         byte[] bytes = gateway.encoders().encode(outputProtocol(),
                 new ByeEvent(reason, message == null ? reason.defaultMessage : message));
         state = State.CLOSED;
+        gateway.countBye(reason);
         outbox.writeAndClose(bytes);
     }
 

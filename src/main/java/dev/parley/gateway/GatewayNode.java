@@ -16,6 +16,7 @@ public final class GatewayNode {
     private final LocalSessions sessions = new LocalSessions();
     private final ConnectionLimiter limiter;
     private final NodeCapacity capacity;
+    private final OutputBudget outputBudget;
     private final Encoders encoders = new Encoders();
     private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
@@ -31,6 +32,14 @@ public final class GatewayNode {
         this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(),
                 dev.parley.config.AddressSet.parse(config.limits().exemptAddresses()));
         this.capacity = NodeCapacity.of(limiter::total, config.limits().maxConnections());
+        this.outputBudget = new OutputBudget(OutputBudget.effective(config.limits().maxPendingOutputBytes(),
+                io.netty.util.internal.PlatformDependent.maxDirectMemory()));
+        metrics.gauge("parley_pending_output_bytes", "output waiting for readers on this node (direct memory)",
+                outputBudget::pending);
+        metrics.gauge("parley_pending_output_budget_bytes", "limits.maxPendingOutputBytes as applied (at most half the max direct memory)",
+                outputBudget::max);
+        metrics.gauge("parley_pending_output_high_water_bytes", "the most output ever pending at once on this node",
+                outputBudget::highWater);
     }
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
@@ -93,6 +102,24 @@ public final class GatewayNode {
     /** Room for more users (connection slots, file descriptors); see {@link NodeCapacity}. */
     public NodeCapacity capacity() {
         return capacity;
+    }
+
+    /** Output waiting for readers on this node now, and the most there ever was (bytes). */
+    public long pendingOutputBytes() {
+        return outputBudget.pending();
+    }
+
+    public long pendingOutputHighWater() {
+        return outputBudget.highWater();
+    }
+
+    /** The node-wide output budget actually applied (see {@link OutputBudget#effective}). */
+    public long pendingOutputBudget() {
+        return outputBudget.max();
+    }
+
+    OutputBudget outputBudget() {
+        return outputBudget;
     }
 
     public int connectionCount() {

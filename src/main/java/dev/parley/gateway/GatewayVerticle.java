@@ -37,6 +37,9 @@ public final class GatewayVerticle extends VerticleBase {
     private CommandTable commands;
     private int actualPort;
     private Deadlines deadlines;
+    /** Shedding ran in this event-loop turn; it runs again in the same turn only if output grew by 5 % of the budget since. */
+    private boolean shedThisTurn;
+    private long shedAgainAt;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
@@ -107,6 +110,40 @@ public final class GatewayVerticle extends VerticleBase {
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
     }
 
+    void countBye(ByeReason reason) {
+        node.metrics().countBye(reason.name());
+    }
+
+    /**
+     * Over the node's output budget: drops this instance's readers with the most unread output until
+     * the node is back under it. Cheap when under budget (one read); when the bytes are held by another
+     * instance's connections, it does not rescan on every write.
+     */
+    void shedIfOverBudget() {
+        OutputBudget budget = node.outputBudget();
+        if (!budget.over() || shedThisTurn && budget.pending() < shedAgainAt) return;
+        if (!shedThisTurn) {
+            shedThisTurn = true;
+            context.runOnContext(v -> shedThisTurn = false);
+        }
+        FlushBatcher.current().flushNow();
+        if (!budget.over()) return;
+        List<Connection> backlog = new ArrayList<>();
+        for (Connection c : connections) {
+            if (!c.closed() && c.backlogBytes() > 0) backlog.add(c);
+        }
+        // Largest unread backlog first; readers that keep up have none and are never dropped.
+        backlog.sort((a, b) -> Long.compare(b.backlogBytes(), a.backlogBytes()));
+        // Count down ourselves: a dropped connection's queued bytes leave the budget as Netty fails them.
+        long left = budget.pending();
+        for (Connection c : backlog) {
+            if (left <= budget.target()) break;
+            left -= c.pendingBytes();
+            c.slowConsumer();
+        }
+        shedAgainAt = left + budget.max() / 20;
+    }
+
     /** Counts deliveries of a shared event, once per batch rather than per recipient. */
     void counted(EncodedEvent e, long written) {
         ParleyMetrics m = node.metrics();
@@ -129,12 +166,13 @@ public final class GatewayVerticle extends VerticleBase {
             return;
         }
         if (!node.limiter().tryAcquire(address)) {
+            countBye(ByeReason.TOO_MANY_CONNECTIONS);
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
         Connection c = new Connection(this, socket, address,
                 new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime),
-                config.limits().slowConsumerBytes());
+                config.limits().slowConsumerBytes(), node.outputBudget());
         connections.add(c);
         socket.handler(c::onData);
         socket.exceptionHandler(t -> socket.close());
