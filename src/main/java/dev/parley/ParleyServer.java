@@ -198,6 +198,7 @@ public final class ParleyServer {
         if (!config.ops().enabled()) return Future.succeededFuture(this);
         Readiness readiness = new Readiness()
                 .add("gateway", () -> stopping ? Future.failedFuture("shutting down") : Future.succeededFuture())
+                .add("capacity", () -> vertx.executeBlocking(gateway.capacity()::check, false))
                 .add("cluster", this::clusterCheck)
                 .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),

@@ -29,8 +29,9 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
+                         String exemptAddresses, int loginTimeoutSeconds,
                          int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
-                         int whoListMax, int presenceFanoutMax) {
+                         long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax) {
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
@@ -90,12 +91,20 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("limits.maxTextChars", 1, 1 << 20),
                 r.integer("limits.maxConnections", 1, 10_000_000),
                 r.integer("limits.maxConnectionsPerAddress", 1, 10_000_000),
+                r.string("limits.exemptAddresses"),
+                r.integer("limits.loginTimeoutSeconds", 1, 3600),
                 r.integer("limits.ratePerSecond", 1, 1_000_000),
                 r.integer("limits.rateBurst", 1, 1_000_000),
                 r.integer("limits.idleTimeoutSeconds", 1, 86_400),
-                r.longValue("limits.slowConsumerBytes", 65_536, 1L << 30),
+                r.longValue("limits.slowConsumerBytes", 16_384, 1L << 30),
+                r.longValue("limits.maxPendingOutputBytes", 1L << 20, 1L << 40),
                 r.integer("limits.whoListMax", 1, 1_000_000),
                 r.integer("limits.presenceFanoutMax", 0, 10_000_000));
+        try {
+            AddressSet.parse(limits.exemptAddresses());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("limits.exemptAddresses: " + e.getMessage());
+        }
         Auth auth = new Auth(
                 r.integer("auth.passwordMinLength", 1, 1024),
                 r.integer("auth.passwordMaxLength", 1, 1024),

@@ -43,7 +43,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private final NetSocket socket;
     private final Outbox outbox;
     private final String remoteAddress;
-    private final TokenBucket bucket;
+    private final Admission admission;
     private Protocol protocol;
     private LineDecoder lines;
     private SeedFrameDecoder frames;
@@ -60,29 +60,31 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     private List<EncodedEvent> held;
     private List<Request> waiting;
     private boolean accountOpInFlight;
-    private int inFlight;
     /** A logout waiting for the replies to the requests sent before it. */
     private Reply closingWith;
     private boolean readingPaused;
-    private long lastActivityNanos;
+    private final long connectedNanos;
+    /** When the last complete request arrived; bytes without a newline do not count. */
+    private long lastRequestNanos;
     private boolean released;
     /** Greeted as a human before speaking: until its first byte says otherwise, answer in text. */
     private boolean greeted;
 
-    Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending) {
+    Connection(GatewayVerticle gateway, NetSocket socket, String remoteAddress, TokenBucket bucket, long maxPending,
+               OutputBudget budget) {
         this.gateway = gateway;
         this.socket = socket;
         this.remoteAddress = remoteAddress;
-        this.bucket = bucket;
-        this.outbox = new Outbox(socket, maxPending);
-        this.lastActivityNanos = System.nanoTime();
+        this.admission = new Admission(bucket, MAX_IN_FLIGHT);
+        this.outbox = new Outbox(socket, maxPending, budget);
+        this.connectedNanos = System.nanoTime();
+        this.lastRequestNanos = connectedNanos;
     }
 
     // ---- inbound
 
     void onData(Buffer data) {
         if (state == State.CLOSED) return;
-        lastActivityNanos = System.nanoTime();
         byte[] bytes = data.getBytes();
         if (protocol == null) {
             if (bytes.length == 0) return;
@@ -118,15 +120,21 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         try {
             request = protocol == Protocol.JSON ? JsonRequestParser.parse(line) : TextRequestParser.parse(line);
         } catch (DecodeException e) {
-            send(Reply.fail("error", null, ChatError.BAD_FRAME, e.getMessage()));
+            if (admission.chargeInvalid()) {
+                refuse(Reply.fail("error", null, ChatError.BAD_FRAME, e.getMessage()));
+            } else {
+                // Garbage faster than the rate limit: closed rather than answered without bound.
+                bye(ByeReason.BAD_FRAME, "invalid lines faster than the rate limit");
+            }
             return;
         }
-        if (request == null) return;
+        if (request == null) return; // an empty line: nothing to run, and not activity either
         onRequest(request);
     }
 
     private void onRequest(Request request) {
         if (closingWith != null) return; // logged out: what follows the logout is not run
+        lastRequestNanos = System.nanoTime();
         if (accountOpInFlight) {
             // Pipelined commands wait for a register/login outcome instead of racing it.
             if (waiting == null) waiting = new ArrayList<>();
@@ -134,17 +142,17 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
                 waiting.add(request);
             } else {
                 // Never out of order: a request that cannot wait is refused.
-                send(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
+                refuse(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
                         "too many requests waiting for the login to finish"));
             }
             return;
         }
-        if (!bucket.tryTake()) {
-            send(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
+        if (admission.admit() == Admission.Verdict.RATE_LIMITED) {
+            refuse(Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED,
                     "too many requests; slow down"));
             return;
         }
-        if (++inFlight >= MAX_IN_FLIGHT && !readingPaused) {
+        if (admission.full() && !readingPaused) {
             // Back-pressure instead of an unbounded backlog: stop reading until answers catch up.
             readingPaused = true;
             socket.pause();
@@ -174,21 +182,32 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     // ---- outbound
 
-    /** Sends a reply or event to this connection only. */
+    /** Sends an event, or the one reply to an admitted request, to this connection only. */
     void send(Outbound out) {
-        if (out instanceof Reply && inFlight > 0 && --inFlight <= MAX_IN_FLIGHT / 2 && readingPaused
-                && closingWith == null) {
-            readingPaused = false;
-            socket.resume();
+        if (out instanceof Reply) {
+            admission.answered();
+            if (admission.drained() && readingPaused && closingWith == null) {
+                readingPaused = false;
+                socket.resume();
+            }
         }
-        if (state == State.CLOSED) return;
-        byte[] bytes = gateway.encoders().encode(outputProtocol(), out);
-        if (bytes != null && bytes.length > 0) writeChecked(bytes);
-        if (closingWith != null && inFlight <= 1) {
+        write(out);
+        if (closingWith != null && admission.inFlight() <= 1) {
             Reply last = closingWith;
             closingWith = null;
             closeAfter(last);
         }
+    }
+
+    /** Answers a request that was not admitted (or a line that was no request): owes no in-flight slot back. */
+    private void refuse(Reply reply) {
+        write(reply);
+    }
+
+    private void write(Outbound out) {
+        if (state == State.CLOSED) return;
+        byte[] bytes = gateway.encoders().encode(outputProtocol(), out);
+        if (bytes != null && bytes.length > 0) writeChecked(bytes);
     }
 
     /** Runs {@code action} once everything written so far was handed to the socket. */
@@ -226,12 +245,26 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     private void writeChecked(byte[] bytes) {
         if (!outbox.write(bytes)) slowConsumer();
+        else gateway.shedIfOverBudget();
     }
 
-    private void slowConsumer() {
-        byte[] bye = gateway.encoders().encode(protocol, new ByeEvent(ByeReason.SLOW_CONSUMER));
+    /** Drops this connection with its unsent output (it is not reading, or the node needs the memory). */
+    void slowConsumer() {
+        if (state == State.CLOSED) return;
+        byte[] bye = gateway.encoders().encode(outputProtocol(), new ByeEvent(ByeReason.SLOW_CONSUMER));
         state = State.CLOSED;
+        gateway.countBye(ByeReason.SLOW_CONSUMER);
         outbox.abort(bye);
+    }
+
+    /** Output waiting for this reader (bytes). */
+    long pendingBytes() {
+        return outbox.pendingBytes();
+    }
+
+    /** Output this reader left unread from earlier turns (bytes). */
+    long backlogBytes() {
+        return outbox.backlogBytes();
     }
 
     /** Says why, then closes once the goodbye is out. */
@@ -240,13 +273,14 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         byte[] bytes = gateway.encoders().encode(outputProtocol(),
                 new ByeEvent(reason, message == null ? reason.defaultMessage : message));
         state = State.CLOSED;
+        gateway.countBye(reason);
         outbox.writeAndClose(bytes);
     }
 
     /** Sends the final reply, then closes once it is out. */
     void closeAfter(Reply last) {
         if (state == State.CLOSED) return;
-        if (inFlight > 1) {
+        if (admission.inFlight() > 1) {
             // Requests sent before this one are still being answered: close after their replies.
             closingWith = last;
             readingPaused = true;
@@ -403,8 +437,12 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         return protocol;
     }
 
-    long lastActivityNanos() {
-        return lastActivityNanos;
+    long lastRequestNanos() {
+        return lastRequestNanos;
+    }
+
+    long connectedNanos() {
+        return connectedNanos;
     }
 
     GatewayVerticle gateway() {

@@ -25,6 +25,17 @@ final class FlushBatcher {
         }
     }
 
+    /**
+     * Flushes now rather than at the end of the turn (the node is over its output budget: readers that
+     * keep up take their bytes into the kernel at once, and only real backlogs remain).
+     */
+    void flushNow() {
+        for (int i = 0; i < dirty.size(); i++) {
+            dirty.get(i).flush();
+        }
+        dirty.clear();
+    }
+
     private void flushAll() {
         scheduled = false;
         // flush() may not add new entries (it only flushes), so iterating by index is safe.

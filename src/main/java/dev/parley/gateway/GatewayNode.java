@@ -20,6 +20,8 @@ public final class GatewayNode {
     private final String nodeId;
     private final LocalSessions sessions = new LocalSessions();
     private final ConnectionLimiter limiter;
+    private final NodeCapacity capacity;
+    private final OutputBudget outputBudget;
     private final Encoders encoders = new Encoders();
     private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
@@ -39,7 +41,17 @@ public final class GatewayNode {
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
         metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
-        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress());
+        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(),
+                dev.parley.config.AddressSet.parse(config.limits().exemptAddresses()));
+        this.capacity = NodeCapacity.of(limiter::total, config.limits().maxConnections());
+        this.outputBudget = new OutputBudget(OutputBudget.effective(config.limits().maxPendingOutputBytes(),
+                io.netty.util.internal.PlatformDependent.maxDirectMemory()));
+        metrics.gauge("parley_pending_output_bytes", "output waiting for readers on this node (direct memory)",
+                outputBudget::pending);
+        metrics.gauge("parley_pending_output_budget_bytes", "limits.maxPendingOutputBytes as applied (at most half the max direct memory)",
+                outputBudget::max);
+        metrics.gauge("parley_pending_output_high_water_bytes", "the most output ever pending at once on this node",
+                outputBudget::highWater);
     }
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
@@ -127,6 +139,29 @@ public final class GatewayNode {
     /** This node's live sessions, as presence entries. */
     public List<dev.parley.store.PresenceEntry> sessionSnapshot() {
         return sessions.snapshot(nodeId);
+    }
+
+    /** Room for more users (connection slots, file descriptors); see {@link NodeCapacity}. */
+    public NodeCapacity capacity() {
+        return capacity;
+    }
+
+    /** Output waiting for readers on this node now, and the most there ever was (bytes). */
+    public long pendingOutputBytes() {
+        return outputBudget.pending();
+    }
+
+    public long pendingOutputHighWater() {
+        return outputBudget.highWater();
+    }
+
+    /** The node-wide output budget actually applied (see {@link OutputBudget#effective}). */
+    public long pendingOutputBudget() {
+        return outputBudget.max();
+    }
+
+    OutputBudget outputBudget() {
+        return outputBudget;
     }
 
     public int connectionCount() {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The TCP front door. Several instances share the port, one event loop each. Holds connections and
@@ -39,6 +38,10 @@ public final class GatewayVerticle extends VerticleBase {
     private NetServer tlsServer;
     private CommandTable commands;
     private int actualPort;
+    private Deadlines deadlines;
+    /** Shedding ran in this event-loop turn; it runs again in the same turn only if output grew by 5 % of the budget since. */
+    private boolean shedThisTurn;
+    private long shedAgainAt;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
@@ -56,8 +59,10 @@ public final class GatewayVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setAcceptBacklog(config.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
-        long sweepMillis = Math.max(1000, Math.min(5000, config.limits().idleTimeoutSeconds() * 250L));
-        vertx.setPeriodic(sweepMillis, id -> sweepIdle());
+        ParleyConfig.Limits limits = config.limits();
+        deadlines = new Deadlines(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds());
+        vertx.setPeriodic(Deadlines.sweepMillis(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds()),
+                id -> sweepDeadlines());
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
@@ -113,6 +118,40 @@ public final class GatewayVerticle extends VerticleBase {
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
     }
 
+    void countBye(ByeReason reason) {
+        node.metrics().countBye(reason.name());
+    }
+
+    /**
+     * Over the node's output budget: drops this instance's readers with the most unread output until
+     * the node is back under it. Cheap when under budget (one read); when the bytes are held by another
+     * instance's connections, it does not rescan on every write.
+     */
+    void shedIfOverBudget() {
+        OutputBudget budget = node.outputBudget();
+        if (!budget.over() || shedThisTurn && budget.pending() < shedAgainAt) return;
+        if (!shedThisTurn) {
+            shedThisTurn = true;
+            context.runOnContext(v -> shedThisTurn = false);
+        }
+        FlushBatcher.current().flushNow();
+        if (!budget.over()) return;
+        List<Connection> backlog = new ArrayList<>();
+        for (Connection c : connections) {
+            if (!c.closed() && c.backlogBytes() > 0) backlog.add(c);
+        }
+        // Largest unread backlog first; readers that keep up have none and are never dropped.
+        backlog.sort((a, b) -> Long.compare(b.backlogBytes(), a.backlogBytes()));
+        // Count down ourselves: a dropped connection's queued bytes leave the budget as Netty fails them.
+        long left = budget.pending();
+        for (Connection c : backlog) {
+            if (left <= budget.target()) break;
+            left -= c.pendingBytes();
+            c.slowConsumer();
+        }
+        shedAgainAt = left + budget.max() / 20;
+    }
+
     /** Counts deliveries of a shared event, once per batch rather than per recipient. */
     void counted(EncodedEvent e, long written) {
         ParleyMetrics m = node.metrics();
@@ -135,12 +174,13 @@ public final class GatewayVerticle extends VerticleBase {
             return;
         }
         if (!node.limiter().tryAcquire(address)) {
+            countBye(ByeReason.TOO_MANY_CONNECTIONS);
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
         Connection c = new Connection(this, socket, address,
                 new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime),
-                config.limits().slowConsumerBytes());
+                config.limits().slowConsumerBytes(), node.outputBudget());
         connections.add(c);
         socket.handler(c::onData);
         socket.exceptionHandler(t -> socket.close());
@@ -178,12 +218,16 @@ public final class GatewayVerticle extends VerticleBase {
         });
     }
 
-    private void sweepIdle() {
-        long limit = TimeUnit.SECONDS.toNanos(config.limits().idleTimeoutSeconds());
+    private void sweepDeadlines() {
         long now = System.nanoTime();
         for (Connection c : new ArrayList<>(connections)) {
-            if (now - c.lastActivityNanos() > limit) {
-                c.bye(ByeReason.IDLE, "no activity for " + config.limits().idleTimeoutSeconds() + " s");
+            if (c.closed()) continue;
+            ByeReason expired = deadlines.expired(now, c.connectedNanos(), c.lastRequestNanos(),
+                    c.loggedIn() || c.loggingInState());
+            if (expired == ByeReason.IDLE) {
+                c.bye(ByeReason.IDLE, "no request for " + config.limits().idleTimeoutSeconds() + " s");
+            } else if (expired == ByeReason.LOGIN_TIMEOUT) {
+                c.bye(ByeReason.LOGIN_TIMEOUT, "not logged in within " + config.limits().loginTimeoutSeconds() + " s");
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.parley.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -14,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Every byte a connection sends goes through here, in order: appended to this turn's buffer and
  * written and flushed once per event-loop turn by {@link FlushBatcher}. Uses Vert.x internal API
  * (pinned 5.0.7): {@code NetSocket.write} flushes per call, which collapses fan-out. Since this
- * bypasses Vert.x's write queue, the pending-bytes bound is enforced here.
+ * bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per connection and (through
+ * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
+ * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
  */
 final class Outbox {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
@@ -25,6 +26,9 @@ final class Outbox {
 
     private final ChannelHandlerContext ctx;
     private final long maxPendingBytes;
+    private final OutputBudget budget;
+    /** Bytes appended and not yet written to the socket (or released): this connection's share of the budget. */
+    private long pending;
     private boolean needsFlush;
     /**
      * This turn's output, appended frame by frame and handed to Netty once per turn: one write entry per
@@ -33,25 +37,29 @@ final class Outbox {
      */
     private ByteBuf turn;
 
-    Outbox(NetSocket socket, long maxPendingBytes) {
+    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget) {
         this.ctx = ((NetSocketInternal) socket).channelHandlerContext();
         this.maxPendingBytes = maxPendingBytes;
+        this.budget = budget;
     }
 
     EventExecutor executor() {
         return ctx.executor();
     }
 
-    /** Queues bytes; false when the peer has stopped reading and the pending output is over the bound. */
+    /**
+     * Queues bytes; false when the peer has stopped reading and the pending output is over the bound,
+     * or when there is no memory for them (the caller drops the connection; the node carries on).
+     */
     boolean write(byte[] bytes) {
-        append(bytes);
+        if (!append(bytes)) return false;
         markDirty();
-        return pendingBytes() <= maxPendingBytes;
+        return pending <= maxPendingBytes;
     }
 
     /** Queues bytes and runs {@code afterWrite} once they (and all before them) were handed to the socket. */
     void write(byte[] bytes, Runnable afterWrite) {
-        append(bytes);
+        append(bytes);   // only ever empty: a marker for "after everything so far"
         push();
         ctx.write(Unpooled.EMPTY_BUFFER).addListener(f -> {
             if (f.isSuccess()) afterWrite.run();
@@ -59,19 +67,34 @@ final class Outbox {
         markDirty();
     }
 
-    private void append(byte[] bytes) {
-        if (bytes.length == 0) return;
-        if (turn == null) turn = ctx.alloc().directBuffer(Math.max(bytes.length, INITIAL_TURN_BYTES));
-        turn.writeBytes(bytes);
+    private boolean append(byte[] bytes) {
+        if (bytes.length == 0) return true;
+        try {
+            if (turn == null) turn = Unpooled.directBuffer(Math.max(bytes.length, INITIAL_TURN_BYTES));
+            turn.writeBytes(bytes);
+        } catch (OutOfMemoryError e) {
+            // Direct memory exhausted (Netty's OutOfDirectMemoryError or the JDK's): lose this
+            // connection, not the node.
+            return false;
+        }
+        pending += bytes.length;
+        budget.add(bytes.length);
+        return true;
     }
 
-    /** Hands this turn's bytes to Netty (not yet flushed). On a closed channel Netty releases them. */
+    /** Hands this turn's bytes to Netty (not yet flushed); they leave the budget once written, or failed on close. */
     private void push() {
         if (turn != null) {
             ByteBuf out = turn;
             turn = null;
-            ctx.write(out, ctx.voidPromise());
+            int size = out.readableBytes();
+            ctx.write(out).addListener(f -> written(size));
         }
+    }
+
+    private void written(long size) {
+        pending -= size;
+        budget.release(size);
     }
 
     /**
@@ -79,7 +102,7 @@ final class Outbox {
      * {@link #CLOSE_GRACE_MILLIS} if the peer does not read them.
      */
     void writeAndClose(byte[] last) {
-        if (last != null) append(last);
+        if (last != null) append(last);   // without memory for the goodbye, it closes without one
         push();
         // ctx.close() skips Vert.x's graceful close, which would wait for the output to drain without bound.
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ctx.close());
@@ -91,6 +114,7 @@ final class Outbox {
     /** Closes now, dropping unsent output (for peers that stopped reading). */
     void abort(byte[] last) {
         if (turn != null) {
+            written(turn.readableBytes());
             turn.release();
             turn = null;
         }
@@ -106,9 +130,17 @@ final class Outbox {
         ctx.flush();
     }
 
+    /** Output not yet taken by the kernel: this turn's and that queued in Netty. */
     long pendingBytes() {
-        ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-        return (out == null ? 0 : out.totalPendingWriteBytes()) + (turn == null ? 0 : turn.readableBytes());
+        return pending;
+    }
+
+    /**
+     * Output handed to Netty in earlier turns and still not taken by the kernel: what a reader that
+     * keeps up never has (this turn's bytes look the same for fast and slow readers).
+     */
+    long backlogBytes() {
+        return pending - (turn == null ? 0 : turn.readableBytes());
     }
 
     private void markDirty() {

@@ -8,7 +8,8 @@ public enum ByeReason {
     SHUTDOWN("the server is shutting down"),
     BAD_FRAME("malformed or oversized frame"),
     LOGOUT("goodbye"),
-    TOO_MANY_CONNECTIONS("too many connections");
+    TOO_MANY_CONNECTIONS("too many connections"),
+    LOGIN_TIMEOUT("not logged in in time");
 
     public final String defaultMessage;
 

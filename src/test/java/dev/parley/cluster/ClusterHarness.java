@@ -47,6 +47,7 @@ final class ClusterHarness implements AutoCloseable {
         env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
         env.put("PARLEY_SERVER_HOST", "127.0.0.1");
         env.put("PARLEY_OPS_PORT", "0");
+        env.put("PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
         try {
             nodes[i] = ServerProcess.start(env, "server", "--port", "0",

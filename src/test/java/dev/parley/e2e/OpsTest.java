@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +46,32 @@ class OpsTest {
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"bus\":\"UP\"") && ready.body().contains("\"store\":\"UP\""), ready.body());
         assertEquals(404, Http.get(ops(), "/nope").status());
+    }
+
+    @Test
+    @DisplayName("a node out of connection slots reports not ready (503, capacity DOWN) and ready again when they free up")
+    void notReadyWhenFull() {
+        try (TestServer s = TestServer.start(Map.of("limits.maxConnections", 5))) {
+            int opsPort = s.server().opsPort();
+            Http.Response ready = Http.get(opsPort, "/health/ready");
+            assertEquals(200, ready.status(), ready.body());
+            assertTrue(ready.body().contains("\"capacity\":\"UP"), ready.body());
+            List<JsonClient> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) all.add(s.json());
+                for (JsonClient c : all) assertEquals("pong", c.request(JsonClient.op("ping")).path("op").asText());
+                Http.Response full = Http.get(opsPort, "/health/ready");
+                assertEquals(503, full.status(), full.body());
+                assertTrue(full.body().contains("\"capacity\":\"DOWN: connections 5 of limits.maxConnections 5"), full.body());
+            } finally {
+                all.forEach(JsonClient::close);
+            }
+            // The slots are freed as the server processes the closes.
+            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+            Http.Response again = Http.get(opsPort, "/health/ready");
+            while (again.status() != 200 && System.nanoTime() < deadline) again = Http.get(opsPort, "/health/ready");
+            assertEquals(200, again.status(), again.body());
+        }
     }
 
     @Test

@@ -106,6 +106,55 @@ class SlowConsumerTest {
     }
 
     @Test
+    @DisplayName("50 clients that never read, under a flood of 4,000-character messages: the node's pending output "
+            + "stays within limits.maxPendingOutputBytes (largest first dropped as SLOW_CONSUMER) and a normal reader gets everything")
+    void nodeOutputBudget() throws Exception {
+        long budget = 2L << 20;
+        int slow = 50;
+        try (TestServer server = TestServer.start(Map.of("limits.slowConsumerBytes", 1L << 20,
+                "limits.maxPendingOutputBytes", budget, "limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
+             JsonClient observer = server.loggedIn("nb.observer");
+             JsonClient sender = server.loggedIn("nb.sender");
+             SlowReaderFlood flood = new SlowReaderFlood(server.port(), "nb")) {
+            flood.openNonReaders(slow);
+            observer.awaitPresence(SlowReaderFlood.slowUser("nb", slow - 1), "online");
+            java.util.Set<String> dropped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.function.BooleanSupplier allDropped = () -> {
+                JsonNode off;
+                while ((off = observer.poll(f -> "presence".equals(f.path("op").asText())
+                        && f.path("user").asText().startsWith("nb.slow") && "offline".equals(f.path("status").asText()),
+                        Duration.ZERO)) != null) {
+                    dropped.add(off.path("user").asText());
+                }
+                return dropped.size() == slow;
+            };
+            // 50 readers x 1 MiB each would be 50 MiB pending: only the node budget (2 MiB) stops it earlier.
+            int sent = SlowReaderFlood.flood(List.of(sender), 1500, MAX_TIME, allDropped);
+            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+            while (!allDropped.getAsBoolean() && System.nanoTime() < deadline) {
+                observer.request(op("ping"));
+            }
+            long high = server.server().gateway().pendingOutputHighWater();
+            System.out.println("node budget: " + sent + " messages sent; " + dropped.size() + " dropped; high water "
+                    + high + " bytes of " + budget);
+            assertEquals(slow, dropped.size(), "non-readers dropped after " + sent + " messages");
+            // The check runs after each write: over by at most 5 % of the budget plus one message per recipient.
+            assertTrue(high <= budget + budget / 20 + 64 * 4096, "pending output peaked at " + high + " bytes");
+
+            sender.say("budget done");
+            observer.awaitMessage("budget done");
+            List<String> got = observer.log().stream()
+                    .filter(f -> "message".equals(f.path("op").asText()) && "nb.sender".equals(f.path("from").asText()))
+                    .map(f -> f.path("text").asText()).toList();
+            assertEquals(sent + 1, got.size(), "the normal reader got every message");
+            for (int i = 0; i < sent; i++) assertTrue(got.get(i).startsWith("flood 0 " + i + " "), "order at " + i);
+            String metrics = Http.get(server.server().opsPort(), "/metrics").body();
+            assertTrue(metrics.contains("parley_byes_total{reason=\"SLOW_CONSUMER\"}"), "drops by reason are counted");
+            assertTrue(metrics.contains("parley_pending_output_bytes"), "pending output gauge");
+        }
+    }
+
+    @Test
     @DisplayName("a client that stopped reading and then goes silent is still closed at the idle timeout")
     void stuckReaderIsClosedWhenIdle() throws IOException {
         try (TestServer server = TestServer.start(Map.of("limits.idleTimeoutSeconds", 1,
@@ -124,7 +173,7 @@ class SlowConsumerTest {
             int n = 1500;
             for (int i = 0; i < n; i++) {
                 sender.send(op("say", "text", "fill " + i + " " + padding, "rid", "f" + i));
-                if (i % 100 == 0) {
+                if (i % 20 == 0) {   // often enough for a 1 s idle timeout on a loaded machine
                     stuckOut.write((op("ping") + "\n").getBytes(StandardCharsets.UTF_8));
                     stuckOut.flush();
                     observer.request(op("ping"));

@@ -47,6 +47,8 @@ public final class TestServer implements AutoCloseable {
         put(json, "store.dataDir", dataDir.toString());
         put(json, "auth.pbkdf2Iterations", 1000);
         put(json, "ops.port", 0);
+        // Every test client connects from loopback: exempt it from the per-address cap, as benchmarks do.
+        put(json, "limits.exemptAddresses", "127.0.0.1");
         overrides.forEach((k, v) -> put(json, k, v));
         return ParleyConfig.from(json);
     }
