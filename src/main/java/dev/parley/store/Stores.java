@@ -16,6 +16,9 @@ public interface Stores {
 
     PresenceStore presence();
 
+    /** Rate-limit counters (login attempts, registrations); shared by all nodes on a shared backend. */
+    CounterStore counters();
+
     /** A round trip to the backend, for readiness. */
     Future<Void> ping();
 
