@@ -33,7 +33,7 @@ final class AccountCommands {
             c.send(Reply.fail("register", r.rid(), ChatError.ALREADY_LOGGED_IN, "log out before registering another account"));
             return;
         }
-        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"));
+        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"), c.remoteAddress());
         c.beginAccountOp();
         services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
                 .onComplete(done -> {
