@@ -68,14 +68,12 @@ public final class AuthVerticle extends VerticleBase {
         }
         String name = r.name() == null ? r.user() : r.name();
         List<CounterStore.Limit> limits = registrationLimits.limits(addressKey(r.address()));
+        // Straight to the hash queue: a store lookup first would put a flood ahead of logins in the store's pool.
         counters.acquire(limits)
-                .compose(a -> a.admitted() ? users.find(r.user())
+                .compose(a -> a.admitted() ? hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.password()))
+                        .onFailure(busy -> counters.release(limits.stream().map(CounterStore.Limit::key).toList()))
                         : Future.failedFuture(Bus.error(ChatError.RATE_LIMITED, RegistrationLimits.refusal(a.refusedBy()))))
-                .compose(existing -> existing != null ? Future.succeededFuture(false)
-                        // Taken ids are answered without hashing; create() still decides a race.
-                        : hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.password()))
-                                .onFailure(busy -> counters.release(limits.stream().map(CounterStore.Limit::key).toList()))
-                                .compose(hash -> users.create(new UserRecord(r.user(), name, hash, System.currentTimeMillis()))))
+                .compose(hash -> users.create(new UserRecord(r.user(), name, hash, System.currentTimeMillis())))
                 .onSuccess(created -> {
                     if (created) message.reply(new JsonObject().put("user", r.user()).put("name", name));
                     else Bus.fail(message, ChatError.USER_EXISTS, null);
