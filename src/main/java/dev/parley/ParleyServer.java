@@ -177,7 +177,7 @@ public final class ParleyServer {
         Bus.onDependencyFailure(metrics.storeErrors::increment);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
         return Future.join(
-                        vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
+                        vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users(), stores.counters())),
                         vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),

@@ -35,9 +35,12 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
-                       int maxFailedLoginsPerUser, int maxFailedLoginsPerAddress, int failedLoginWindowSeconds) {
-        public Duration failedLoginWindow() {
-            return Duration.ofSeconds(failedLoginWindowSeconds);
+                       int hashQueueLogins, int hashQueueRegistrations,
+                       int loginAttemptsPerUserAddress, int loginAttemptsPerAddress, int loginWindowSeconds,
+                       int loginSlowdownAfter, int loginSlowdownBaseMs, int loginSlowdownMaxMs,
+                       int registrationsPerAddressPerHour, int registrationsPerMinute) {
+        public Duration loginWindow() {
+            return Duration.ofSeconds(loginWindowSeconds);
         }
     }
 
@@ -110,11 +113,21 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("auth.passwordMaxLength", 1, 1024),
                 r.integer("auth.pbkdf2Iterations", 1, 100_000_000),
                 r.integer("auth.hashThreads", 1, 256),
-                r.integer("auth.maxFailedLoginsPerUser", 1, 1_000_000),
-                r.integer("auth.maxFailedLoginsPerAddress", 1, 1_000_000),
-                r.integer("auth.failedLoginWindowSeconds", 1, 86_400));
+                r.integer("auth.hashQueueLogins", 1, 1_000_000),
+                r.integer("auth.hashQueueRegistrations", 1, 1_000_000),
+                r.integer("auth.loginAttemptsPerUserAddress", 1, 1_000_000),
+                r.integer("auth.loginAttemptsPerAddress", 1, 1_000_000),
+                r.integer("auth.loginWindowSeconds", 1, 86_400),
+                r.integer("auth.loginSlowdownAfter", 1, 1_000_000),
+                r.integer("auth.loginSlowdownBaseMs", 1, 60_000),
+                r.integer("auth.loginSlowdownMaxMs", 0, 20_000),
+                r.integer("auth.registrationsPerAddressPerHour", 1, 10_000_000),
+                r.integer("auth.registrationsPerMinute", 1, 10_000_000));
         if (auth.passwordMinLength() > auth.passwordMaxLength()) {
             throw new ConfigException("auth.passwordMinLength: must not exceed auth.passwordMaxLength");
+        }
+        if (auth.loginAttemptsPerUserAddress() > auth.loginAttemptsPerAddress()) {
+            throw new ConfigException("auth.loginAttemptsPerUserAddress: must not exceed auth.loginAttemptsPerAddress");
         }
         // The byte quota must hold at least one message of the largest size (4000 4-byte characters, escaped).
         Mailbox mailbox = new Mailbox(

@@ -7,6 +7,7 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.seed.SeedTranslator;
 import dev.parley.service.auth.AuthAddresses;
 import dev.parley.service.auth.LoginRequest;
 import dev.parley.service.auth.RegisterRequest;
@@ -23,6 +24,8 @@ import java.util.UUID;
 
 /** register, login, logout. */
 final class AccountCommands {
+    static final String SEED_IDS = "seed user ids are whole numbers from 1 to 999999999999999999, without leading zeros";
+
     private final GatewayServices services;
 
     AccountCommands(GatewayServices services) {
@@ -35,7 +38,12 @@ final class AccountCommands {
             c.send(Reply.fail("register", r.rid(), ChatError.ALREADY_LOGGED_IN, "log out before registering another account"));
             return;
         }
-        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"));
+        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"), c.remoteAddress());
+        // Seed clients only know positive integer ids, and id 0 is the server's: no other seed account.
+        if (c.protocol() == Protocol.SEED && SeedTranslator.seedId(body.user()) == null) {
+            c.send(Reply.fail("register", r.rid(), ChatError.INVALID_USER, SEED_IDS));
+            return;
+        }
         c.beginAccountOp();
         services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
                 .onComplete(done -> {

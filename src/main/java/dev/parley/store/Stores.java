@@ -18,6 +18,8 @@ public interface Stores {
 
     /** What the backend holds and may hold; never blocks the caller (the embedded store asks a worker thread). */
     Future<StoreSize> size();
+    /** Rate-limit counters (login attempts, registrations); shared by all nodes on a shared backend. */
+    CounterStore counters();
 
     /** A round trip to the backend, for readiness. */
     Future<Void> ping();

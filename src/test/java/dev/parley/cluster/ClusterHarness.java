@@ -45,6 +45,12 @@ final class ClusterHarness implements AutoCloseable {
                 .collect(Collectors.joining(","));
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
+        // Every test user connects from 127.0.0.1: the per-address limits would count them as one client.
+        env.put("PARLEY_AUTH_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "1000000");
+        env.put("PARLEY_AUTH_REGISTRATIONS_PER_MINUTE", "1000000");
+        env.put("PARLEY_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS", "1000000");
+        env.put("PARLEY_AUTH_HASH_QUEUE_REGISTRATIONS", "100000");
+        env.put("PARLEY_AUTH_HASH_QUEUE_LOGINS", "100000");
         env.put("PARLEY_SERVER_HOST", "127.0.0.1");
         env.put("PARLEY_OPS_PORT", "0");
         env.put("PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1");

@@ -53,6 +53,30 @@ class ConfigTest {
     }
 
     @Test
+    @DisplayName("the account limits are typed and checked, with messages naming the key")
+    void authLimits() {
+        ParleyConfig.Auth a = ParleyConfig.from(ConfigLoader.defaults()).auth();
+        assertEquals(5, a.loginAttemptsPerUserAddress());
+        assertEquals(20, a.loginAttemptsPerAddress());
+        assertEquals(10, a.registrationsPerAddressPerHour());
+        assertEquals(60, a.registrationsPerMinute());
+        assertEquals(50, a.hashQueueRegistrations());
+
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_AUTH_LOGIN_ATTEMPTS_PER_USER_ADDRESS", "50"));
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json)).getMessage()
+                .startsWith("auth.loginAttemptsPerUserAddress: must not exceed auth.loginAttemptsPerAddress"));
+        JsonObject json2 = ConfigLoader.defaults();
+        json2.getJsonObject("auth").put("loginSlowdownMaxMs", 30_000);
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json2)).getMessage()
+                .startsWith("auth.loginSlowdownMaxMs: must be between"));
+        JsonObject json3 = ConfigLoader.defaults();
+        json3.getJsonObject("auth").put("hashQueueRegistrations", 0);
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json3)).getMessage()
+                .startsWith("auth.hashQueueRegistrations:"));
+    }
+
+    @Test
     @DisplayName("file < env < flags: the last source wins")
     void order() throws Exception {
         Path file = Files.createTempFile("parley", ".yaml");

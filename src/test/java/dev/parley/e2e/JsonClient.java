@@ -39,8 +39,14 @@ public final class JsonClient implements AutoCloseable {
     }
 
     public static JsonClient connect(int port) {
+        return connectFrom("127.0.0.1", port);
+    }
+
+    /** Connects from another loopback address (127.0.0.2, ...): to the server, another client IP. */
+    public static JsonClient connectFrom(String localAddress, int port) {
         try {
             Socket s = new Socket();
+            s.bind(new InetSocketAddress(localAddress, 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setTcpNoDelay(true);
             return new JsonClient(s);

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +22,7 @@ class LoginTest {
 
     @BeforeAll
     static void start() {
-        // Failures here are few; keep the address throttle out of the way of the other tests.
-        server = TestServer.start(Map.of("auth.maxFailedLoginsPerAddress", 1000));
+        server = TestServer.start();
     }
 
     @AfterAll
@@ -64,44 +65,91 @@ class LoginTest {
         }
     }
 
+    /** The shipped login limits, set explicitly: TestServer raises the per-address one for other tests. */
+    private static Map<String, Object> productionLoginLimits(Object... more) {
+        Map<String, Object> m = new HashMap<>(Map.of("auth.loginAttemptsPerUserAddress", 5,
+                "auth.loginAttemptsPerAddress", 20, "auth.loginSlowdownAfter", 10));
+        for (int i = 0; i < more.length; i += 2) m.put((String) more[i], more[i + 1]);
+        return m;
+    }
+
     @Test
-    @DisplayName("after maxFailedLoginsPerUser failures even the right password is RATE_LIMITED, from any connection; other users are unaffected")
-    void failedLoginsAreThrottledPerUser() {
-        try (TestServer s = TestServer.start(Map.of("auth.maxFailedLoginsPerUser", 3,
-                "auth.maxFailedLoginsPerAddress", 1000))) {
+    @DisplayName("60 wrong guesses and the right password sent at once on 61 connections from one address: 5 are checked, 56 are RATE_LIMITED")
+    void parallelGuessesAreCountedWhenAdmitted() throws Exception {
+        try (TestServer s = TestServer.start(productionLoginLimits())) {
             try (JsonClient c = s.json()) {
-                c.register("victim", "123456");
-                c.register("bystander", "123456");
-                for (int i = 0; i < 3; i++) {
-                    assertEquals("BAD_CREDENTIALS", code(tryLogin(c, "victim", "guess-" + i)));
-                }
-                JsonNode right = tryLogin(c, "victim", "123456");
-                assertEquals("RATE_LIMITED", code(right), right.toString());
+                c.register("p.victim", "123456");
             }
-            try (JsonClient fresh = s.json(); JsonClient other = s.json()) {
-                JsonNode right = tryLogin(fresh, "victim", "123456");
-                assertEquals("RATE_LIMITED", code(right), "a new connection does not reset the count: " + right);
-                other.login("bystander", "123456");
+            List<JsonClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 61; i++) clients.add(s.json());
+                // Connected first, then all requests go out back to back, so they are in flight together.
+                for (int i = 0; i < 61; i++) {
+                    clients.get(i).send(op("login", "user", "p.victim", "password", i == 30 ? "123456" : "guess-" + i));
+                }
+                Map<String, Integer> outcomes = new TreeMap<>();
+                for (JsonClient c : clients) {
+                    JsonNode reply = c.awaitOp("login");
+                    outcomes.merge(reply.path("ok").asBoolean() ? "OK" : code(reply), 1, Integer::sum);
+                }
+                System.out.println("parallel guessing outcomes of 61: " + outcomes);
+                int checked = outcomes.getOrDefault("OK", 0) + outcomes.getOrDefault("BAD_CREDENTIALS", 0);
+                assertEquals(5, checked, "only the 5 allowed per user and address reach the password check: " + outcomes);
+                assertEquals(56, outcomes.getOrDefault("RATE_LIMITED", 0), outcomes.toString());
+            } finally {
+                clients.forEach(JsonClient::close);
+            }
+            try (JsonClient elsewhere = JsonClient.connectFrom("127.0.0.2", s.port())) {
+                elsewhere.login("p.victim", "123456");
             }
         }
     }
 
     @Test
-    @DisplayName("after maxFailedLoginsPerAddress failures from one address, any login from it is RATE_LIMITED")
-    void failedLoginsAreThrottledPerAddress() {
-        try (TestServer s = TestServer.start(Map.of("auth.maxFailedLoginsPerUser", 1000,
-                "auth.maxFailedLoginsPerAddress", 4))) {
+    @DisplayName("an attacker's address is throttled per user and per address; the victim from another address still logs in")
+    void lockoutIsNotAWeapon() {
+        try (TestServer s = TestServer.start(productionLoginLimits())) {
             try (JsonClient c = s.json()) {
-                c.register("honest", "123456");
-                // Four different users, one failure each: no user is over its own limit.
-                for (int i = 0; i < 4; i++) {
-                    try (JsonClient attacker = s.json()) {
-                        assertEquals("BAD_CREDENTIALS", code(tryLogin(attacker, "guess" + i, "123456")));
-                    }
-                }
-                JsonNode right = tryLogin(c, "honest", "123456");
-                assertEquals("RATE_LIMITED", code(right), right.toString());
+                c.register("w.victim", "123456");
+                c.register("w.bystander", "123456");
             }
+            try (JsonClient attacker = JsonClient.connectFrom("127.0.0.3", s.port())) {
+                for (int i = 0; i < 5; i++) assertEquals("BAD_CREDENTIALS", code(tryLogin(attacker, "w.victim", "guess-" + i)));
+                JsonNode right = tryLogin(attacker, "w.victim", "123456");
+                assertEquals("RATE_LIMITED", code(right), "the attacker's address is done with this user: " + right);
+                for (int i = 0; i < 15; i++) assertEquals("BAD_CREDENTIALS", code(tryLogin(attacker, "w.nobody" + i, "123456")));
+                JsonNode any = tryLogin(attacker, "w.bystander", "123456");
+                assertEquals("RATE_LIMITED", code(any), "20 attempts: the whole address waits: " + any);
+            }
+            try (JsonClient victim = s.json(); JsonClient bystander = s.json()) {
+                long t0 = System.nanoTime();
+                victim.login("w.victim", "123456");
+                bystander.login("w.bystander", "123456");
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(ms < 2_000, "not slowed down either (6 attempts on the user): " + ms + " ms");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("guesses on one user from many addresses are slowed down with doubling delays, but the right password still gets in")
+    void distributedGuessingIsSlowedDown() {
+        try (TestServer s = TestServer.start(productionLoginLimits("auth.loginSlowdownAfter", 2,
+                "auth.loginSlowdownBaseMs", 400, "auth.loginSlowdownMaxMs", 800))) {
+            try (JsonClient c = s.json()) {
+                c.register("d.victim", "123456");
+            }
+            long[] took = new long[4];
+            for (int i = 0; i < 4; i++) {
+                try (JsonClient c = JsonClient.connectFrom("127.0.1." + (i + 1), s.port())) {
+                    long t0 = System.nanoTime();
+                    JsonNode r = tryLogin(c, "d.victim", i == 3 ? "123456" : "guess-" + i);
+                    took[i] = (System.nanoTime() - t0) / 1_000_000;
+                    assertEquals(i == 3 ? "" : "BAD_CREDENTIALS", code(r), r.toString());
+                }
+            }
+            assertTrue(took[2] >= 400, "the 3rd attempt waits 400 ms: " + java.util.Arrays.toString(took));
+            assertTrue(took[3] >= 800, "the 4th waits 800 ms, and succeeds: " + java.util.Arrays.toString(took));
         }
     }
 

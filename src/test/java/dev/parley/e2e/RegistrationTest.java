@@ -152,6 +152,34 @@ class RegistrationTest {
         }
     }
 
+    @ParameterizedTest(name = "name with U+{0} is BAD_REQUEST")
+    @ValueSource(ints = {0x07, 0x0A, 0x1B, 0x7F, 0x85, 0x9B, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+            0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C})
+    @DisplayName("a name with a control character, a line/paragraph separator or a bidi control is refused and creates nothing")
+    void unsafeNamesAreRefused(int codePoint) {
+        String user = "r.cp" + Integer.toHexString(codePoint);
+        String name = "evil" + new String(Character.toChars(codePoint)) + "txt.exe";
+        try (JsonClient c = server.json()) {
+            JsonNode r = c.request(op("register", "user", user, "password", "123456", "name", name));
+            assertFalse(r.path("ok").asBoolean(), r.toString());
+            assertEquals("BAD_REQUEST", code(r), r.toString());
+            assertTrue(r.path("error").path("message").asText().startsWith("name:"), r.toString());
+            assertOk(c.register(user, "123456"), user);
+        }
+    }
+
+    @Test
+    @DisplayName("names in any script, with emoji and joiners, are accepted")
+    void internationalNamesAreAccepted() {
+        try (JsonClient c = server.json()) {
+            String[] names = {"Zoë Ångström", "名前", "محمد", "שלום", "👩\u200D💻 dev", "a\u00A0b"};
+            for (int i = 0; i < names.length; i++) {
+                JsonNode r = c.request(op("register", "user", "r.intl" + i, "password", "123456", "name", names[i]));
+                assertOk(r, "r.intl" + i);
+            }
+        }
+    }
+
     @Test
     @DisplayName("20 connections registering the same id at once: exactly one wins, 19 get USER_EXISTS")
     void concurrentRegistrationsHaveOneWinner() {

@@ -144,6 +144,42 @@ class SeedProtocolTest {
     }
 
     @Test
+    @DisplayName("seed registration takes ids 1 to 999999999999999999 only: 0, -1, 2^63-1 get 506 INVALID_USER and create nothing")
+    void seedIdsArePositiveAndInRange() throws Exception {
+        for (long id : new long[]{0, -1, Long.MAX_VALUE, 1_000_000_000_000_000_000L}) {
+            RegisterResMes r = StockSeedClient.register("127.0.0.1", server.port(), id, "123456", "");
+            assertEquals(RegisterResMes.OTHER_ERROR, r.code(), id + ": " + r);
+            assertTrue(r.error().startsWith("INVALID_USER: seed user ids are whole numbers"), r.toString());
+            try (JsonClient c = server.json()) {
+                JsonNode login = c.request(JsonClient.op("login", "user", Long.toString(id), "password", "123456"));
+                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+            }
+        }
+        RegisterResMes top = StockSeedClient.register("127.0.0.1", server.port(), 999_999_999_999_999_999L, "123456", "");
+        assertEquals(RegisterResMes.OK, top.code(), top.toString());
+    }
+
+    @Test
+    @DisplayName("a quoted seed id with leading zeros (\"007\") is a BAD_FRAME, not account 7 or 007")
+    void seedIdsHaveNoLeadingZeros() throws Exception {
+        String register = "{\"type\":\"RegisterMes\",\"data\":"
+                + "\"{\\\"user\\\":{\\\"userId\\\":\\\"007\\\",\\\"userPwd\\\":\\\"123456\\\",\\\"userName\\\":\\\"\\\"}}\"}";
+        try (var raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.getOutputStream().write(frame(register));
+            raw.setSoTimeout(10_000);
+            byte[] all = raw.getInputStream().readAllBytes();
+            String body = new String(all, 4, all.length - 4, StandardCharsets.UTF_8);
+            assertTrue(body.contains("BAD_FRAME") && body.contains("leading zeros"), body);
+        }
+        for (String id : new String[]{"7", "007"}) {
+            try (JsonClient c = server.json()) {
+                JsonNode login = c.request(JsonClient.op("login", "user", id, "password", "123456"));
+                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("bad input: a zero length, an oversized length, bad JSON, an unknown type -> error and close, server fine")
     void badInput() throws Exception {
         byte[][] attacks = {

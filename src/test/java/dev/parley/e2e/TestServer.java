@@ -46,6 +46,13 @@ public final class TestServer implements AutoCloseable {
         put(json, "server.port", 0);
         put(json, "store.dataDir", dataDir.toString());
         put(json, "auth.pbkdf2Iterations", 1000);
+        // Every test user connects from 127.0.0.1: the per-address limits would count them as one client.
+        // Tests of those limits set them back explicitly.
+        put(json, "auth.registrationsPerAddressPerHour", 1_000_000);
+        put(json, "auth.registrationsPerMinute", 1_000_000);
+        put(json, "auth.loginAttemptsPerAddress", 1_000_000);
+        put(json, "auth.hashQueueRegistrations", 100_000);
+        put(json, "auth.hashQueueLogins", 100_000);
         put(json, "ops.port", 0);
         // Every test client connects from loopback: exempt it from the per-address cap, as benchmarks do.
         put(json, "limits.exemptAddresses", "127.0.0.1");

@@ -1,7 +1,6 @@
 package dev.parley.service;
 
 import dev.parley.gateway.TokenBucket;
-import dev.parley.service.auth.FailureThrottle;
 import dev.parley.service.auth.PasswordHasher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,24 +30,6 @@ class ThrottlesTest {
         now.addAndGet(Duration.ofSeconds(60).toNanos());
         for (int i = 0; i < 3; i++) assertTrue(b.tryTake());
         assertFalse(b.tryTake(), "never more than the burst");
-    }
-
-    @Test
-    @DisplayName("failed logins block a key after the max within the window, and age out")
-    void failureThrottle() {
-        AtomicLong now = new AtomicLong(1_000);
-        FailureThrottle t = new FailureThrottle(3, Duration.ofSeconds(60), now::get);
-        for (int i = 0; i < 3; i++) {
-            assertFalse(t.blocked("100"));
-            t.recordFailure("100");
-        }
-        assertTrue(t.blocked("100"));
-        assertFalse(t.blocked("200"), "other keys are unaffected");
-        now.addAndGet(60_000);
-        assertFalse(t.blocked("100"), "failures age out of the window");
-        t.recordFailure("100");
-        t.clear("100");
-        assertFalse(t.blocked("100"));
     }
 
     @Test

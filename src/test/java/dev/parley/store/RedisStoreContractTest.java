@@ -62,6 +62,23 @@ class RedisStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    @DisplayName("two nodes on one Redis share rate-limit counters: 61 attempts split over both admit exactly 5")
+    void twoNodesShareCounters() {
+        Stores other = await(RedisStores.connect(vertx, options()));
+        try {
+            List<Future<CounterStore.Admission>> attempts = new ArrayList<>();
+            for (int i = 0; i < 61; i++) {
+                attempts.add((i % 2 == 0 ? stores : other).counters()
+                        .acquire(List.of(new CounterStore.Limit("login:ua:victim|10.0.0.66", 5, 60_000))));
+            }
+            awaitAll(attempts);
+            assertEquals(5, attempts.stream().filter(f -> f.result().admitted()).count());
+        } finally {
+            await(other.close());
+        }
+    }
+
+    @Test
     @DisplayName("two nodes on one Redis share accounts, history seqs and presence")
     void twoNodes() {
         Stores other = await(RedisStores.connect(vertx, options()));

@@ -382,6 +382,83 @@ abstract class StoreContractTest {
         }
     }
 
+    // ---- rate-limit counters
+
+    private static CounterStore.Limit limit(String key, long max) {
+        return new CounterStore.Limit(key, max, 60_000);
+    }
+
+    private boolean admitted(CounterStore.Limit... limits) {
+        return await(stores.counters().acquire(List.of(limits))).admitted();
+    }
+
+    @Test
+    @DisplayName("a counter admits max attempts per window; refused attempts are not counted; keys are independent")
+    void countersLimit() {
+        for (int i = 1; i <= 3; i++) {
+            CounterStore.Admission a = await(stores.counters().acquire(List.of(limit("u:100", 3))));
+            assertTrue(a.admitted(), "attempt " + i);
+            assertEquals(i, a.counts()[0]);
+        }
+        CounterStore.Admission refused = await(stores.counters().acquire(List.of(limit("u:100", 3))));
+        assertFalse(refused.admitted());
+        assertEquals(0, refused.refusedBy());
+        assertEquals(3, refused.counts()[0], "a refused attempt is not counted");
+        assertTrue(admitted(limit("u:101", 3)), "another key has its own count");
+        assertTrue(admitted(limit("u:100", 0)), "max 0 only counts");
+        assertEquals(5, await(stores.counters().acquire(List.of(limit("u:100", 0)))).counts()[0]);
+    }
+
+    @Test
+    @DisplayName("several counters are checked and counted as one step: when one refuses, none counts")
+    void countersAllOrNothing() {
+        assertTrue(admitted(limit("addr", 1)));
+        CounterStore.Admission a = await(stores.counters().acquire(List.of(limit("user", 5), limit("addr", 1), limit("both", 0))));
+        assertEquals(1, a.refusedBy(), "the address refused");
+        assertEquals(0, a.counts()[0], "the user was not counted");
+        CounterStore.Admission b = await(stores.counters().acquire(List.of(limit("user", 5), limit("both", 0))));
+        assertTrue(b.admitted());
+        assertEquals(1, b.counts()[0]);
+        assertEquals(1, b.counts()[1]);
+    }
+
+    @Test
+    @DisplayName("of 61 concurrent attempts against a max of 5 exactly 5 are admitted")
+    void countersConcurrent() {
+        List<Future<CounterStore.Admission>> attempts = new ArrayList<>();
+        for (int i = 0; i < 61; i++) attempts.add(stores.counters().acquire(List.of(limit("guess", 5), limit("ip", 20))));
+        awaitAll(attempts);
+        long admitted = attempts.stream().filter(f -> f.result().admitted()).count();
+        assertEquals(5, admitted);
+        assertEquals(5, await(stores.counters().acquire(List.of(limit("ip", 0)))).counts()[0] - 1, "only admitted attempts counted");
+    }
+
+    @Test
+    @DisplayName("release gives one count back, never below zero, and a missing key stays missing")
+    void countersRelease() {
+        assertTrue(admitted(limit("k", 2)));
+        assertTrue(admitted(limit("k", 2)));
+        assertFalse(admitted(limit("k", 2)));
+        await(stores.counters().release(List.of("k", "never")));
+        assertTrue(admitted(limit("k", 2)), "one given back");
+        await(stores.counters().release(List.of("k")));
+        await(stores.counters().release(List.of("k")));
+        await(stores.counters().release(List.of("k")));
+        assertEquals(1, await(stores.counters().acquire(List.of(limit("k", 2)))).counts()[0], "not below zero");
+        assertEquals(1, await(stores.counters().acquire(List.of(limit("never", 2)))).counts()[0]);
+    }
+
+    @Test
+    @DisplayName("a counter starts again from zero when its window ends")
+    void countersWindow() {
+        CounterStore.Limit shortWindow = new CounterStore.Limit("w", 1, 300);
+        assertTrue(admitted(shortWindow));
+        long windowEnd = System.currentTimeMillis() + 300;
+        boolean second = admitted(shortWindow);
+        if (System.currentTimeMillis() < windowEnd) assertFalse(second, "refused within the window");
+        awaitCondition(() -> admitted(shortWindow), "the window ends");
+    }
+
     // ---- presence
 
     @Test

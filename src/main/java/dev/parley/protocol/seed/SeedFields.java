@@ -91,19 +91,19 @@ final class SeedFields {
         return value;
     }
 
-    // A JSON integer, or a string of digits: some clients send ids quoted.
+    // A JSON integer, or a string of digits: some clients send ids quoted. No leading zeros: "007" is not id 7.
     private long id(String key, JsonNode value) throws SeedProtocolException {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        if (value.isTextual() && value.textValue().matches("-?[0-9]{1,19}")) {
+        if (value.isTextual() && value.textValue().matches("0|-?[1-9][0-9]{0,18}")) {
             try {
                 return Long.parseLong(value.textValue());
             } catch (NumberFormatException tooBig) {
                 // falls through to the error below
             }
         }
-        throw invalid(key, "must be a 64-bit integer, got " + describe(value));
+        throw invalid(key, "must be a 64-bit integer without leading zeros, got " + describe(value));
     }
 
     private int integer(String key, JsonNode value) throws SeedProtocolException {

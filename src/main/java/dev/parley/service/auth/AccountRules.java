@@ -32,8 +32,24 @@ public final class AccountRules {
                     "passwords are " + passwordMin + " to " + passwordMax + " characters");
         }
         if (r.name() != null && (r.name().codePointCount(0, r.name().length()) > MAX_NAME_CHARS
-                || r.name().isBlank() || r.name().chars().anyMatch(Character::isISOControl))) {
+                || r.name().isBlank())) {
             throw Bus.error(ChatError.BAD_REQUEST, "name: 1 to " + MAX_NAME_CHARS + " printable characters");
         }
+        if (r.name() != null && r.name().codePoints().anyMatch(AccountRules::unsafeInName)) {
+            throw Bus.error(ChatError.BAD_REQUEST,
+                    "name: no control characters, line breaks or bidirectional overrides");
+        }
+    }
+
+    /**
+     * C0/C1 controls break lines and terminals; line/paragraph separators fake new lines; bidi embeddings,
+     * overrides, isolates and marks reorder the text shown after a name ("moc.elgoog" spoofing).
+     */
+    static boolean unsafeInName(int cp) {
+        return Character.isISOControl(cp)
+                || cp == 0x2028 || cp == 0x2029
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
     }
 }

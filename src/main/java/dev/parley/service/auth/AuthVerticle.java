@@ -3,40 +3,43 @@ package dev.parley.service.auth;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
+import dev.parley.store.CounterStore;
 import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
-/** Registers accounts and checks logins. Hashing runs on its own worker pool, in parallel. */
+import java.util.List;
+
+/**
+ * Registers accounts and checks logins. Hashing runs on {@link HashQueue}'s threads, logins first; attempts
+ * are counted in the {@link CounterStore} (shared by the cluster) when admitted, before any hashing.
+ */
 public final class AuthVerticle extends VerticleBase {
     private final ParleyConfig.Auth config;
     private final UserStore users;
+    private final CounterStore counters;
     private final AccountRules rules;
+    private final LoginLimits loginLimits;
+    private final RegistrationLimits registrationLimits;
     private PasswordHasher hasher;
-    private WorkerExecutor hashPool;
-    private FailureThrottle perUser;
-    private FailureThrottle perAddress;
+    private HashQueue hashes;
 
-    public AuthVerticle(ParleyConfig.Auth config, UserStore users) {
+    public AuthVerticle(ParleyConfig.Auth config, UserStore users, CounterStore counters) {
         this.config = config;
         this.users = users;
+        this.counters = counters;
         this.rules = new AccountRules(config.passwordMinLength(), config.passwordMaxLength());
+        this.loginLimits = new LoginLimits(config);
+        this.registrationLimits = new RegistrationLimits(config);
     }
 
     @Override
     public Future<?> start() {
-        hashPool = vertx.createSharedWorkerExecutor("parley-hash", config.hashThreads());
-        perUser = new FailureThrottle(config.maxFailedLoginsPerUser(), config.failedLoginWindow(), System::currentTimeMillis);
-        perAddress = new FailureThrottle(config.maxFailedLoginsPerAddress(), config.failedLoginWindow(), System::currentTimeMillis);
-        vertx.setPeriodic(config.failedLoginWindow().toMillis(), id -> {
-            perUser.sweep();
-            perAddress.sweep();
-        });
-        return hashPool.executeBlocking(() -> new PasswordHasher(config.pbkdf2Iterations()), false)
+        hashes = new HashQueue("parley-hash", config.hashThreads(), config.hashQueueLogins(), config.hashQueueRegistrations());
+        return hashes.submit(context, HashQueue.Lane.LOGIN, () -> new PasswordHasher(config.pbkdf2Iterations()))
                 .compose(h -> {
                     hasher = h;
                     return Future.join(
@@ -47,7 +50,12 @@ public final class AuthVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return hashPool.close();
+        hashes.close();
+        return Future.succeededFuture();
+    }
+
+    private static String addressKey(String address) {
+        return address == null ? "?" : address;
     }
 
     private void register(Message<JsonObject> message) {
@@ -59,7 +67,12 @@ public final class AuthVerticle extends VerticleBase {
             return;
         }
         String name = r.name() == null ? r.user() : r.name();
-        hashPool.executeBlocking(() -> hasher.hash(r.password()), false)
+        List<CounterStore.Limit> limits = registrationLimits.limits(addressKey(r.address()));
+        // Straight to the hash queue: a store lookup first would put a flood ahead of logins in the store's pool.
+        counters.acquire(limits)
+                .compose(a -> a.admitted() ? hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.password()))
+                        .onFailure(busy -> counters.release(limits.stream().map(CounterStore.Limit::key).toList()))
+                        : Future.failedFuture(Bus.error(ChatError.RATE_LIMITED, RegistrationLimits.refusal(a.refusedBy()))))
                 .compose(hash -> users.create(new UserRecord(r.user(), name, hash, System.currentTimeMillis())))
                 .onSuccess(created -> {
                     if (created) message.reply(new JsonObject().put("user", r.user()).put("name", name));
@@ -74,24 +87,35 @@ public final class AuthVerticle extends VerticleBase {
             Bus.fail(message, ChatError.BAD_REQUEST, "user and password are required");
             return;
         }
-        String addressKey = r.address() == null ? "?" : r.address();
-        if (perUser.blocked(r.user()) || perAddress.blocked(addressKey)) {
-            Bus.fail(message, ChatError.RATE_LIMITED, "too many failed logins; wait a minute");
-            return;
-        }
-        users.find(r.user())
-                .compose(u -> hashPool.executeBlocking(
-                        () -> hasher.verify(r.password(), u == null ? null : u.passwordHash()) ? u : null, false))
-                .onSuccess(u -> {
-                    if (u == null) {
-                        perUser.recordFailure(r.user());
-                        perAddress.recordFailure(addressKey);
-                        Bus.fail(message, ChatError.BAD_CREDENTIALS, null);
-                    } else {
-                        perUser.clear(r.user());
-                        message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
+        String address = addressKey(r.address());
+        counters.acquire(loginLimits.limits(r.user(), address))
+                .onFailure(t -> Bus.failWith(message, t))
+                .onSuccess(a -> {
+                    if (!a.admitted()) {
+                        Bus.fail(message, ChatError.RATE_LIMITED, LoginLimits.refusal(a.refusedBy()));
+                        return;
                     }
-                })
-                .onFailure(t -> Bus.failWith(message, t));
+                    long delay = loginLimits.delayMillis(a.counts()[LoginLimits.BY_USER]);
+                    if (delay == 0) check(message, r, address);
+                    else vertx.setTimer(delay, id -> check(message, r, address));
+                });
+    }
+
+    private void check(Message<JsonObject> message, LoginRequest r, String address) {
+        users.find(r.user())
+                .compose(u -> hashes.submit(context, HashQueue.Lane.LOGIN,
+                        () -> hasher.verify(r.password(), u == null ? null : u.passwordHash()) ? u : null))
+                .onComplete(done -> {
+                    if (done.succeeded() && done.result() == null) {
+                        Bus.fail(message, ChatError.BAD_CREDENTIALS, null);
+                        return;
+                    }
+                    // A success, or an attempt never checked (busy, store down), does not count against anyone.
+                    counters.release(loginLimits.keys(r.user(), address)).onComplete(released -> {
+                        UserRecord u = done.result();
+                        if (done.succeeded()) message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
+                        else Bus.failWith(message, done.cause());
+                    });
+                });
     }
 }

@@ -1,10 +1,12 @@
 package dev.parley.store.mvstore;
 
 import dev.parley.store.Blocking;
+import dev.parley.store.CounterStore;
 import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.IdempotencyStore;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxStore;
+import dev.parley.store.MemoryCounterStore;
 import dev.parley.store.MemoryPresenceStore;
 import dev.parley.store.PresenceStore;
 import dev.parley.store.StoreSize;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
  * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox
  * changes are committed before their futures complete; group history, last-seen positions and
  * idempotency keys are committed by MVStore's background writer (within about a second) and on close.
+ * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.
  */
 public final class MvStores implements Stores {
     public static final String FILE_NAME = "parley.mv.db";
@@ -36,6 +39,8 @@ public final class MvStores implements Stores {
     private final MvLastSeenStore lastSeen;
     private final MvIdempotencyStore idempotency;
     private final MemoryPresenceStore presence = new MemoryPresenceStore();
+    // Rate-limit windows are minutes long: not worth a disk write per login attempt.
+    private final MemoryCounterStore counters = new MemoryCounterStore(System::currentTimeMillis);
 
     private MvStores(MVStore store, Path file, Blocking blocking, int historyMax) {
         this.store = store;
@@ -67,6 +72,7 @@ public final class MvStores implements Stores {
     @Override public LastSeenStore lastSeen() { return lastSeen; }
     @Override public IdempotencyStore idempotency() { return idempotency; }
     @Override public PresenceStore presence() { return presence; }
+    @Override public CounterStore counters() { return counters; }
 
     @Override
     public Future<StoreSize> size() {

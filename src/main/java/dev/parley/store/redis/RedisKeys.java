@@ -54,6 +54,11 @@ final class RedisKeys {
         return prefix + "idem:" + key;
     }
 
+    /** String counter with a PX expiry: one rate-limit window (e.g. login attempts of a user from an address). */
+    String counter(String key) {
+        return prefix + "rate:" + key;
+    }
+
     /** Hash: user -> presence entry JSON. */
     String presence() {
         return prefix + "presence";

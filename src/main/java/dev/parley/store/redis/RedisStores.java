@@ -1,5 +1,6 @@
 package dev.parley.store.redis;
 
+import dev.parley.store.CounterStore;
 import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.IdempotencyStore;
 import dev.parley.store.LastSeenStore;
@@ -38,6 +39,7 @@ public final class RedisStores implements Stores {
     private final RedisLastSeenStore lastSeen;
     private final RedisIdempotencyStore idempotency;
     private final RedisPresenceStore presence;
+    private final RedisCounterStore counters;
     private final RedisNodeRegistry nodes;
 
     private RedisStores(RedisCalls redis, RedisStoreOptions options) {
@@ -49,6 +51,7 @@ public final class RedisStores implements Stores {
         this.lastSeen = new RedisLastSeenStore(redis, keys);
         this.idempotency = new RedisIdempotencyStore(redis, keys);
         this.presence = new RedisPresenceStore(redis, keys);
+        this.counters = new RedisCounterStore(redis, keys);
         this.nodes = new RedisNodeRegistry(redis, options.keyPrefix());
     }
 
@@ -104,6 +107,7 @@ public final class RedisStores implements Stores {
     @Override public LastSeenStore lastSeen() { return lastSeen; }
     @Override public IdempotencyStore idempotency() { return idempotency; }
     @Override public PresenceStore presence() { return presence; }
+    @Override public CounterStore counters() { return counters; }
 
     /** Which cluster nodes are alive (heartbeat keys). */
     public NodeRegistry nodes() { return nodes; }

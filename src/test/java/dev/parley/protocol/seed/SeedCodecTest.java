@@ -159,8 +159,9 @@ class SeedCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"4x2\"", "\"\"", "\" 42\"", "1.5", "1e2", "true", "[1]", "{}", "99999999999999999999",
-            "\"99999999999999999999\""})
-    @DisplayName("a user id that is not a 64-bit integer is an invalid field")
+            "\"99999999999999999999\"",
+            "\"007\"", "\"00\"", "\"-01\""})
+    @DisplayName("a user id that is not a 64-bit integer, or a quoted one with leading zeros, is an invalid field")
     void badIds(String id) {
         assertReason(Reason.INVALID_FIELD, envelope("LoginMes", "{\"userId\":" + id + ",\"userPwd\":\"p\"}"));
     }
