@@ -253,7 +253,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         if (state == State.CLOSED) return;
         byte[] bye = gateway.encoders().encode(outputProtocol(), new ByeEvent(ByeReason.SLOW_CONSUMER));
         state = State.CLOSED;
-        gateway.countBye(ByeReason.SLOW_CONSUMER);
+        gateway.dropped(this, ByeReason.SLOW_CONSUMER);
         outbox.abort(bye);
     }
 
@@ -273,7 +273,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         byte[] bytes = gateway.encoders().encode(outputProtocol(),
                 new ByeEvent(reason, message == null ? reason.defaultMessage : message));
         state = State.CLOSED;
-        gateway.countBye(reason);
+        gateway.dropped(this, reason);
         outbox.writeAndClose(bytes);
     }
 

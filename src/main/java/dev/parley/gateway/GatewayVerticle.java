@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.logging.Audit;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeEvent;
@@ -116,6 +117,14 @@ public final class GatewayVerticle extends VerticleBase {
         }
         counted(e, written);
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
+    }
+
+    /** Counts a goodbye and records it in the audit trail (a shutdown is the node's event, not each user's). */
+    void dropped(Connection c, ByeReason reason) {
+        countBye(reason);
+        if (reason == ByeReason.SHUTDOWN) return;
+        node.audit().user(reason == ByeReason.REPLACED ? Audit.Event.REPLACED : Audit.Event.DROPPED,
+                c.user(), c.remoteAddress(), reason.name());
     }
 
     void countBye(ByeReason reason) {
