@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.DisplayText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jline.utils.AttributedString;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import static dev.parley.client.EventFormatter.field;
 
 /** Lines for a person at a terminal: local time, names, private messages marked, colour hints. */
 final class ConsoleFormatter implements EventFormatter {
@@ -78,7 +78,7 @@ final class ConsoleFormatter implements EventFormatter {
     public Optional<AttributedString> reply(JsonObject request, JsonObject reply) {
         String op = Frames.op(request);
         if (!Frames.ok(reply)) {
-            String message = Frames.errorMessage(reply);
+            String message = DisplayText.oneLine(Frames.errorMessage(reply));
             return line(ERROR, "! " + op + " failed: " + (message.isEmpty() ? "" : message + " ") + "(" + Frames.errorCode(reply) + ")");
         }
         return switch (op) {
@@ -117,7 +117,8 @@ final class ConsoleFormatter implements EventFormatter {
             return styled(ONLINE, "* reconnected as " + r.user());
         }
         if (status instanceof SessionStatus.ReloginFailed f) {
-            return styled(ERROR, "! could not log in again: " + f.message() + " (" + f.code() + "); you are logged out");
+            return styled(ERROR, "! could not log in again: " + DisplayText.oneLine(f.message()) + " (" + f.code()
+                    + "); you are logged out");
         }
         if (status instanceof SessionStatus.BadFrame) {
             return styled(WARN, "! ignored an unreadable line from the server");
@@ -141,6 +142,14 @@ final class ConsoleFormatter implements EventFormatter {
         Object ts = frame.getValue("ts");
         Instant when = ts instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : clock.instant();
         return HH_MM.format(when.atZone(clock.getZone()));
+    }
+
+    /**
+     * A field as shown on the terminal: what other users sent must not move the cursor, clear the screen or
+     * start a line that looks like ours (same rule as the server's text protocol).
+     */
+    private static String field(JsonObject frame, String key) {
+        return DisplayText.oneLine(EventFormatter.field(frame, key));
     }
 
     private static String nameOf(JsonObject frame, String nameKey, String idKey) {

@@ -41,6 +41,13 @@ class ConsoleFormatterTest {
     }
 
     @Test
+    @DisplayName("a message cannot clear the screen or forge a line: controls and escapes are shown as U+FFFD")
+    void controlsNeutralised() {
+        assertEquals("12:04 carol\uFFFD[31m: hi\uFFFD\uFFFD* the server ended the session\uFFFD[2J\uFFFD",
+                event(message("group", "300", "carol\u001b[31m", "hi\r\n* the server ended the session\u001b[2J\u0007")).toString());
+    }
+
+    @Test
     @DisplayName("a private message is marked, in colour")
     void privateMessage() {
         AttributedString line = event(message("private", "300", "carol", "hi").put("to", "100"));

@@ -106,6 +106,30 @@ class ClusterTest {
 
     @Test
     @Order(3)
+    @DisplayName("the per-sender mailbox cap (100) is counted in Redis: 50 via one node + 50 via another fill it, the 101st is refused")
+    void mailboxCapIsClusterWide() {
+        try (JsonClient reg = JsonClient.connect(cluster.port(2))) {
+            reg.registerIfNeeded("q-away", "123456");
+        }
+        for (int node = 0; node < 2; node++) {
+            try (JsonClient sender = cluster.loggedIn(node, "q-sender")) {
+                for (int i = 0; i < 50; i++) {
+                    JsonNode r = sender.msg("q-away", "n" + node + " #" + i);
+                    assertTrue(r.path("stored").asBoolean(), r.toString());
+                }
+                if (node == 1) {
+                    JsonNode refused = sender.msg("q-away", "one too many");
+                    assertEquals("MAILBOX_FULL", refused.path("error").path("code").asText(), refused.toString());
+                }
+            }
+        }
+        try (JsonClient other = cluster.loggedIn(2, "q-other")) {
+            assertTrue(other.msg("q-away", "another sender").path("stored").asBoolean(), "another sender is not locked out");
+        }
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("private messages cross nodes, and mail stored via one node is delivered at login on another")
     void privateAndMailAcrossNodes() {
         try (JsonClient reg = JsonClient.connect(cluster.port(1))) {

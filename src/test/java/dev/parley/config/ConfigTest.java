@@ -39,6 +39,22 @@ class ConfigTest {
     }
 
     @Test
+    @DisplayName("mailbox quotas: 1 MiB and 100 per sender by default; a byte quota below one large message is refused")
+    void mailboxQuotas() {
+        ParleyConfig c = ParleyConfig.from(ConfigLoader.defaults());
+        assertEquals(1L << 20, c.mailbox().maxBytesPerUser());
+        assertEquals(100, c.mailbox().maxMessagesPerSender());
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_MAILBOX_MAX_BYTES_PER_USER", "1000"));
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json)).getMessage()
+                .startsWith("mailbox.maxBytesPerUser: must be between 65536"));
+        JsonObject json2 = ConfigLoader.defaults();
+        EnvOverrides.apply(json2, Map.of("PARLEY_MAILBOX_MAX_MESSAGES_PER_SENDER", "0"));
+        assertTrue(assertThrows(ConfigException.class, () -> ParleyConfig.from(json2)).getMessage()
+                .startsWith("mailbox.maxMessagesPerSender:"));
+    }
+
+    @Test
     @DisplayName("an invalid value fails with a message naming the key")
     void invalid() {
         JsonObject json = ConfigLoader.defaults();

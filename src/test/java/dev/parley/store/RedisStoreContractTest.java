@@ -157,6 +157,21 @@ class RedisStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    @DisplayName("size() reports Redis used_memory and maxmemory (0 while none is set)")
+    void sizeFromInfo() {
+        StoreSize unlimited = await(stores.size());
+        assertEquals(0, unlimited.limitBytes(), "the test server sets no maxmemory");
+        raw(Command.CONFIG, "SET", "maxmemory", "104857600");
+        try {
+            StoreSize limited = await(stores.size());
+            assertEquals(104_857_600L, limited.limitBytes());
+            assertTrue(limited.usedBytes() > 0 && limited.usedBytes() < limited.limitBytes(), limited.toString());
+        } finally {
+            raw(Command.CONFIG, "SET", "maxmemory", "0");
+        }
+    }
+
+    @Test
     @DisplayName("every key lives under the prefix, in the documented layout")
     void keyLayout() {
         await(stores.users().create(new UserRecord("100", "alice", "h", 1)));

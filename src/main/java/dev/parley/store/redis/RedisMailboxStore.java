@@ -24,7 +24,7 @@ final class RedisMailboxStore implements MailboxStore {
               for _, m in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
                 local json = string.sub(m, string.find(m, '|', 1, true) + 1)
                 redis.call('HINCRBY', KEYS[3], 'bytes', #json)
-                redis.call('HINCRBY', KEYS[3], 's:' .. cjson.decode(json).from, 1)
+                redis.call('HINCRBY', KEYS[3], 's:' .. tostring(cjson.decode(json).from), 1)
               end
             end
             """;
@@ -56,7 +56,7 @@ final class RedisMailboxStore implements MailboxStore {
               for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i])) do
                 local json = string.sub(m, string.find(m, '|', 1, true) + 1)
                 decr('bytes', #json)
-                decr('s:' .. cjson.decode(json).from, 1)
+                decr('s:' .. tostring(cjson.decode(json).from), 1)
               end
               redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i])
             end
