@@ -149,6 +149,32 @@ class ClusterTest {
     }
 
     @Test
+    @Order(3)
+    @DisplayName("30 parallel guesses on one user from one address, spread over the 3 nodes, share one count: 5 are checked")
+    void loginThrottleIsClusterWide() {
+        try (JsonClient reg = JsonClient.connect(cluster.port(0))) {
+            reg.registerIfNeeded("t-victim", "123456");
+        }
+        List<JsonClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) clients.add(JsonClient.connect(cluster.port(i % 3)));
+            for (int i = 0; i < 30; i++) {
+                clients.get(i).send(JsonClient.op("login", "user", "t-victim", "password", "guess-" + i));
+            }
+            java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            for (JsonClient c : clients) {
+                JsonNode r = c.awaitOp("login");
+                outcomes.merge(r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText(), 1, Integer::sum);
+            }
+            System.out.println("cluster-wide guessing outcomes of 30: " + outcomes);
+            assertEquals(5, outcomes.getOrDefault("BAD_CREDENTIALS", 0), "one count in Redis, not 5 per node: " + outcomes);
+            assertEquals(25, outcomes.getOrDefault("RATE_LIMITED", 0), outcomes.toString());
+        } finally {
+            clients.forEach(JsonClient::close);
+        }
+    }
+
+    @Test
     @Order(4)
     @DisplayName("a second login on another node replaces the first, cluster-wide, with no flap for the others")
     void oneSessionPerUserClusterWide() {

@@ -122,11 +122,8 @@ class LoginTest {
                 assertEquals("RATE_LIMITED", code(any), "20 attempts: the whole address waits: " + any);
             }
             try (JsonClient victim = s.json(); JsonClient bystander = s.json()) {
-                long t0 = System.nanoTime();
                 victim.login("w.victim", "123456");
                 bystander.login("w.bystander", "123456");
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertTrue(ms < 2_000, "not slowed down either (6 attempts on the user): " + ms + " ms");
             }
         }
     }
