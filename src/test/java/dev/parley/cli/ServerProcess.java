@@ -60,7 +60,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Waits for the "listening" line and returns the port it names. */
     public int awaitPort() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // Generous: a JVM joining Hazelcast on a loaded 2-core machine can take far longer than usual.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             String line = output.poll(100, TimeUnit.MILLISECONDS);
             if (line == null) {
