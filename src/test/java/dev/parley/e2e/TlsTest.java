@@ -2,6 +2,8 @@ package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.ParleyServer;
+import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
+import dev.parley.protocol.seed.StockSeedClient;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +91,13 @@ class TlsTest {
             human.awaitContaining("logged out");
             assertTrue(human.awaitClosed());
         }
+    }
+
+    @Test
+    @DisplayName("the original client's length-prefixed frames work over TLS too (first-byte detection behind the handshake)")
+    void seedOverTls() throws IOException {
+        RegisterResMes reply = StockSeedClient.register(TlsSockets.connect(trusted, tlsPort(server)), 4242, "123456", "seedtls");
+        assertEquals(RegisterResMes.OK, reply.code(), reply.toString());
     }
 
     @Test
