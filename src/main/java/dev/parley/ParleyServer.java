@@ -32,6 +32,7 @@ import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -83,9 +84,16 @@ public final class ParleyServer {
         Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
-        return vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
+        // Bound to no context: after a failed start has closed Vert.x, a future of one of its contexts
+        // never tells its listeners (the start hung, e.g. on a port in use), this one does.
+        Promise<ParleyServer> outcome = Promise.promise();
+        vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
                 .compose(stores -> deployAll(vertx, config, stores, nodeId))
-                .recover(t -> vertx.close().transform(v -> Future.failedFuture(t)));
+                .onComplete(started -> {
+                    if (started.succeeded()) outcome.complete(started.result());
+                    else vertx.close().onComplete(v -> outcome.fail(started.cause()));
+                });
+        return outcome.future();
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */

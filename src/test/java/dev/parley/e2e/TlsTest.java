@@ -142,7 +142,9 @@ class TlsTest {
         Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
         Path key = copy(certs.key(), dir.resolve("tls.key"));
         SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
-        try (TestServer node = TestServer.start(tls(cert, key));
+        Map<String, Object> config = new java.util.HashMap<>(tls(cert, key));
+        config.put("server.gatewayInstances", 2); // two TLS servers sharing the port: both must serve the new certificate
+        try (TestServer node = TestServer.start(config);
              JsonClient before = JsonClient.over(TlsSockets.connect(both, tlsPort(node)))) {
             before.registerIfNeeded("rl.before", "123456");
             before.login("rl.before", "123456");
@@ -151,6 +153,11 @@ class TlsTest {
             copy(next.key(), key);
             copy(next.cert(), cert);
             assertTrue(await(node.server().reloadCertificates()));
+            for (int i = 0; i < 4; i++) {
+                try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
+                    assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(s), "connection " + i);
+                }
+            }
 
             SSLSocket fresh = TlsSockets.connect(both, tlsPort(node));
             assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(fresh));
@@ -226,6 +233,20 @@ class TlsTest {
                 TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), bogus)))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: "), e.getCause().getMessage());
+    }
+
+    @Test
+    @DisplayName("a TLS port already in use fails startup at once, naming server.tlsPort (it used to hang)")
+    void tlsPortInUse() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, Object> config = new java.util.HashMap<>(tls(certs.cert(), certs.key()));
+            config.put("server.tlsPort", taken.getLocalPort());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                    TestServer.config(Files.createTempDirectory("parley-test"), config))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().startsWith("server.tlsPort: cannot serve TLS on 127.0.0.1:" + taken.getLocalPort()),
+                    e.getCause().getMessage());
+        }
     }
 
     @Test
