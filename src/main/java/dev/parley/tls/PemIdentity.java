@@ -27,9 +27,19 @@ import java.util.HexFormat;
  * The node's TLS identity as read from its PEM files: the certificate chain and its private key, held
  * as bytes so that a reload compares and applies contents, not paths. Reading blocks: call it on a worker.
  */
-public record PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
+public final class PemIdentity {
     static final String CERT_KEY = "server.tlsCert";
     static final String KEY_KEY = "server.tlsKey";
+
+    private final byte[] cert;
+    private final byte[] key;
+    private final X509Certificate leaf;
+
+    private PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
+        this.cert = cert;
+        this.key = key;
+        this.leaf = leaf;
+    }
 
     /** Reads and checks both files; a problem is a {@link ConfigException} naming the setting at fault. */
     public static PemIdentity read(Path certFile, Path keyFile) {
@@ -54,6 +64,11 @@ public record PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
 
     public PemKeyCertOptions keyCertOptions() {
         return new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
+    }
+
+    /** The first certificate of the chain: the one presented to clients. */
+    public X509Certificate leaf() {
+        return leaf;
     }
 
     /** Same files' contents: nothing to reload. */
