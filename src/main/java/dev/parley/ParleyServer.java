@@ -25,12 +25,12 @@ import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.store.Stores;
-import dev.parley.config.ConfigException;
-import dev.parley.tls.CertificateReloader;
-import dev.parley.tls.PemIdentity;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
+import dev.parley.config.ConfigException;
+import dev.parley.tls.CertificateReloader;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -70,7 +70,8 @@ public final class ParleyServer {
 
     public static Future<ParleyServer> start(ParleyConfig config) {
         if (config.server().tlsEnabled()) {
-            // A bad certificate is a configuration error: reported before anything starts (the caller may block).
+            // A bad certificate is a configuration error: reported before anything starts, in a cluster
+            // before joining it (the caller may block). The gateway reads the files again on a worker.
             try {
                 PemIdentity.read(Path.of(config.server().tlsCert()), Path.of(config.server().tlsKey()));
             } catch (ConfigException e) {

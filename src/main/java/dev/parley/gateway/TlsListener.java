@@ -1,7 +1,7 @@
 package dev.parley.gateway;
 
-import dev.parley.tls.PemIdentity;
 import dev.parley.config.ConfigException;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
