@@ -80,6 +80,25 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("a burst of large messages reaches a TLS client whole and in order (batched writes span many TLS records)")
+    void burstOverTls() throws IOException {
+        try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)));
+             JsonClient sender = server.loggedIn("tls.sender")) {
+            secure.registerIfNeeded("tls.reader", "123456");
+            secure.login("tls.reader", "123456");
+            sender.awaitPresence("tls.reader", "online");
+            String body = "x".repeat(3000);
+            int n = 60;
+            for (int i = 0; i < n; i++) sender.send(JsonClient.op("say", "text", i + ":" + body));
+            for (int i = 0; i < n; i++) {
+                String expected = i + ":" + body;
+                JsonNode m = secure.await(f -> "message".equals(f.path("op").asText()), "message " + i);
+                assertEquals(expected, m.path("text").asText(), "message " + i + " whole and in order");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the text protocol works over TLS, and /quit's goodbye arrives before the close")
     void textOverTls() throws IOException {
         try (TextClient human = TextClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
