@@ -144,6 +144,13 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("a TLS client pointed at the plain port fails its handshake instead of talking in clear")
+    void tlsClientOnPlainPort() {
+        // The ClientHello reads as text; what comes back is not TLS, so the client stops before sending anything.
+        assertThrows(SSLException.class, () -> TlsSockets.connect(trusted, server.port()).close());
+    }
+
+    @Test
     @DisplayName("a client that does not trust the node's CA fails the handshake; the node serves on")
     void untrustedClient() throws IOException {
         assertThrows(SSLException.class, () -> TlsSockets.connect(TlsSockets.jvmDefault(), tlsPort(server)).close());
