@@ -50,6 +50,15 @@ public final class PemIdentity {
         if (!keyText.contains("PRIVATE KEY-----")) {
             throw new ConfigException(KEY_KEY + ": " + keyFile + " is not a PEM private key (no '-----BEGIN ... PRIVATE KEY-----')");
         }
+        if (keyText.contains("-----BEGIN EC PRIVATE KEY-----")) {
+            // Vert.x takes such a key at listen time and then fails every handshake: refuse it up front.
+            throw new ConfigException(KEY_KEY + ": " + keyFile + " is a SEC1 EC key ('BEGIN EC PRIVATE KEY'), which the TLS"
+                    + " library cannot use; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in " + keyFile + " -out tls.key");
+        }
+        if (keyText.contains("ENCRYPTED PRIVATE KEY")) {
+            throw new ConfigException(KEY_KEY + ": " + keyFile + " is encrypted; give an unencrypted PKCS#8 key"
+                    + " (protect the file instead, e.g. a Kubernetes Secret mounted 0440)");
+        }
         PrivateKey pkcs8 = pkcs8(keyText);
         // A half-rotated pair (new certificate, old key) would fail every handshake: refuse it here.
         if (pkcs8 != null && !matches(pkcs8, leaf)) {

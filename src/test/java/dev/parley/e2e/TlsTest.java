@@ -262,6 +262,22 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("a SEC1 EC key (which Vert.x would take, then fail every handshake with) stops startup with the fix")
+    void sec1KeyRefused() throws Exception {
+        Path sec1 = Files.createTempFile("parley-sec1", ".pem");
+        Process p = new ProcessBuilder("openssl", "ec", "-in", certs.key().toString(), "-out", sec1.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        assertTrue(Files.readString(sec1).contains("BEGIN EC PRIVATE KEY"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), sec1)))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: " + sec1 + " is a SEC1 EC key"), e.getCause().getMessage());
+        assertTrue(e.getCause().getMessage().contains("openssl pkcs8 -topk8 -nocrypt"), e.getCause().getMessage());
+    }
+
+    @Test
     @DisplayName("a TLS port already in use fails startup at once, naming server.tlsPort (it used to hang)")
     void tlsPortInUse() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
