@@ -29,14 +29,15 @@ import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.store.Stores;
-import dev.parley.config.ConfigException;
-import dev.parley.tls.CertificateReloader;
-import dev.parley.tls.PemIdentity;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
 import dev.parley.store.redis.RedisWait;
+import dev.parley.config.ConfigException;
+import dev.parley.tls.CertificateReloader;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -75,7 +76,8 @@ public final class ParleyServer {
 
     public static Future<ParleyServer> start(ParleyConfig config) {
         if (config.server().tlsEnabled()) {
-            // A bad certificate is a configuration error: reported before anything starts (the caller may block).
+            // A bad certificate is a configuration error: reported before anything starts, in a cluster
+            // before joining it (the caller may block). The gateway reads the files again on a worker.
             try {
                 PemIdentity.read(Path.of(config.server().tlsCert()), Path.of(config.server().tlsKey()));
             } catch (ConfigException e) {
@@ -89,9 +91,16 @@ public final class ParleyServer {
         Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
-        return vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
+        // Bound to no context: after a failed start has closed Vert.x, a future of one of its contexts
+        // never tells its listeners (the start hung, e.g. on a port in use), this one does.
+        Promise<ParleyServer> outcome = Promise.promise();
+        vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
                 .compose(stores -> deployAll(vertx, config, stores, nodeId))
-                .recover(t -> Future.fromCompletionStage(closeOffLoop(vertx)).transform(v -> Future.failedFuture(t)));
+                .onComplete(started -> {
+                    if (started.succeeded()) outcome.complete(started.result());
+                    else closeOffLoop(vertx).whenComplete((v, x) -> outcome.fail(started.cause()));
+                });
+        return outcome.future();
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */

@@ -3,13 +3,12 @@ package dev.parley.gateway;
 import dev.parley.logging.Audit;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
-import dev.parley.tls.PemIdentity;
 
 import java.nio.file.Path;
-
 import java.util.List;
 
 /**

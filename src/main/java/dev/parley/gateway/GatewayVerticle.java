@@ -69,7 +69,7 @@ public final class GatewayVerticle extends VerticleBase {
         Future<?> tls = Future.succeededFuture();
         if (node.tlsIdentity() != null) {
             tlsServer = TlsListener.create(vertx, options, config.server().tlsPort(), node.tlsIdentity(), this::accept);
-            tls = tlsServer.listen().onSuccess(node::tlsListening);
+            tls = TlsListener.listen(tlsServer, config.server().host(), config.server().tlsPort()).onSuccess(node::tlsListening);
         }
         return Future.all(server.listen().onSuccess(s -> actualPort = s.actualPort()), tls);
     }

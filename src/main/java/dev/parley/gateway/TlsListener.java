@@ -1,6 +1,8 @@
 package dev.parley.gateway;
 
+import dev.parley.config.ConfigException;
 import dev.parley.tls.PemIdentity;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -23,5 +25,11 @@ final class TlsListener {
                 .setSsl(true)
                 .setKeyCertOptions(identity.keyCertOptions());
         return vertx.createNetServer(options).connectHandler(accept);
+    }
+
+    /** Listens; a failure (port taken, a key Vert.x cannot use) names the setting, as configuration errors do. */
+    static Future<NetServer> listen(NetServer server, String host, int port) {
+        return server.listen().recover(t -> Future.failedFuture(new ConfigException(
+                "server.tlsPort: cannot serve TLS on " + host + ":" + port + " (" + t.getMessage() + ")")));
     }
 }

@@ -1,14 +1,14 @@
 package dev.parley.ops;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.ServerSSLOptions;
-import dev.parley.tls.PemIdentity;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ServerSSLOptions;
 
 /**
  * The HTTP operations port, separate from the chat port: liveness, readiness, Prometheus metrics.

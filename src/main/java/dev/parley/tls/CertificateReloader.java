@@ -27,6 +27,8 @@ public final class CertificateReloader {
     private final List<Function<ServerSSLOptions, Future<Boolean>>> servers = new CopyOnWriteArrayList<>();
     private volatile PemIdentity current;
     private long timer = -1;
+    /** The last reload problem, so that polling bad files warns once per problem, not every few seconds. */
+    private volatile String lastProblem;
 
     public CertificateReloader(Vertx vertx, Path certFile, Path keyFile, PemIdentity loaded) {
         this.vertx = vertx;
@@ -59,7 +61,17 @@ public final class CertificateReloader {
     public Future<Boolean> reload() {
         return vertx.executeBlocking(() -> PemIdentity.read(certFile, keyFile), false)
                 .compose(read -> read.sameAs(current) ? Future.succeededFuture(false) : apply(read))
-                .onFailure(t -> LOG.warn("TLS certificate not reloaded, the current one stays: " + t.getMessage()));
+                .onComplete(this::report);
+    }
+
+    private void report(io.vertx.core.AsyncResult<Boolean> outcome) {
+        if (outcome.succeeded()) {
+            lastProblem = null;
+            return;
+        }
+        String problem = String.valueOf(outcome.cause().getMessage());
+        if (!problem.equals(lastProblem)) LOG.warn("TLS certificate not reloaded, the current one stays: " + problem);
+        lastProblem = problem;
     }
 
     private Future<Boolean> apply(PemIdentity next) {

@@ -27,9 +27,19 @@ import java.util.HexFormat;
  * The node's TLS identity as read from its PEM files: the certificate chain and its private key, held
  * as bytes so that a reload compares and applies contents, not paths. Reading blocks: call it on a worker.
  */
-public record PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
+public final class PemIdentity {
     static final String CERT_KEY = "server.tlsCert";
     static final String KEY_KEY = "server.tlsKey";
+
+    private final byte[] cert;
+    private final byte[] key;
+    private final X509Certificate leaf;
+
+    private PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
+        this.cert = cert;
+        this.key = key;
+        this.leaf = leaf;
+    }
 
     /** Reads and checks both files; a problem is a {@link ConfigException} naming the setting at fault. */
     public static PemIdentity read(Path certFile, Path keyFile) {
@@ -39,6 +49,15 @@ public record PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
         String keyText = new String(key, StandardCharsets.US_ASCII);
         if (!keyText.contains("PRIVATE KEY-----")) {
             throw new ConfigException(KEY_KEY + ": " + keyFile + " is not a PEM private key (no '-----BEGIN ... PRIVATE KEY-----')");
+        }
+        if (keyText.contains("-----BEGIN EC PRIVATE KEY-----")) {
+            // Vert.x takes such a key at listen time and then fails every handshake: refuse it up front.
+            throw new ConfigException(KEY_KEY + ": " + keyFile + " is a SEC1 EC key ('BEGIN EC PRIVATE KEY'), which the TLS"
+                    + " library cannot use; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in " + keyFile + " -out tls.key");
+        }
+        if (keyText.contains("ENCRYPTED PRIVATE KEY")) {
+            throw new ConfigException(KEY_KEY + ": " + keyFile + " is encrypted; give an unencrypted PKCS#8 key"
+                    + " (protect the file instead, e.g. a Kubernetes Secret mounted 0440)");
         }
         PrivateKey pkcs8 = pkcs8(keyText);
         // A half-rotated pair (new certificate, old key) would fail every handshake: refuse it here.
@@ -54,6 +73,11 @@ public record PemIdentity(byte[] cert, byte[] key, X509Certificate leaf) {
 
     public PemKeyCertOptions keyCertOptions() {
         return new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
+    }
+
+    /** The first certificate of the chain: the one presented to clients. */
+    public X509Certificate leaf() {
+        return leaf;
     }
 
     /** Same files' contents: nothing to reload. */

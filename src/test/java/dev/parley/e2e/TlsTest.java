@@ -2,6 +2,8 @@ package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.ParleyServer;
+import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
+import dev.parley.protocol.seed.StockSeedClient;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,25 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("a burst of large messages reaches a TLS client whole and in order (batched writes span many TLS records)")
+    void burstOverTls() throws IOException {
+        try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)));
+             JsonClient sender = server.loggedIn("tls.sender")) {
+            secure.registerIfNeeded("tls.reader", "123456");
+            secure.login("tls.reader", "123456");
+            sender.awaitPresence("tls.reader", "online");
+            String body = "x".repeat(3000);
+            int n = 60;
+            for (int i = 0; i < n; i++) sender.send(JsonClient.op("say", "text", i + ":" + body));
+            for (int i = 0; i < n; i++) {
+                String expected = i + ":" + body;
+                JsonNode m = secure.await(f -> "message".equals(f.path("op").asText()), "message " + i);
+                assertEquals(expected, m.path("text").asText(), "message " + i + " whole and in order");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the text protocol works over TLS, and /quit's goodbye arrives before the close")
     void textOverTls() throws IOException {
         try (TextClient human = TextClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
@@ -89,6 +110,13 @@ class TlsTest {
             human.awaitContaining("logged out");
             assertTrue(human.awaitClosed());
         }
+    }
+
+    @Test
+    @DisplayName("the original client's length-prefixed frames work over TLS too (first-byte detection behind the handshake)")
+    void seedOverTls() throws IOException {
+        RegisterResMes reply = StockSeedClient.register(TlsSockets.connect(trusted, tlsPort(server)), 4242, "123456", "seedtls");
+        assertEquals(RegisterResMes.OK, reply.code(), reply.toString());
     }
 
     @Test
@@ -116,6 +144,13 @@ class TlsTest {
     }
 
     @Test
+    @DisplayName("a TLS client pointed at the plain port fails its handshake instead of talking in clear")
+    void tlsClientOnPlainPort() {
+        // The ClientHello reads as text; what comes back is not TLS, so the client stops before sending anything.
+        assertThrows(SSLException.class, () -> TlsSockets.connect(trusted, server.port()).close());
+    }
+
+    @Test
     @DisplayName("a client that does not trust the node's CA fails the handshake; the node serves on")
     void untrustedClient() throws IOException {
         assertThrows(SSLException.class, () -> TlsSockets.connect(TlsSockets.jvmDefault(), tlsPort(server)).close());
@@ -133,7 +168,9 @@ class TlsTest {
         Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
         Path key = copy(certs.key(), dir.resolve("tls.key"));
         SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
-        try (TestServer node = TestServer.start(tls(cert, key));
+        Map<String, Object> config = new java.util.HashMap<>(tls(cert, key));
+        config.put("server.gatewayInstances", 2); // two TLS servers sharing the port: both must serve the new certificate
+        try (TestServer node = TestServer.start(config);
              JsonClient before = JsonClient.over(TlsSockets.connect(both, tlsPort(node)))) {
             before.registerIfNeeded("rl.before", "123456");
             before.login("rl.before", "123456");
@@ -142,6 +179,11 @@ class TlsTest {
             copy(next.key(), key);
             copy(next.cert(), cert);
             assertTrue(await(node.server().reloadCertificates()));
+            for (int i = 0; i < 4; i++) {
+                try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
+                    assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(s), "connection " + i);
+                }
+            }
 
             SSLSocket fresh = TlsSockets.connect(both, tlsPort(node));
             assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(fresh));
@@ -217,6 +259,36 @@ class TlsTest {
                 TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), bogus)))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: "), e.getCause().getMessage());
+    }
+
+    @Test
+    @DisplayName("a SEC1 EC key (which Vert.x would take, then fail every handshake with) stops startup with the fix")
+    void sec1KeyRefused() throws Exception {
+        Path sec1 = Files.createTempFile("parley-sec1", ".pem");
+        Process p = new ProcessBuilder("openssl", "ec", "-in", certs.key().toString(), "-out", sec1.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        assertTrue(Files.readString(sec1).contains("BEGIN EC PRIVATE KEY"));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), sec1)))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: " + sec1 + " is a SEC1 EC key"), e.getCause().getMessage());
+        assertTrue(e.getCause().getMessage().contains("openssl pkcs8 -topk8 -nocrypt"), e.getCause().getMessage());
+    }
+
+    @Test
+    @DisplayName("a TLS port already in use fails startup at once, naming server.tlsPort (it used to hang)")
+    void tlsPortInUse() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, Object> config = new java.util.HashMap<>(tls(certs.cert(), certs.key()));
+            config.put("server.tlsPort", taken.getLocalPort());
+            ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
+                    TestServer.config(Files.createTempDirectory("parley-test"), config))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().startsWith("server.tlsPort: cannot serve TLS on 127.0.0.1:" + taken.getLocalPort()),
+                    e.getCause().getMessage());
+        }
     }
 
     @Test

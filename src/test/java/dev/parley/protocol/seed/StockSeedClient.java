@@ -72,7 +72,13 @@ public final class StockSeedClient implements AutoCloseable {
     /** Registers on a fresh connection, as menu item 2 does, and returns the one reply it reads. */
     public static RegisterResMes register(String host, int port, long userId, String userPwd, String userName)
             throws IOException {
-        try (Socket socket = connect(host, port)) {
+        return register(connect(host, port), userId, userPwd, userName);
+    }
+
+    /** Like {@link #register(String, int, long, String, String)} over a connected socket (e.g. TLS); closes it. */
+    public static RegisterResMes register(Socket connected, long userId, String userPwd, String userName)
+            throws IOException {
+        try (Socket socket = connected) {
             // userStatus and sex keep Go's zero values: the client only fills id, password and name.
             writeFrame(socket, new RegisterMes(new SeedUser(userId, userPwd, userName, 0, "")));
             return misreadAsRegisterResult(readReply(socket));
