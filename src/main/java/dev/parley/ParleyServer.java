@@ -12,9 +12,11 @@ import dev.parley.gateway.GatewayNode;
 import dev.parley.logging.Audit;
 import dev.parley.logging.Logging;
 import dev.parley.logging.Redacted;
+import dev.parley.ops.AdminApi;
 import dev.parley.ops.OpsVerticle;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
+import dev.parley.ops.ReadinessGauge;
 import dev.parley.service.Bus;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
@@ -23,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
+import dev.parley.service.account.AccountVerticle;
 import dev.parley.service.auth.AuthVerticle;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
@@ -161,15 +164,16 @@ public final class ParleyServer {
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
-                                stores.groupHistory(), stores.lastSeen(), dedup, ids)))
+                                stores.groupHistory(), stores.lastSeen(), dedup, ids)),
+                        vertx.deployVerticle(new AccountVerticle(config, stores, audit)))
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
-                .compose(server -> server.startOps(metrics))
+                .compose(server -> server.startOps(metrics, audit))
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
     }
 
     /** The operations port; ready only when this node can really serve users (see {@link Readiness}). */
-    private Future<ParleyServer> startOps(ParleyMetrics metrics) {
+    private Future<ParleyServer> startOps(ParleyMetrics metrics, Audit audit) {
         if (!config.ops().enabled()) return Future.succeededFuture(this);
         Readiness readiness = new Readiness()
                 .add("gateway", () -> stopping ? Future.failedFuture("shutting down") : Future.succeededFuture())
@@ -177,7 +181,9 @@ public final class ParleyServer {
                 .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
                         new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
-        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness);
+        ReadinessGauge.start(vertx, readiness, metrics);
+        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness)
+                .withAdmin(new AdminApi(vertx, config.ops().adminToken(), audit, metrics));
         return vertx.deployVerticle(ops).map(id -> {
             opsPort = ops.actualPort();
             return this;

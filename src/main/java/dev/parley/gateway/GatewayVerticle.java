@@ -115,7 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
             } else {
                 m.privateOut.increment(written);
             }
-        } else {
+        } else if (e.event instanceof dev.parley.protocol.PresenceEvent) {
             m.presenceOut.increment(written);
         }
     }
@@ -147,7 +147,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
-    private Future<?> release(Connection c) {
+    Future<?> release(Connection c) {
         boolean hadSession = c.hadSession() && !c.released();
         c.markClosed();
         if (!hadSession) return Future.succeededFuture();

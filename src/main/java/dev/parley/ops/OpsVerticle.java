@@ -20,11 +20,19 @@ public final class OpsVerticle extends VerticleBase {
     private final ParleyMetrics metrics;
     private final Readiness readiness;
     private HttpServer server;
+    /** Everything else: the admin API when there is one (see {@link #withAdmin}). */
+    private io.vertx.core.Handler<HttpServerRequest> others = req -> req.response().setStatusCode(404).end();
 
     public OpsVerticle(ParleyConfig.Ops config, ParleyMetrics metrics, Readiness readiness) {
         this.config = config;
         this.metrics = metrics;
         this.readiness = readiness;
+    }
+
+    /** Serves {@code admin} for every path not listed above (it answers 404 for what it does not know). */
+    public OpsVerticle withAdmin(io.vertx.core.Handler<HttpServerRequest> admin) {
+        this.others = admin;
+        return this;
     }
 
     @Override
@@ -52,7 +60,7 @@ public final class OpsVerticle extends VerticleBase {
                     req.response().setStatusCode(500).end();
                 }
             });
-            default -> req.response().setStatusCode(404).end();
+            default -> others.handle(req);
         }
     }
 }

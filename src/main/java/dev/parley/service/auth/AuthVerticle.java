@@ -87,6 +87,9 @@ public final class AuthVerticle extends VerticleBase {
                         perUser.recordFailure(r.user());
                         perAddress.recordFailure(addressKey);
                         Bus.fail(message, ChatError.BAD_CREDENTIALS, null);
+                    } else if (u.locked()) {
+                        // Locked by an operator (service/account); told only to who knows the password.
+                        Bus.fail(message, ChatError.ACCOUNT_LOCKED, null);
                     } else {
                         perUser.clear(r.user());
                         message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
