@@ -158,6 +158,10 @@ public final class ParleyServer {
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus.onDependencyFailure(metrics.storeErrors::increment);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
+        if (stores instanceof MvStores) {
+            Path file = Path.of(config.store().dataDir()).resolve(MvStores.FILE_NAME);
+            metrics.gauge("parley_store_file_bytes", "size of the embedded store's file (single node)", () -> fileSize(file));
+        }
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
                         vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),
@@ -170,6 +174,14 @@ public final class ParleyServer {
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** The operations port; ready only when this node can really serve users (see {@link Readiness}). */

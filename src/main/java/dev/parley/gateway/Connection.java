@@ -230,6 +230,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
 
     private void slowConsumer() {
         byte[] bye = gateway.encoders().encode(protocol, new ByeEvent(ByeReason.SLOW_CONSUMER));
+        gateway.disconnected(ByeReason.SLOW_CONSUMER);
         state = State.CLOSED;
         outbox.abort(bye);
     }
@@ -239,6 +240,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         if (state == State.CLOSED) return;
         byte[] bytes = gateway.encoders().encode(outputProtocol(),
                 new ByeEvent(reason, message == null ? reason.defaultMessage : message));
+        gateway.disconnected(reason);
         state = State.CLOSED;
         outbox.writeAndClose(bytes);
     }

@@ -90,6 +90,11 @@ public final class GatewayVerticle extends VerticleBase {
         return node.encoders();
     }
 
+    /** Counts a connection this node closed, by reason (for metrics). */
+    void disconnected(ByeReason reason) {
+        node.metrics().disconnect(reason.name());
+    }
+
     /** Runs a task on this instance's event loop, where its connections live. */
     void runOnLoop(Runnable task) {
         context.runOnContext(v -> task.run());

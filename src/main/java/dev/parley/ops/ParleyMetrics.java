@@ -86,6 +86,15 @@ public final class ParleyMetrics {
                 .tag("change", c).description("users' changes to their own account, by kind").register(registry)).increment();
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> disconnectCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Counts a connection closed by the server, by bye reason (parley_disconnects_total{reason}: SLOW_CONSUMER, KICKED...). */
+    public void disconnect(String reason) {
+        disconnectCounters.computeIfAbsent(reason, r -> Counter.builder("parley_disconnects")
+                .tag("reason", r).description("connections closed by the server after a bye, by reason").register(registry))
+                .increment();
+    }
+
     /** A gauge with one label, e.g. parley_ready_check{check="store"}. */
     public void gauge(String name, String description, String tag, String value, Supplier<Number> supplier) {
         Gauge.builder(name, supplier).tag(tag, value).description(description).register(registry);

@@ -112,6 +112,7 @@ class AdminApiTest {
     @DisplayName("kick: the user sees bye KICKED with the reason and is disconnected; an offline user is not kicked")
     void kick() {
         double before = metric("parley_admin_actions_total{action=\"kick\"}");
+        double kickedBefore = metric("parley_disconnects_total{reason=\"KICKED\"}");
         try (JsonClient bob = server.loggedIn("k-bob"); TextClient tom = server.text()) {
             tom.send("/register k-tom 123456");
             tom.awaitContaining("registered k-tom");
@@ -133,6 +134,20 @@ class AdminApiTest {
         assertEquals("127.0.0.1", e.get("remote"));
         assertEquals("ok", e.get("result"));
         assertTrue(metric("parley_admin_actions_total{action=\"kick\"}") >= before + 3);
+        assertEquals(kickedBefore + 2, metric("parley_disconnects_total{reason=\"KICKED\"}"));
+    }
+
+    @Test
+    @DisplayName("readiness and store size are exported as gauges for alerting")
+    void operabilityGauges() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (metric("parley_ready") != 1.0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertEquals(1.0, metric("parley_ready"));
+        assertEquals(1.0, metric("parley_ready_check{check=\"store\"}"));
+        assertEquals(1.0, metric("parley_ready_check{check=\"bus\"}"));
+        assertTrue(metric("parley_store_file_bytes") > 0);
     }
 
     @Test
