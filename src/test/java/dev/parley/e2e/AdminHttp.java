@@ -10,33 +10,33 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls to a node's admin API over real HTTP, with or without a bearer token. */
-final class AdminHttp {
+public final class AdminHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, JsonObject json, String raw) {
+    public record Response(int status, JsonObject json, String raw) {
     }
 
     private final int port;
     private final String token;
 
-    AdminHttp(int port, String token) {
+    public AdminHttp(int port, String token) {
         this.port = port;
         this.token = token;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, null);
     }
 
-    Response post(String path, JsonObject body) {
+    public Response post(String path, JsonObject body) {
         return send("POST", path, body);
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send("DELETE", path, null);
     }
 
-    Response send(String method, String path, JsonObject body) {
+    public Response send(String method, String path, JsonObject body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
