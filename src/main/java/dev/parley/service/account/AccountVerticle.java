@@ -154,7 +154,10 @@ public final class AccountVerticle extends VerticleBase {
                 .compose(u -> hashPool.executeBlocking(
                         () -> hasher.verify(password, u == null ? null : u.passwordHash()) ? u : null, false))
                 .compose(u -> {
-                    if (u != null) return Future.succeededFuture(u);
+                    if (u != null) {
+                        wrongPasswords.clear(user);
+                        return Future.succeededFuture(u);
+                    }
                     wrongPasswords.recordFailure(user);
                     return Future.failedFuture(Bus.error(ChatError.BAD_CREDENTIALS, "wrong password"));
                 });
