@@ -16,15 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Users changing their password and name and deleting their account, in JSON lines and in text. */
 class AccountSelfServiceTest {
     static TestServer server;
+    static AuditLog audit;
 
     @BeforeAll
     static void start() {
+        audit = new AuditLog();
         server = TestServer.start();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        audit.close();
     }
 
     private static String code(JsonNode reply) {
@@ -53,6 +56,10 @@ class AccountSelfServiceTest {
         }
         assertEquals("BAD_CREDENTIALS", login("p-ann", "123456"));
         assertEquals("OK", login("p-ann", "abcdefg"));
+        var e = audit.await(x -> "account_changed".equals(x.get("event")) && "p-ann".equals(x.get("user")), "password change");
+        assertEquals("password", e.get("reason"));
+        assertEquals("127.0.0.1", e.get("remote"));
+        assertTrue(audit.entries().stream().noneMatch(x -> x.containsValue("abcdefg")), "never a password in the audit trail");
     }
 
     @Test
@@ -104,6 +111,7 @@ class AccountSelfServiceTest {
             other.say("said after the deletion");
         }
         assertEquals("BAD_CREDENTIALS", login("x-del", "123456"));
+        audit.await(x -> "account_deleted".equals(x.get("event")) && "x-del".equals(x.get("user")), "deletion audited");
         try (JsonClient again = server.json()) {
             assertTrue(again.register("x-del", "654321").path("ok").asBoolean(), "the id is free again");
             again.login("x-del", "654321");

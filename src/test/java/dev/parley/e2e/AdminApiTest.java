@@ -250,6 +250,8 @@ class AdminApiTest {
         assertEquals(400, admin.post("/admin/users/r-dan/password", null).status(), "a password is required");
         assertEquals(404, admin.post("/admin/users/r-dan/frobnicate", null).status());
         assertEquals(405, admin.get("/admin/users/r-dan/lock").status());
+        assertEquals(413, admin.post("/admin/notice", new JsonObject().put("text", "x".repeat(20_000))).status(), "bounded body");
+        assertEquals(400, admin.send("POST", "/admin/notice", null).status(), "no text");
         Map<String, String> e = audit.awaitAdmin("reset_password", "r-dan");
         assertNull(e.get("password"), "never a password in the audit trail");
         assertTrue(audit.entries().stream().noneMatch(x -> x.containsValue("brand-new-pass")));
