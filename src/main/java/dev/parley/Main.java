@@ -2,7 +2,7 @@ package dev.parley;
 
 import java.util.Arrays;
 
-/** {@code parley server|client|bench ...}: one jar, three tools. */
+/** {@code parley server|client|bench|admin ...}: one jar, four tools. */
 public final class Main {
     private Main() {
     }
@@ -15,6 +15,7 @@ public final class Main {
             case "server" -> ServerCommand.run(rest);
             case "client" -> dev.parley.client.ClientCommand.run(rest, System.in, System.out, System.err);
             case "bench" -> dev.parley.bench.BenchCommand.run(rest);
+            case "admin" -> dev.parley.admin.AdminCommand.run(rest, System.in, System.out, System.err, System.getenv());
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -32,5 +33,6 @@ public final class Main {
               server [--config FILE] [--port N] [--data-dir DIR]   run a Parley node
               client [--host H] [--port P] [--batch] [--tls]       console chat client (client --help)
               bench <scenario> [options]                          load generator (bench --help)
+              admin <command> [--url U] [--token T]               operators: who, kick, notice, lock... (admin --help)
             """;
 }

@@ -12,10 +12,12 @@ import dev.parley.gateway.GatewayNode;
 import dev.parley.logging.Audit;
 import dev.parley.logging.Logging;
 import dev.parley.logging.Redacted;
+import dev.parley.ops.AdminApi;
 import dev.parley.ops.OpsVerticle;
 import dev.parley.ops.StoreSizeSampler;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
+import dev.parley.ops.ReadinessGauge;
 import dev.parley.service.Bus;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
@@ -24,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
+import dev.parley.service.account.AccountVerticle;
 import dev.parley.service.auth.AuthVerticle;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
@@ -191,10 +194,11 @@ public final class ParleyServer {
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
-                                stores.groupHistory(), stores.lastSeen(), dedup, ids)))
+                                stores.groupHistory(), stores.lastSeen(), dedup, ids)),
+                        vertx.deployVerticle(new AccountVerticle(config, stores, audit)))
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
-                .compose(server -> server.startOps(metrics))
+                .compose(server -> server.startOps(metrics, audit))
                 .map(ParleyServer::watchCertificates)
                 .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
     }
@@ -203,7 +207,7 @@ public final class ParleyServer {
     private static final Duration STORE_SIZE_PERIOD = Duration.ofSeconds(15);
 
     /** The operations port; ready only when this node can really serve users (see {@link Readiness}). */
-    private Future<ParleyServer> startOps(ParleyMetrics metrics) {
+    private Future<ParleyServer> startOps(ParleyMetrics metrics, Audit audit) {
         if (!config.ops().enabled()) return Future.succeededFuture(this);
         Readiness readiness = new Readiness()
                 .add("gateway", () -> stopping ? Future.failedFuture("shutting down") : Future.succeededFuture())
@@ -212,7 +216,9 @@ public final class ParleyServer {
                 .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
                         new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
-        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness, config.ops().tls() ? gateway.tlsIdentity() : null);
+        ReadinessGauge.start(vertx, readiness, metrics);
+        OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness, config.ops().tls() ? gateway.tlsIdentity() : null)
+                .withAdmin(new AdminApi(vertx, config.ops().adminToken(), audit, metrics));
         return vertx.deployVerticle(new StoreSizeSampler(stores, metrics, STORE_SIZE_PERIOD))
                 .compose(sampler -> vertx.deployVerticle(ops)).map(id -> {
             opsPort = ops.actualPort();

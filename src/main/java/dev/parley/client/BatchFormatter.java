@@ -50,6 +50,7 @@ final class BatchFormatter implements EventFormatter {
         return switch (op) {
             case "register", "login" -> "ok " + op + " " + token(user);
             case "who" -> "ok who " + whoList(reply);
+            case "rename" -> "ok rename " + token(field(reply, "name"));
             case "say" -> "ok say " + token(field(reply, "id"));
             case "msg" -> "ok msg " + token(field(request, "to")) + " "
                     + (Boolean.TRUE.equals(reply.getValue("stored")) ? "stored" : "delivered") + " " + token(field(reply, "id"));

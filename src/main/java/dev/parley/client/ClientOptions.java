@@ -115,6 +115,7 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
                   ok login <id> | ok register <id> | ok logout | ok ping
                   ok say <msg-id> | ok msg <to> delivered|stored <msg-id>
                   ok who <count> <id>:<name> ...
+                  ok password | ok rename <name> | ok delete_account  (then bye ACCOUNT_DELETED)
                   error <op> <CODE>: <message>      failed command; codes made by the client itself:
                                                     USAGE, NOT_LOGGED_IN, TIMEOUT, DISCONNECTED,
                                                     CONNECT_FAILED, CLOSED

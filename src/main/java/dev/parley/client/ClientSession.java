@@ -23,6 +23,7 @@ import java.util.concurrent.Executor;
 final class ClientSession {
 
     private static final Set<String> EVENTS = Set.of("message", "presence", "notice", "bye");
+    private static final Set<String> ENDED_FOR_GOOD = Set.of("REPLACED", "KICKED", "ACCOUNT_DELETED");
     /** Safe to send twice: say/msg carry a cid the server deduplicates, who and ping change nothing. */
     private static final Set<String> RESENDABLE = Set.of("say", "msg", "who", "ping");
     /** Refusals of the automatic login that are worth another attempt rather than logging the user out. */
@@ -281,7 +282,8 @@ final class ClientSession {
                 missed.addLast(frame);
             }
         }
-        if (op.equals("bye") && "REPLACED".equals(frame.getString("reason"))) {
+        // The server ended this session on purpose: logging in again by ourselves would undo it.
+        if (op.equals("bye") && user != null && ENDED_FOR_GOOD.contains(frame.getString("reason"))) {
             loggedOut();
             lost = true;
         }
@@ -308,6 +310,13 @@ final class ClientSession {
             synchronized (missed) {
                 missed.clear();
             }
+        } else if (op.equals("password") && ok) {
+            // A reconnect logs in again with the password it holds: it must be the new one.
+            password = request.getString("new");
+        } else if (op.equals("delete_account") && ok) {
+            // The server says bye next and closes: that is the expected end, not a reason to reconnect.
+            expectClose = true;
+            loggedOut();
         } else if (op.equals("logout")) {
             if (ok) {
                 loggedOut();

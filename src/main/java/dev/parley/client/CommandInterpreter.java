@@ -10,7 +10,8 @@ import java.util.List;
 final class CommandInterpreter {
 
     static final String MENU_LOGGED_OUT = "1 login  2 register  3 exit";
-    static final String MENU_LOGGED_IN = "1 who's online  2 message everyone  3 private message  4 missed messages  5 logout";
+    static final String MENU_LOGGED_IN = "1 who's online  2 message everyone  3 private message  4 missed messages  5 logout"
+            + "  6 change password";
 
     /** False in batch mode: no numbered menus, numbers are ordinary text. */
     private final boolean menus;
@@ -99,6 +100,7 @@ final class CommandInterpreter {
             case '3' -> ask(Form.msg());
             case '4' -> new Action.ShowMissed();
             case '5' -> new Action.Send(Frames.logout());
+            case '6' -> ask(Form.password());
             default -> new Action.Send(Frames.say(String.valueOf(choice)));
         };
     }

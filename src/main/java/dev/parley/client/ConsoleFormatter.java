@@ -90,6 +90,9 @@ final class ConsoleFormatter implements EventFormatter {
                     ? line(NOTE, "* " + field(request, "to") + " is offline; the message waits in their mailbox")
                     : Optional.empty();
             case "logout" -> line(NOTE, "* logged out");
+            case "password" -> line(NOTE, "* password changed");
+            case "rename" -> line(NOTE, "* you are now " + field(reply, "name"));
+            case "delete_account" -> line(NOTE, "* account " + field(reply, "user") + " deleted");
             case "ping" -> line(NOTE, "* pong");
             default -> Optional.empty();
         };

@@ -44,6 +44,11 @@ final class Form {
                 new Field("to (id)", Kind.PLAIN), new Field("text", Kind.TEXT));
     }
 
+    static Form password() {
+        return new Form(a -> Frames.password(a.get(0), a.get(1)),
+                new Field("current password", Kind.SECRET), new Field("new password", Kind.SECRET));
+    }
+
     Field current() {
         return fields.get(answers.size());
     }

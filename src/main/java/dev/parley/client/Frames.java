@@ -28,6 +28,18 @@ final class Frames {
         return op("msg").put("to", to).put("text", text);
     }
 
+    static JsonObject password(String oldPassword, String newPassword) {
+        return op("password").put("old", oldPassword).put("new", newPassword);
+    }
+
+    static JsonObject rename(String name) {
+        return op("rename").put("name", name);
+    }
+
+    static JsonObject deleteAccount(String password) {
+        return op("delete_account").put("password", password);
+    }
+
     static JsonObject ping() {
         return op("ping");
     }

@@ -23,6 +23,15 @@ final class SlashCommands {
         // /msg <id> <text>
         add(new CommandSpec("msg", "/msg <id> <text>", "private message", true, 2, 2,
                 a -> new Action.Send(Frames.msg(a.get(0), a.get(1)))));
+        // /password <old> <new>
+        add(new CommandSpec("password", "/password <old> <new>", "change your password", true, 2, 2,
+                a -> new Action.Send(Frames.password(a.get(0), a.get(1)))));
+        // /name <new name>
+        add(new CommandSpec("name", "/name <new name>", "change your display name", true, 1, 1,
+                a -> new Action.Send(Frames.rename(a.get(0)))));
+        // /delete-account <password>
+        add(new CommandSpec("delete-account", "/delete-account <password>", "delete your account and its mail, for good",
+                true, 1, 1, a -> new Action.Send(Frames.deleteAccount(a.get(0)))));
         // /missed
         add(new CommandSpec("missed", "/missed", "show messages that waited for you at this login", false, 0, 0,
                 a -> new Action.ShowMissed()));

@@ -18,7 +18,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         }
     }
 
-    public record Ops(boolean enabled, String host, int port, boolean tls) {
+    /** @param adminToken bearer token of the admin API (/admin/*); empty = the admin API is off */
+    public record Ops(boolean enabled, String host, int port, boolean tls, String adminToken) {
     }
 
     public record Store(String dataDir) {
@@ -66,6 +67,9 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
         public static final String TCP = "tcp";
         public static final String KUBERNETES = "kubernetes";
     }
+
+    /** A short admin token can be guessed over the network; 16 characters is the least we accept. */
+    static final int MIN_ADMIN_TOKEN = 16;
 
     private static final java.util.List<String> LEVELS = java.util.List.of("error", "warn", "info", "debug", "trace");
 
@@ -159,7 +163,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.string("cluster.redisKeyPrefix"),
                 r.integer("cluster.redisWaitSeconds", 1, 3600));
         if (cluster.enabled()) checkCluster(cluster);
-        Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535), r.bool("ops.tls"));
+        Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535), r.bool("ops.tls"),
+                r.string("ops.adminToken"));
+        if (!ops.adminToken().isEmpty() && ops.adminToken().length() < MIN_ADMIN_TOKEN) {
+            throw new ConfigException("ops.adminToken: at least " + MIN_ADMIN_TOKEN + " characters (or empty to turn the admin API off)");
+        }
         if (ops.enabled() && ops.port() != 0 && ops.port() == server.port()) {
             throw new ConfigException("ops.port: must differ from server.port (" + server.port() + ")");
         }

@@ -22,6 +22,10 @@ final class CommandTable {
         add(new CommandSpec("who", false, chat::who));
         add(new CommandSpec("say", false, chat::say));
         add(new CommandSpec("msg", false, chat::msg));
+        ProfileCommands profile = new ProfileCommands(services);
+        add(new CommandSpec("password", false, profile::password));
+        add(new CommandSpec("rename", false, profile::rename));
+        add(new CommandSpec("delete_account", false, profile::deleteAccount));
     }
 
     private void add(CommandSpec spec) {

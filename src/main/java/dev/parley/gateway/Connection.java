@@ -355,6 +355,11 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         this.state = State.CATCHING_UP;
     }
 
+    /** The user changed their display name: what they send from now on carries it. */
+    void renamed(String newName) {
+        if (user != null && newName != null) this.name = newName;
+    }
+
     /** Login could not complete after authentication (presence unavailable). */
     void backToAnonymous() {
         if (state == State.CLOSED) return;

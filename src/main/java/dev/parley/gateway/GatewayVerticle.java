@@ -123,8 +123,13 @@ public final class GatewayVerticle extends VerticleBase {
     void dropped(Connection c, ByeReason reason) {
         countBye(reason);
         if (reason == ByeReason.SHUTDOWN) return;
-        node.audit().user(reason == ByeReason.REPLACED ? Audit.Event.REPLACED : Audit.Event.DROPPED,
-                c.user(), c.remoteAddress(), reason.name());
+        Audit.Event event = switch (reason) {
+            case REPLACED -> Audit.Event.REPLACED;
+            case KICKED -> Audit.Event.KICKED;
+            case ACCOUNT_DELETED -> Audit.Event.ACCOUNT_DELETED;
+            default -> Audit.Event.DROPPED;
+        };
+        node.audit().user(event, c.user(), c.remoteAddress(), reason.name());
     }
 
     void countBye(ByeReason reason) {
@@ -171,7 +176,7 @@ public final class GatewayVerticle extends VerticleBase {
             } else {
                 m.privateOut.increment(written);
             }
-        } else {
+        } else if (e.event instanceof dev.parley.protocol.PresenceEvent) {
             m.presenceOut.increment(written);
         }
     }
@@ -204,7 +209,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
-    private Future<?> release(Connection c) {
+    Future<?> release(Connection c) {
         boolean hadSession = c.hadSession() && !c.released();
         c.markClosed();
         if (!hadSession) return Future.succeededFuture();

@@ -2,9 +2,12 @@ package dev.parley.gateway;
 
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.PresenceEvent;
+import dev.parley.service.node.CloseUser;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.node.ServerNotice;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -88,9 +91,30 @@ final class NodeDeliveryVerticle extends VerticleBase {
                     c.gateway().runOnLoop(() -> c.bye(reason, null));
                 }
             }
+            case Delivery.CLOSE_USER -> closeUser(CloseUser.fromJson(b), m);
+            case Delivery.NOTICE -> {
+                ServerNotice n = ServerNotice.fromJson(b);
+                if (n != null) broadcast(new EncodedEvent(new NoticeEvent(n.code(), n.message()), 0, null, node.encoders()));
+            }
             default -> {
             }
         }
+    }
+
+    /** Says bye to the user's session here, records its departure, then answers whether there was one. */
+    private void closeUser(CloseUser close, Message<JsonObject> m) {
+        Connection c = close == null ? null : node.sessions().byUser(close.user());
+        if (c == null) {
+            if (m != null) m.reply(new JsonObject().put("closed", false));
+            return;
+        }
+        c.gateway().runOnLoop(() -> {
+            boolean open = !c.closed();
+            c.bye(close.reason(), close.message());
+            c.gateway().release(c).onComplete(done -> {
+                if (m != null) m.reply(new JsonObject().put("closed", open));
+            });
+        });
     }
 
     private void broadcast(EncodedEvent e) {

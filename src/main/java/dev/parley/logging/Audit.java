@@ -20,7 +20,7 @@ public final class Audit {
         REGISTERED("register"), LOGIN_OK("login_ok"), LOGIN_FAILED("login_failed"),
         LOGIN_THROTTLED("login_throttled"), LOGOUT("logout"), REPLACED("replaced"), KICKED("kicked"),
         DROPPED("dropped"), ACCOUNT_CHANGED("account_changed"), ACCOUNT_DELETED("account_deleted"),
-        ADMIN("admin"), NODE_JOINED("node_joined"), NODE_LEFT("node_left"), NODE_DEAD("node_dead"),
+        ADMIN("admin"), ADMIN_DENIED("admin_denied"), NODE_JOINED("node_joined"), NODE_LEFT("node_left"), NODE_DEAD("node_dead"),
         REDIS_LOST("redis_lost"), REDIS_RECOVERED("redis_recovered"), CONFIG_LOADED("config_loaded");
 
         public final String key;
@@ -55,6 +55,21 @@ public final class Audit {
         if (reason != null) b = b.addKeyValue("reason", reason);
         b.log(event.key + (user == null ? "" : " " + user) + (remote == null ? "" : " from " + remote)
                 + (reason == null ? "" : " (" + reason + ")"));
+    }
+
+    /**
+     * An operator's action through the admin API: {@code action} (kick, lock...), its {@code target} user (or
+     * null), the caller's {@code remote} address and the {@code result} ("ok" or an error code).
+     */
+    public void admin(String action, String target, String remote, String result) {
+        if (!enabled) return;
+        counter.accept(Event.ADMIN);
+        LoggingEventBuilder b = LOG.atInfo().addKeyValue("event", Event.ADMIN.key).addKeyValue("action", action);
+        if (target != null) b = b.addKeyValue("user", target);
+        if (remote != null) b = b.addKeyValue("remote", remote);
+        b = b.addKeyValue("result", result);
+        b.log("admin " + action + (target == null ? "" : " " + target) + (remote == null ? "" : " from " + remote)
+                + ": " + result);
     }
 
     /** A cluster or infrastructure event about {@code subject} (a node id, a Redis address...). */

@@ -25,6 +25,8 @@ public final class OpsVerticle extends VerticleBase {
     /** HTTPS with the chat port's certificate when ops.tls is on; null for plain HTTP. */
     private final PemIdentity tls;
     private HttpServer server;
+    /** Everything else: the admin API when there is one (see {@link #withAdmin}). */
+    private io.vertx.core.Handler<HttpServerRequest> others = req -> req.response().setStatusCode(404).end();
 
     public OpsVerticle(ParleyConfig.Ops config, ParleyMetrics metrics, Readiness readiness) {
         this(config, metrics, readiness, null);
@@ -35,6 +37,12 @@ public final class OpsVerticle extends VerticleBase {
         this.metrics = metrics;
         this.readiness = readiness;
         this.tls = tls;
+    }
+
+    /** Serves {@code admin} for every path not listed above (it answers 404 for what it does not know). */
+    public OpsVerticle withAdmin(io.vertx.core.Handler<HttpServerRequest> admin) {
+        this.others = admin;
+        return this;
     }
 
     @Override
@@ -69,7 +77,7 @@ public final class OpsVerticle extends VerticleBase {
                     req.response().setStatusCode(500).end();
                 }
             });
-            default -> req.response().setStatusCode(404).end();
+            default -> others.handle(req);
         }
     }
 }

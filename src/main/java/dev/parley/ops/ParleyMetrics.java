@@ -52,8 +52,7 @@ public final class ParleyMetrics {
 
     /** A connection closed by the server, by reason (SLOW_CONSUMER, IDLE, LOGIN_TIMEOUT, TOO_MANY_CONNECTIONS, ...). */
     public void countBye(String reason) {
-        Counter.builder("parley_byes").tag("reason", reason)
-                .description("connections closed by the server, by reason").register(registry).increment();
+        disconnect(reason);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -73,6 +72,38 @@ public final class ParleyMetrics {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<String, Counter> auditCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> adminCounters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> accountCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public final Counter adminDenied = Counter.builder("parley_admin_denied")
+            .description("admin API requests refused for a missing or wrong token").register(registry);
+
+    /** Counts a completed admin action (parley_admin_actions_total{action}). */
+    public void adminAction(String action) {
+        adminCounters.computeIfAbsent(action, a -> Counter.builder("parley_admin_actions")
+                .tag("action", a).description("admin API actions carried out, by action").register(registry)).increment();
+    }
+
+    /** Counts a user's change to their own account (parley_account_changes_total{change}: password, name, delete). */
+    public void accountChange(String change) {
+        accountCounters.computeIfAbsent(change, c -> Counter.builder("parley_account_changes")
+                .tag("change", c).description("users' changes to their own account, by kind").register(registry)).increment();
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> disconnectCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Counts a connection closed by the server, by bye reason (parley_disconnects_total{reason}: SLOW_CONSUMER, KICKED...). */
+    public void disconnect(String reason) {
+        disconnectCounters.computeIfAbsent(reason, r -> Counter.builder("parley_disconnects")
+                .tag("reason", r).description("connections closed by the server after a bye, by reason").register(registry))
+                .increment();
+    }
+
+    /** A gauge with one label, e.g. parley_ready_check{check="store"}. */
+    public void gauge(String name, String description, String tag, String value, Supplier<Number> supplier) {
+        Gauge.builder(name, supplier).tag(tag, value).description(description).register(registry);
+    }
 
     /** The Prometheus text exposition. */
     public String scrape() {

@@ -9,7 +9,11 @@ public enum ByeReason {
     BAD_FRAME("malformed or oversized frame"),
     LOGOUT("goodbye"),
     TOO_MANY_CONNECTIONS("too many connections"),
-    LOGIN_TIMEOUT("not logged in in time");
+    LOGIN_TIMEOUT("not logged in in time"),
+    /** An operator closed the session (kick, or locking the account); the message says why. */
+    KICKED("an operator disconnected you"),
+    /** The account was deleted (by its owner or an operator). */
+    ACCOUNT_DELETED("your account was deleted");
 
     public final String defaultMessage;
 

@@ -19,7 +19,9 @@ public enum ChatError {
     BAD_FRAME(12, "malformed frame"),
     TEXT_TOO_LONG(13, "text is too long"),
     UNAVAILABLE(14, "service temporarily unavailable; try again"),
-    INTERNAL(15, "internal error");
+    INTERNAL(15, "internal error"),
+    /** An operator locked the account: the right password still cannot log in. */
+    ACCOUNT_LOCKED(16, "this account is locked; contact the operators");
 
     public final int busCode;
     public final String defaultMessage;

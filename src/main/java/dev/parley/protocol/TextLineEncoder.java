@@ -26,6 +26,9 @@ public final class TextLineEncoder {
             *   /who                               who is online
             *   /msg <id> <text>                   private message
             *   <any text>                         message everyone (after login)
+            *   /password <old> <new>              change your password
+            *   /name <new name>                   change your display name
+            *   /delete-account <password>         delete your account (and its mail) for good
             *   /ping                              keep the connection alive
             *   /quit                              log out and leave
             """;
@@ -89,6 +92,12 @@ public final class TextLineEncoder {
                 return f.path("stored").asBoolean()
                         ? "* " + f.path("to").asText() + " is offline; they will get it when they log in"
                         : "* sent to " + f.path("to").asText();
+            case "password":
+                return "* password changed";
+            case "rename":
+                return "* you are now " + who(f.path("user").asText(), f.path("name").asText());
+            case "delete_account":
+                return "* account " + f.path("user").asText() + " deleted";
             case "logout":
                 return "* logged out. Bye!";
             case "help":

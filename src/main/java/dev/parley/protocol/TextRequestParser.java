@@ -55,6 +55,23 @@ public final class TextRequestParser {
                 if (!rest.isEmpty()) f.put("text", rest);
                 return new Request("say", null, f);
             }
+            // /password <old> <new>
+            case "password" -> {
+                String[] a = rest.split("\\s+", 2);
+                putIfPresent(f, "old", a, 0);
+                putIfPresent(f, "new", a, 1);
+                return new Request("password", null, f);
+            }
+            // /name <new name...>
+            case "name", "rename" -> {
+                if (!rest.isEmpty()) f.put("name", rest);
+                return new Request("rename", null, f);
+            }
+            // /delete-account <password>
+            case "delete-account", "delete_account" -> {
+                putIfPresent(f, "password", new String[]{rest}, 0);
+                return new Request("delete_account", null, f);
+            }
             case "who", "help", "ping", "logout" -> {
                 return new Request(verb, null, f);
             }

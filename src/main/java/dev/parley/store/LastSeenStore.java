@@ -9,4 +9,7 @@ public interface LastSeenStore {
 
     /** Records a position; never moves it backwards. */
     Future<Void> advance(String user, long seq);
+
+    /** Forgets the user's position (their account was deleted): a next account of that id replays nothing. */
+    Future<Void> forget(String user);
 }

@@ -34,4 +34,16 @@ public interface MailboxStore {
 
     /** Removes delivered (or expired) messages by their {@link StoredMessage#seq}; their bytes and sender counts are freed. */
     Future<Void> remove(String user, List<Long> seqs);
+
+    /**
+     * Removes all of the user's mail (their account was deleted), in batches of the existing operations.
+     * Call it after the account is gone, so that no new mail can arrive meanwhile.
+     */
+    default Future<Void> clear(String user) {
+        return peek(user, CLEAR_BATCH).compose(batch -> batch.isEmpty() ? Future.succeededFuture()
+                : remove(user, batch.stream().map(StoredMessage::seq).toList()).compose(v -> clear(user)));
+    }
+
+    /** Messages removed per round trip by {@link #clear}. */
+    int CLEAR_BATCH = 500;
 }

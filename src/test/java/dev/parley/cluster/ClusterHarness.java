@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * with distinct ports and a random cluster name so concurrent runs never meet.
  */
 final class ClusterHarness implements AutoCloseable {
+    /** Every node's ops.adminToken, so tests can drive the admin API on any node. */
+    static final String ADMIN_TOKEN = "cluster-admin-token-0123456789";
     final RedisServer redis;
     private final String clusterName = "parley-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final int[] hazelcastPorts;
@@ -55,6 +57,7 @@ final class ClusterHarness implements AutoCloseable {
         env.put("PARLEY_OPS_PORT", "0");
         env.put("PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
+        env.put("PARLEY_OPS_ADMIN_TOKEN", ADMIN_TOKEN);
         try {
             nodes[i] = ServerProcess.start(env, "server", "--port", "0",
                     "--data-dir", Files.createTempDirectory("parley-node").toString(),

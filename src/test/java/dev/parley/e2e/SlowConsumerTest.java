@@ -149,7 +149,7 @@ class SlowConsumerTest {
             assertEquals(sent + 1, got.size(), "the normal reader got every message");
             for (int i = 0; i < sent; i++) assertTrue(got.get(i).startsWith("flood 0 " + i + " "), "order at " + i);
             String metrics = Http.get(server.server().opsPort(), "/metrics").body();
-            assertTrue(metrics.contains("parley_byes_total{reason=\"SLOW_CONSUMER\"}"), "drops by reason are counted");
+            assertTrue(metrics.contains("parley_disconnects_total{reason=\"SLOW_CONSUMER\"}"), "drops by reason are counted");
             assertTrue(metrics.contains("parley_pending_output_bytes"), "pending output gauge");
         }
     }

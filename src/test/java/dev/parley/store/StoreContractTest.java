@@ -82,6 +82,74 @@ abstract class StoreContractTest {
 
     // ---- mailbox
 
+    // ---- account management (admin API and self-service)
+
+    @Test
+    @DisplayName("update changes an account's name, hash and lock flag, keeps the rest, and answers null for an unknown id")
+    void usersUpdate() {
+        UserRecord alice = new UserRecord("300", "alice", "h1", 7L);
+        assertTrue(await(stores.users().create(alice)));
+        assertFalse(await(stores.users().find("300")).locked(), "new accounts are unlocked");
+        assertEquals(alice.withName("Alice L."), await(stores.users().update("300", u -> u.withName("Alice L."))));
+        await(stores.users().update("300", u -> u.withPasswordHash("h2")));
+        await(stores.users().update("300", u -> u.withLocked(true)));
+        assertEquals(new UserRecord("300", "Alice L.", "h2", 7L, true), await(stores.users().find("300")));
+        await(stores.users().update("300", u -> u.withLocked(false)));
+        assertFalse(await(stores.users().find("300")).locked());
+        assertNull(await(stores.users().update("nobody", u -> u.withLocked(true))));
+        assertNull(await(stores.users().find("nobody")), "update never creates");
+    }
+
+    @Test
+    @DisplayName("20 concurrent updates of different fields of one account are all kept (none undoes another)")
+    void usersConcurrentUpdates() {
+        assertTrue(await(stores.users().create(new UserRecord("301", "n", "h", 1L))));
+        List<Future<UserRecord>> updates = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            int n = i;
+            // Each appends its own mark to the name: a lost update would lose a mark.
+            updates.add(stores.users().update("301", u -> u.withName(u.name() + "." + n)));
+        }
+        awaitAll(updates);
+        Set<String> marks = new HashSet<>(List.of(await(stores.users().find("301")).name().split("\\.")));
+        for (int i = 0; i < CONCURRENT; i++) assertTrue(marks.contains(Integer.toString(i)), "mark " + i + " in " + marks);
+    }
+
+    @Test
+    @DisplayName("delete removes an account once; its id can then be registered again")
+    void usersDelete() {
+        assertTrue(await(stores.users().create(new UserRecord("302", "bob", "h", 1L))));
+        assertTrue(await(stores.users().delete("302")));
+        assertNull(await(stores.users().find("302")));
+        assertFalse(await(stores.users().delete("302")), "already gone");
+        assertTrue(await(stores.users().create(new UserRecord("302", "bob2", "h", 2L))));
+        assertEquals("bob2", await(stores.users().find("302")).name());
+    }
+
+    @Test
+    @DisplayName("clearing a mailbox removes all of that user's mail (more than one batch) and nobody else's")
+    void mailboxClear() {
+        int n = MailboxStore.CLEAR_BATCH + 3;
+        for (int i = 0; i < n; i++) await(stores.mailbox().append("gone", mail("m" + i, "a", "gone", "t", i), n));
+        await(stores.mailbox().append("kept", mail("k1", "a", "kept", "t", 1), 10));
+        await(stores.mailbox().clear("gone"));
+        assertTrue(await(stores.mailbox().peek("gone", n)).isEmpty());
+        assertEquals(1, await(stores.mailbox().peek("kept", 10)).size());
+        await(stores.mailbox().clear("never-had-mail"));
+    }
+
+    @Test
+    @DisplayName("forgetting a last-seen position makes it unknown, for that user only")
+    void lastSeenForget() {
+        await(stores.lastSeen().advance("gone", 5));
+        await(stores.lastSeen().advance("kept", 6));
+        await(stores.lastSeen().forget("gone"));
+        assertNull(await(stores.lastSeen().get("gone")));
+        assertEquals(6L, await(stores.lastSeen().get("kept")));
+        await(stores.lastSeen().advance("gone", 2));
+        assertEquals(2L, await(stores.lastSeen().get("gone")), "a new account of that id starts afresh");
+    }
+
     @Test
     @DisplayName("mail is peeked oldest first with increasing seqs, every field intact, and peeking removes nothing")
     void mailboxOrderAndPeek() {

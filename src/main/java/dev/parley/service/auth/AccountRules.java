@@ -23,19 +23,28 @@ public final class AccountRules {
         if (r.user() == null || !USER_ID.matcher(r.user()).matches()) {
             throw Bus.error(ChatError.INVALID_USER, null);
         }
-        if (r.password() == null) {
+        checkPassword(r.password());
+        if (r.name() != null) checkName(r.name());
+    }
+
+    /** Password length rules (registration, password change and reset). */
+    public void checkPassword(String password) {
+        if (password == null) {
             throw Bus.error(ChatError.INVALID_PASSWORD, "a password is required");
         }
-        int len = r.password().codePointCount(0, r.password().length());
+        int len = password.codePointCount(0, password.length());
         if (len < passwordMin || len > passwordMax) {
             throw Bus.error(ChatError.INVALID_PASSWORD,
                     "passwords are " + passwordMin + " to " + passwordMax + " characters");
         }
-        if (r.name() != null && (r.name().codePointCount(0, r.name().length()) > MAX_NAME_CHARS
-                || r.name().isBlank())) {
+    }
+
+    /** Display-name rules (registration and rename). */
+    public void checkName(String name) {
+        if (name == null || name.codePointCount(0, name.length()) > MAX_NAME_CHARS || name.isBlank()) {
             throw Bus.error(ChatError.BAD_REQUEST, "name: 1 to " + MAX_NAME_CHARS + " printable characters");
         }
-        if (r.name() != null && r.name().codePoints().anyMatch(AccountRules::unsafeInName)) {
+        if (name.codePoints().anyMatch(AccountRules::unsafeInName)) {
             throw Bus.error(ChatError.BAD_REQUEST,
                     "name: no control characters, line breaks or bidirectional overrides");
         }

@@ -113,8 +113,10 @@ public final class AuthVerticle extends VerticleBase {
                     // A success, or an attempt never checked (busy, store down), does not count against anyone.
                     counters.release(loginLimits.keys(r.user(), address)).onComplete(released -> {
                         UserRecord u = done.result();
-                        if (done.succeeded()) message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
-                        else Bus.failWith(message, done.cause());
+                        if (done.failed()) Bus.failWith(message, done.cause());
+                        // Locked by an operator (service/account); told only to who knows the password.
+                        else if (u.locked()) Bus.fail(message, ChatError.ACCOUNT_LOCKED, null);
+                        else message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
                     });
                 });
     }

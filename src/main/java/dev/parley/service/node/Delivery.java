@@ -10,6 +10,10 @@ public final class Delivery {
     public static final String GROUP = "group";
     public static final String PRIVATE = "private";
     public static final String KICK = "kick";
+    /** Operators: close a user's session wherever it is ({@link CloseUser}). */
+    public static final String CLOSE_USER = "close_user";
+    /** Operators: a notice to everyone online ({@link ServerNotice}). */
+    public static final String NOTICE = "notice";
     /** Readiness: a node asks its own address to prove the bus delivers to it. */
     public static final String PING = "ping";
 

@@ -27,4 +27,12 @@ final class MvLastSeenStore implements LastSeenStore {
             return null;
         });
     }
+
+    @Override
+    public Future<Void> forget(String user) {
+        return blocking.run(() -> {
+            positions.remove(user);
+            return null;
+        });
+    }
 }

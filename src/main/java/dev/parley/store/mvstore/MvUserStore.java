@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.function.UnaryOperator;
+
 final class MvUserStore implements UserStore {
     private final MVStore store;
     private final MVMap<String, String> users;
@@ -21,8 +23,7 @@ final class MvUserStore implements UserStore {
 
     @Override
     public Future<Boolean> create(UserRecord user) {
-        String json = new JsonObject().put("id", user.id()).put("name", user.name())
-                .put("hash", user.passwordHash()).put("created", user.createdAt()).encode();
+        String json = user.toJson().encode();
         return blocking.run(() -> {
             // putIfAbsent is atomic: of two concurrent registrations exactly one wins.
             boolean created = users.putIfAbsent(user.id(), json) == null;
@@ -35,9 +36,32 @@ final class MvUserStore implements UserStore {
     public Future<UserRecord> find(String id) {
         return blocking.read(() -> {
             String json = users.get(id);
-            if (json == null) return null;
-            JsonObject j = new JsonObject(json);
-            return new UserRecord(j.getString("id"), j.getString("name"), j.getString("hash"), j.getLong("created"));
+            return json == null ? null : UserRecord.fromJson(new JsonObject(json));
+        });
+    }
+
+    @Override
+    public Future<UserRecord> update(String id, UnaryOperator<UserRecord> change) {
+        return blocking.run(() -> {
+            while (true) {
+                String current = users.get(id);
+                if (current == null) return null;
+                UserRecord updated = change.apply(UserRecord.fromJson(new JsonObject(current)));
+                // Compare-and-set on the stored text: a concurrent change makes us re-read and re-apply.
+                if (users.replace(id, current, updated.toJson().encode())) {
+                    store.commit();
+                    return updated;
+                }
+            }
+        });
+    }
+
+    @Override
+    public Future<Boolean> delete(String id) {
+        return blocking.run(() -> {
+            boolean removed = users.remove(id) != null;
+            if (removed) store.commit();
+            return removed;
         });
     }
 }

@@ -32,4 +32,9 @@ final class RedisLastSeenStore implements LastSeenStore {
     public Future<Void> advance(String user, long seq) {
         return redis.eval(ADVANCE, List.of(keys.lastSeen()), user, Long.toString(seq)).mapEmpty();
     }
+
+    @Override
+    public Future<Void> forget(String user) {
+        return redis.send(Command.HDEL, keys.lastSeen(), user).mapEmpty();
+    }
 }

@@ -6,8 +6,20 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 
+import java.util.List;
+import java.util.function.UnaryOperator;
+
 /** Accounts in one hash; HSETNX makes registration first-wins across all nodes. */
 final class RedisUserStore implements UserStore {
+    // KEYS: users hash. ARGV: user, the value read, the new value. Sets only if nobody changed it meanwhile.
+    private static final LuaScript COMPARE_AND_SET = new LuaScript("""
+            if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+            return 1
+            """);
+    /** Concurrent updates of one account are rare (an operator and its owner); this many lost races is a fault. */
+    private static final int MAX_ATTEMPTS = 20;
+
     private final RedisCalls redis;
     private final RedisKeys keys;
 
@@ -19,17 +31,34 @@ final class RedisUserStore implements UserStore {
     @Override
     public Future<Boolean> create(UserRecord user) {
         // Same JSON fields as the embedded store, so an export from one loads into the other.
-        String json = new JsonObject().put("id", user.id()).put("name", user.name())
-                .put("hash", user.passwordHash()).put("created", user.createdAt()).encode();
-        return redis.send(Command.HSETNX, keys.users(), user.id(), json).map(r -> r.toLong() == 1L);
+        return redis.send(Command.HSETNX, keys.users(), user.id(), user.toJson().encode()).map(r -> r.toLong() == 1L);
     }
 
     @Override
     public Future<UserRecord> find(String id) {
-        return redis.send(Command.HGET, keys.users(), id).map(r -> {
-            if (r == null) return null;
-            JsonObject j = new JsonObject(r.toString());
-            return new UserRecord(j.getString("id"), j.getString("name"), j.getString("hash"), j.getLong("created"));
+        return redis.send(Command.HGET, keys.users(), id)
+                .map(r -> r == null ? null : UserRecord.fromJson(new JsonObject(r.toString())));
+    }
+
+    @Override
+    public Future<UserRecord> update(String id, UnaryOperator<UserRecord> change) {
+        return update(id, change, MAX_ATTEMPTS);
+    }
+
+    private Future<UserRecord> update(String id, UnaryOperator<UserRecord> change, int attemptsLeft) {
+        if (attemptsLeft == 0) return Future.failedFuture(new IllegalStateException("account " + id + " keeps changing"));
+        return redis.send(Command.HGET, keys.users(), id).compose(r -> {
+            if (r == null) return Future.succeededFuture(null);
+            String current = r.toString();
+            UserRecord updated = change.apply(UserRecord.fromJson(new JsonObject(current)));
+            return redis.eval(COMPARE_AND_SET, List.of(keys.users()), id, current, updated.toJson().encode())
+                    .compose(set -> set.toLong() == 1L ? Future.succeededFuture(updated)
+                            : update(id, change, attemptsLeft - 1));
         });
+    }
+
+    @Override
+    public Future<Boolean> delete(String id) {
+        return redis.send(Command.HDEL, keys.users(), id).map(r -> r.toLong() == 1L);
     }
 }

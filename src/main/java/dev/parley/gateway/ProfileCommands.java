@@ -1,0 +1,60 @@
+package dev.parley.gateway;
+
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.service.account.AccountAddresses;
+import dev.parley.service.account.ChangePasswordRequest;
+import dev.parley.service.account.DeleteOwnRequest;
+import dev.parley.service.account.RenameRequest;
+import dev.parley.service.account.UserRequest;
+import io.vertx.core.json.JsonObject;
+
+/** password, rename, delete_account: a logged-in user managing their own account. */
+final class ProfileCommands {
+    private final GatewayServices services;
+
+    ProfileCommands(GatewayServices services) {
+        this.services = services;
+    }
+
+    // password <old> <new>
+    void password(Connection c, Request r) {
+        ChangePasswordRequest body = new ChangePasswordRequest(c.user(), r.text("old"), r.text("new"), c.remoteAddress());
+        services.bus().<JsonObject>request(AccountAddresses.CHANGE_PASSWORD, body.toJson())
+                .onSuccess(m -> {
+                    services.metrics().accountChange("password");
+                    c.send(Reply.ok("password", r.rid(), null));
+                })
+                .onFailure(t -> c.send(Replies.failure("password", r, t)));
+    }
+
+    // rename <name...>
+    void rename(Connection c, Request r) {
+        RenameRequest body = new RenameRequest(c.user(), r.text("name"), c.remoteAddress());
+        services.bus().<JsonObject>request(AccountAddresses.RENAME, body.toJson())
+                .onSuccess(m -> {
+                    services.metrics().accountChange("name");
+                    // Messages sent from now on carry the new name; who shows it from the next login.
+                    c.renamed(m.body().getString("name"));
+                    c.send(Reply.ok("rename", r.rid(), Jackson.of(m.body())));
+                })
+                .onFailure(t -> c.send(Replies.failure("rename", r, t)));
+    }
+
+    // delete_account <password>
+    void deleteAccount(Connection c, Request r) {
+        String user = c.user();
+        DeleteOwnRequest body = new DeleteOwnRequest(user, r.text("password"), c.remoteAddress());
+        services.bus().<JsonObject>request(AccountAddresses.DELETE_OWN, body.toJson())
+                .onSuccess(m -> {
+                    services.metrics().accountChange("delete");
+                    c.send(Reply.ok("delete_account", r.rid(), Jackson.of(new JsonObject().put("user", user))));
+                    c.bye(ByeReason.ACCOUNT_DELETED, null);
+                    // The departure writes a last-seen position; purge after it, so nothing of the account is left.
+                    c.gateway().release(c).onComplete(v ->
+                            services.bus().request(AccountAddresses.PURGE, new UserRequest(user).toJson()));
+                })
+                .onFailure(t -> c.send(Replies.failure("delete_account", r, t)));
+    }
+}

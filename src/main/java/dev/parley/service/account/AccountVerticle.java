@@ -1,0 +1,264 @@
+package dev.parley.service.account;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.logging.Audit;
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.ChatError;
+import dev.parley.service.Bus;
+import dev.parley.service.auth.AccountRules;
+import dev.parley.service.auth.PasswordHasher;
+import dev.parley.service.node.CloseUser;
+import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.node.ServerNotice;
+import dev.parley.store.PresenceEntry;
+import dev.parley.store.Stores;
+import dev.parley.store.UserRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Account management after registration: users change their password or name or delete their account;
+ * operators lock, unlock, delete, reset, kick and broadcast. Sessions are closed on whichever node holds
+ * them, through that node's delivery address. Passwords are hashed on a bounded worker pool.
+ */
+public final class AccountVerticle extends VerticleBase {
+    /** The admin listing reads at most this many presence entries; above it the per-node counts are partial. */
+    static final int ONLINE_SCAN_MAX = 100_000;
+    static final int ONLINE_PAGE_MAX = 500;
+    /** Waiting longer for a node to close a session means that node is in trouble: report "not kicked". */
+    private static final long CLOSE_TIMEOUT_MS = 5_000;
+
+    private final ParleyConfig config;
+    private final Stores stores;
+    private final Audit audit;
+    private final AccountRules rules;
+    private PasswordHasher hasher;
+    private WorkerExecutor hashPool;
+    /** Wrong old passwords per user: a stolen session must not become a password-guessing oracle. */
+    private FailureThrottle wrongPasswords;
+
+    public AccountVerticle(ParleyConfig config, Stores stores, Audit audit) {
+        this.config = config;
+        this.stores = stores;
+        this.audit = audit;
+        this.rules = new AccountRules(config.auth().passwordMinLength(), config.auth().passwordMaxLength());
+    }
+
+    @Override
+    public Future<?> start() {
+        ParleyConfig.Auth auth = config.auth();
+        // Same name as the auth service's pool: Vert.x shares it, so all hashing together uses hashThreads threads.
+        hashPool = vertx.createSharedWorkerExecutor("parley-hash", auth.hashThreads());
+        // Guessing through "change password" is throttled like guessing at login, per user (the user is logged in here).
+        wrongPasswords = new FailureThrottle(auth.loginAttemptsPerUserAddress(), auth.loginWindow(), System::currentTimeMillis);
+        vertx.setPeriodic(auth.loginWindow().toMillis(), id -> wrongPasswords.sweep());
+        return hashPool.executeBlocking(() -> new PasswordHasher(auth.pbkdf2Iterations()), false).compose(h -> {
+            hasher = h;
+            EventBus bus = vertx.eventBus();
+            return Future.join(List.of(
+                    bus.<JsonObject>localConsumer(AccountAddresses.CHANGE_PASSWORD, guarded(this::changePassword)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.RENAME, guarded(this::rename)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.DELETE_OWN, guarded(this::deleteOwn)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.PURGE, guarded(this::purge)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.LOCK, guarded(this::lock)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.DELETE, guarded(this::delete)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.RESET_PASSWORD, guarded(this::resetPassword)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.KICK, guarded(this::kick)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.NOTICE, guarded(this::notice)).completion(),
+                    bus.<JsonObject>localConsumer(AccountAddresses.ONLINE, guarded(this::online)).completion()));
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return hashPool.close();
+    }
+
+    /** Runs a handler; a request that does not even parse (wrong field types) is BAD_REQUEST, not a crash. */
+    private static Handler<Message<JsonObject>> guarded(Function<Message<JsonObject>, Future<JsonObject>> handler) {
+        return m -> {
+            Future<JsonObject> result;
+            try {
+                result = handler.apply(m);
+            } catch (Bus.ServiceException e) {
+                result = Future.failedFuture(e);
+            } catch (ClassCastException | NullPointerException e) {
+                result = Future.failedFuture(Bus.error(ChatError.BAD_REQUEST, null));
+            }
+            result.onSuccess(m::reply).onFailure(t -> Bus.failWith(m, t));
+        };
+    }
+
+    // ---- self-service
+
+    private Future<JsonObject> changePassword(Message<JsonObject> m) {
+        ChangePasswordRequest r = ChangePasswordRequest.fromJson(m.body());
+        rules.checkPassword(r.newPassword());
+        return verified(r.user(), r.oldPassword())
+                .compose(u -> hashPool.executeBlocking(() -> hasher.hash(r.newPassword()), false))
+                .compose(hash -> stores.users().update(r.user(), u -> u.withPasswordHash(hash)))
+                .compose(u -> existing(u))
+                .map(u -> {
+                    audit.user(Audit.Event.ACCOUNT_CHANGED, r.user(), r.remote(), "password");
+                    return new JsonObject();
+                });
+    }
+
+    private Future<JsonObject> rename(Message<JsonObject> m) {
+        RenameRequest r = RenameRequest.fromJson(m.body());
+        rules.checkName(r.name());
+        return stores.users().update(r.user(), u -> u.withName(r.name()))
+                .compose(u -> existing(u))
+                .map(u -> {
+                    audit.user(Audit.Event.ACCOUNT_CHANGED, r.user(), r.remote(), "name");
+                    return new JsonObject().put("user", u.id()).put("name", u.name());
+                });
+    }
+
+    private Future<JsonObject> deleteOwn(Message<JsonObject> m) {
+        DeleteOwnRequest r = DeleteOwnRequest.fromJson(m.body());
+        return verified(r.user(), r.password())
+                .compose(u -> stores.users().delete(r.user()))
+                // Mail now, while the session still runs; what its departure writes goes with PURGE.
+                .compose(deleted -> stores.mailbox().clear(r.user()))
+                .map(v -> {
+                    audit.user(Audit.Event.ACCOUNT_DELETED, r.user(), r.remote(), "self");
+                    return new JsonObject().put("user", r.user());
+                });
+    }
+
+    private Future<JsonObject> purge(Message<JsonObject> m) {
+        return purge(UserRequest.fromJson(m.body()).user()).map(v -> new JsonObject());
+    }
+
+    /** The account if {@code password} is its password; BAD_CREDENTIALS (after the same work) if not. */
+    private Future<UserRecord> verified(String user, String password) {
+        if (user == null || password == null) return Future.failedFuture(Bus.error(ChatError.BAD_REQUEST, "the password is required"));
+        if (wrongPasswords.blocked(user)) {
+            return Future.failedFuture(Bus.error(ChatError.RATE_LIMITED, "too many wrong passwords; wait a minute"));
+        }
+        return stores.users().find(user)
+                .compose(u -> hashPool.executeBlocking(
+                        () -> hasher.verify(password, u == null ? null : u.passwordHash()) ? u : null, false))
+                .compose(u -> {
+                    if (u != null) {
+                        wrongPasswords.clear(user);
+                        return Future.succeededFuture(u);
+                    }
+                    wrongPasswords.recordFailure(user);
+                    return Future.failedFuture(Bus.error(ChatError.BAD_CREDENTIALS, "wrong password"));
+                });
+    }
+
+    // ---- operators
+
+    private Future<JsonObject> lock(Message<JsonObject> m) {
+        LockRequest r = LockRequest.fromJson(m.body());
+        return stores.users().update(r.user(), u -> u.withLocked(r.locked()))
+                .compose(u -> existing(u))
+                .compose(u -> r.locked() ? closeSession(r.user(), ByeReason.KICKED, "your account was locked")
+                        : Future.succeededFuture(false))
+                .map(kicked -> new JsonObject().put("user", r.user()).put("locked", r.locked()).put("kicked", kicked));
+    }
+
+    private Future<JsonObject> delete(Message<JsonObject> m) {
+        String user = UserRequest.fromJson(m.body()).user();
+        return stores.users().delete(user)
+                .compose(deleted -> deleted ? closeSession(user, ByeReason.ACCOUNT_DELETED, null)
+                        : Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, null)))
+                .compose(kicked -> purge(user).map(v -> new JsonObject().put("user", user).put("kicked", kicked)));
+    }
+
+    private Future<JsonObject> resetPassword(Message<JsonObject> m) {
+        ResetPasswordRequest r = ResetPasswordRequest.fromJson(m.body());
+        rules.checkPassword(r.password());
+        return hashPool.executeBlocking(() -> hasher.hash(r.password()), false)
+                .compose(hash -> stores.users().update(r.user(), u -> u.withPasswordHash(hash)))
+                .compose(u -> existing(u))
+                .map(u -> new JsonObject().put("user", u.id()));
+    }
+
+    private Future<JsonObject> kick(Message<JsonObject> m) {
+        KickRequest r = KickRequest.fromJson(m.body());
+        if (r.user() == null) throw Bus.error(ChatError.BAD_REQUEST, "user is required");
+        String reason = r.reason() == null || r.reason().isBlank() ? null : checkedText(r.reason());
+        return closeSession(r.user(), ByeReason.KICKED, reason)
+                .map(kicked -> new JsonObject().put("user", r.user()).put("kicked", kicked));
+    }
+
+    private Future<JsonObject> notice(Message<JsonObject> m) {
+        String text = NoticeRequest.fromJson(m.body()).text();
+        if (text == null || text.isBlank()) throw Bus.error(ChatError.BAD_REQUEST, "text is required");
+        vertx.eventBus().publish(NodeAddresses.ALL, new ServerNotice("ADMIN", checkedText(text)).toJson());
+        return Future.succeededFuture(new JsonObject());
+    }
+
+    private Future<JsonObject> online(Message<JsonObject> m) {
+        OnlineRequest r = OnlineRequest.fromJson(m.body());
+        if (r.page() < 1 || r.size() < 1 || r.size() > ONLINE_PAGE_MAX) {
+            throw Bus.error(ChatError.BAD_REQUEST, "page >= 1 and size 1 to " + ONLINE_PAGE_MAX);
+        }
+        return Future.all(stores.presence().count(), stores.presence().list(ONLINE_SCAN_MAX)).map(all -> {
+            long count = all.resultAt(0);
+            List<PresenceEntry> entries = new java.util.ArrayList<>(all.<List<PresenceEntry>>resultAt(1));
+            // Sorted by id so that pages are stable while nobody comes or goes.
+            entries.sort(Comparator.comparing(PresenceEntry::user));
+            Map<String, Integer> perNode = new TreeMap<>();
+            for (PresenceEntry e : entries) perNode.merge(e.node(), 1, Integer::sum);
+            JsonArray users = new JsonArray();
+            long from = (long) (r.page() - 1) * r.size();
+            for (long i = from; i < entries.size() && i < from + r.size(); i++) {
+                PresenceEntry e = entries.get((int) i);
+                users.add(new JsonObject().put("user", e.user()).put("name", e.name()).put("node", e.node()));
+            }
+            return new JsonObject().put("count", count).put("page", r.page()).put("size", r.size())
+                    .put("users", users).put("nodes", new JsonObject(new java.util.LinkedHashMap<>(perNode)))
+                    .put("complete", entries.size() >= count);
+        });
+    }
+
+    // ---- shared steps
+
+    private static Future<UserRecord> existing(UserRecord u) {
+        return u == null ? Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, null)) : Future.succeededFuture(u);
+    }
+
+    private String checkedText(String text) {
+        int max = config.limits().maxTextChars();
+        if (text.codePointCount(0, text.length()) > max) {
+            throw Bus.error(ChatError.TEXT_TOO_LONG, "text is limited to " + max + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * Closes the user's session on the node that holds it; true when there was one. Completes after the node
+     * recorded the departure. A node that does not answer counts as "no session closed", never as a failure.
+     */
+    private Future<Boolean> closeSession(String user, ByeReason reason, String message) {
+        return stores.presence().get(user).compose(e -> e == null ? Future.succeededFuture(false)
+                : vertx.eventBus().<JsonObject>request(NodeAddresses.node(e.node()),
+                                new CloseUser(user, reason, message).toJson(), new DeliveryOptions().setSendTimeout(CLOSE_TIMEOUT_MS))
+                        .map(reply -> reply.body().getBoolean("closed", false))
+                        .otherwise(false));
+    }
+
+    /** What a deleted account leaves behind: its mail and its last-seen group position. */
+    private Future<Void> purge(String user) {
+        if (user == null) return Future.failedFuture(Bus.error(ChatError.BAD_REQUEST, "user is required"));
+        return Future.join(stores.mailbox().clear(user), stores.lastSeen().forget(user)).mapEmpty();
+    }
+}
