@@ -138,7 +138,7 @@ public final class GatewayVerticle extends VerticleBase {
         long left = budget.pending();
         for (Connection c : backlog) {
             if (left <= budget.target()) break;
-            left -= c.pendingBytes();
+            left -= c.memoryBytes();
             c.slowConsumer();
         }
         shedAgainAt = left + budget.max() / 20;

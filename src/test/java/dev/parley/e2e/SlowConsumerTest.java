@@ -138,8 +138,8 @@ class SlowConsumerTest {
             System.out.println("node budget: " + sent + " messages sent; " + dropped.size() + " dropped; high water "
                     + high + " bytes of " + budget);
             assertEquals(slow, dropped.size(), "non-readers dropped after " + sent + " messages");
-            // The check runs after each write: over by at most 5 % of the budget plus one message per recipient.
-            assertTrue(high <= budget + budget / 20 + 64 * 4096, "pending output peaked at " + high + " bytes");
+            // Shedding starts at the budget; no buffer is allocated 25 % over it.
+            assertTrue(high <= budget + budget / 4, "pending output peaked at " + high + " bytes");
 
             sender.say("budget done");
             observer.awaitMessage("budget done");
