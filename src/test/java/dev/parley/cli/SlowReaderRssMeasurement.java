@@ -43,7 +43,7 @@ class SlowReaderRssMeasurement {
         int port = Integer.getInteger("port", 0);
         long pid = Long.getLong("pid", 0);
         if (port == 0) {
-            server = ServerProcess.start(List.of("-Xmx" + System.getProperty("xmx", "1g")),
+            server = ServerProcess.start(List.of("-Xmx" + System.getProperty("xmx", "1g"), "-XX:NativeMemoryTracking=summary"),
                     Map.of("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000", "PARLEY_LIMITS_RATE_PER_SECOND", "100000",
                             "PARLEY_LIMITS_RATE_BURST", "100000", "PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1",
                             "PARLEY_SERVER_HOST", "127.0.0.1", "PARLEY_OPS_HOST", "127.0.0.1", "PARLEY_OPS_PORT", "0"),
@@ -66,6 +66,7 @@ class SlowReaderRssMeasurement {
             flood.openNonReaders(readers);
             observer.request(op("ping"));
             long before = rssKib(serverPid);
+            String nmtBefore = nmt(serverPid, "before");
             AtomicLong peak = new AtomicLong(before);
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -102,6 +103,10 @@ class SlowReaderRssMeasurement {
             } catch (RuntimeException noOps) {
                 metrics = " (no ops port)";
             }
+            String nmt = nmtBefore + nmt(serverPid, "after");
+            jcmd(serverPid, "GC.run");
+            long afterGc = rssKib(serverPid);
+            metrics += nmt + "\n  RSS after jcmd GC.run: " + afterGc / 1024 + " MiB";
             System.out.printf("RSS MEASUREMENT: %d non-readers, %d senders, %d messages of ~4,000 chars sent in %.1f s%n"
                             + "  server RSS before %d MiB, peak %d MiB, at flood end %d MiB, after +5/+10/+15/+20 s: %s MiB%n  %s%s%n",
                     readers, senders, sent, seconds, before / 1024, peak.get() / 1024, end / 1024,
@@ -112,6 +117,27 @@ class SlowReaderRssMeasurement {
                 server.terminate();
                 server.awaitExit();
             }
+        }
+    }
+
+    /** Native memory tracking: committed Java heap, "Other" (direct buffers) and the total. */
+    private static String nmt(long pid, String when) {
+        return jcmd(pid, "VM.native_memory", "summary").lines()
+                .filter(l -> l.contains("Java Heap (reserved") || l.contains("Other (reserved") || l.startsWith("Total:"))
+                .map(String::trim).reduce("", (x, y) -> x + "\n  NMT " + when + " " + y);
+    }
+
+    private static String jcmd(long pid, String... command) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid)));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (Exception e) {
+            return "jcmd failed: " + e;
         }
     }
 
