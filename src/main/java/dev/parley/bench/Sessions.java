@@ -116,7 +116,13 @@ final class Sessions {
     }
 
     String firstBye() {
-        for (LoadClient c : clients) if (c.lastBye() != null) return c.lastBye();
+        for (LoadClient c : clients) {
+            String bye = c.lastBye();
+            if (bye == null) continue;
+            // One generator address opens every connection: the server's per-address cap must not apply.
+            return bye.contains("TOO_MANY_CONNECTIONS")
+                    ? bye + " (start the server with PARLEY_LIMITS_EXEMPT_ADDRESSES=<this machine's address>)" : bye;
+        }
         return null;
     }
 

@@ -262,6 +262,11 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         return outbox.pendingBytes();
     }
 
+    /** Direct memory held for this connection's output. */
+    long memoryBytes() {
+        return outbox.memoryBytes();
+    }
+
     /** Output this reader left unread from earlier turns (bytes). */
     long backlogBytes() {
         return outbox.backlogBytes();

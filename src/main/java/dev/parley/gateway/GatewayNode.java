@@ -47,7 +47,7 @@ public final class GatewayNode {
                 io.netty.util.internal.PlatformDependent.maxDirectMemory()));
         metrics.gauge("parley_pending_output_bytes", "output waiting for readers on this node (direct memory)",
                 outputBudget::pending);
-        metrics.gauge("parley_pending_output_budget_bytes", "limits.maxPendingOutputBytes as applied (at most half the max direct memory)",
+        metrics.gauge("parley_pending_output_budget_bytes", "limits.maxPendingOutputBytes as applied (at most a quarter of the max direct memory)",
                 outputBudget::max);
         metrics.gauge("parley_pending_output_high_water_bytes", "the most output ever pending at once on this node",
                 outputBudget::highWater);

@@ -40,9 +40,7 @@ public final class GatewayVerticle extends VerticleBase {
     private CommandTable commands;
     private int actualPort;
     private Deadlines deadlines;
-    /** Shedding ran in this event-loop turn; it runs again in the same turn only if output grew by 5 % of the budget since. */
-    private boolean shedThisTurn;
-    private long shedAgainAt;
+    private BacklogShedder shedder;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
@@ -62,6 +60,7 @@ public final class GatewayVerticle extends VerticleBase {
         server = vertx.createNetServer(options).connectHandler(this::accept);
         ParleyConfig.Limits limits = config.limits();
         deadlines = new Deadlines(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds());
+        shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
         vertx.setPeriodic(Deadlines.sweepMillis(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds()),
                 id -> sweepDeadlines());
         measureLoopLag();
@@ -136,34 +135,9 @@ public final class GatewayVerticle extends VerticleBase {
         node.metrics().countBye(reason.name());
     }
 
-    /**
-     * Over the node's output budget: drops this instance's readers with the most unread output until
-     * the node is back under it. Cheap when under budget (one read); when the bytes are held by another
-     * instance's connections, it does not rescan on every write.
-     */
+    /** Over the node's output budget: drops this instance's largest unread backlogs (see {@link BacklogShedder}). */
     void shedIfOverBudget() {
-        OutputBudget budget = node.outputBudget();
-        if (!budget.over() || shedThisTurn && budget.pending() < shedAgainAt) return;
-        if (!shedThisTurn) {
-            shedThisTurn = true;
-            context.runOnContext(v -> shedThisTurn = false);
-        }
-        FlushBatcher.current().flushNow();
-        if (!budget.over()) return;
-        List<Connection> backlog = new ArrayList<>();
-        for (Connection c : connections) {
-            if (!c.closed() && c.backlogBytes() > 0) backlog.add(c);
-        }
-        // Largest unread backlog first; readers that keep up have none and are never dropped.
-        backlog.sort((a, b) -> Long.compare(b.backlogBytes(), a.backlogBytes()));
-        // Count down ourselves: a dropped connection's queued bytes leave the budget as Netty fails them.
-        long left = budget.pending();
-        for (Connection c : backlog) {
-            if (left <= budget.target()) break;
-            left -= c.pendingBytes();
-            c.slowConsumer();
-        }
-        shedAgainAt = left + budget.max() / 20;
+        shedder.shedIfOver();
     }
 
     /** Counts deliveries of a shared event, once per batch rather than per recipient. */

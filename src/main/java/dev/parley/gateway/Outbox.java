@@ -23,12 +23,16 @@ final class Outbox {
 
     /** First size of a turn's buffer: most turns carry a few small frames. */
     private static final int INITIAL_TURN_BYTES = 512;
+    /** A turn's buffers double up to this; a busier turn continues in a new one (no copying, no 2x slack). */
+    private static final int MAX_TURN_BUFFER = 64 * 1024;
 
     private final ChannelHandlerContext ctx;
     private final long maxPendingBytes;
     private final OutputBudget budget;
-    /** Bytes appended and not yet written to the socket (or released): this connection's share of the budget. */
+    /** Bytes appended and not yet written to the socket (or released). */
     private long pending;
+    /** The direct memory holding them (buffer capacities): this connection's share of the node budget. */
+    private long memory;
     private boolean needsFlush;
     /**
      * This turn's output, appended frame by frame and handed to Netty once per turn: one write entry per
@@ -69,16 +73,25 @@ final class Outbox {
 
     private boolean append(byte[] bytes) {
         if (bytes.length == 0) return true;
-        try {
-            if (turn == null) turn = Unpooled.directBuffer(Math.max(bytes.length, INITIAL_TURN_BYTES));
-            turn.writeBytes(bytes);
-        } catch (OutOfMemoryError e) {
-            // Direct memory exhausted (Netty's OutOfDirectMemoryError or the JDK's): lose this
-            // connection, not the node.
-            return false;
+        if (turn == null || turn.writableBytes() < bytes.length) {
+            int size = Math.max(bytes.length,
+                    turn == null ? INITIAL_TURN_BYTES : Math.min(MAX_TURN_BUFFER, turn.capacity() * 2));
+            // Never allocate into the JVM's direct-memory limit: there the JDK sleeps and calls System.gc()
+            // on the event loop before failing. Past the hard limit this connection is dropped instead.
+            if (!budget.canHold(size)) return false;
+            ByteBuf next;
+            try {
+                next = Unpooled.directBuffer(size, size);
+            } catch (OutOfMemoryError e) {
+                return false;   // lose this connection, not the node
+            }
+            push();   // the full buffer goes to Netty first: order is kept
+            turn = next;
+            memory += size;
+            budget.add(size);
         }
+        turn.writeBytes(bytes);
         pending += bytes.length;
-        budget.add(bytes.length);
         return true;
     }
 
@@ -88,13 +101,15 @@ final class Outbox {
             ByteBuf out = turn;
             turn = null;
             int size = out.readableBytes();
-            ctx.write(out).addListener(f -> written(size));
+            int capacity = out.capacity();
+            ctx.write(out).addListener(f -> written(size, capacity));
         }
     }
 
-    private void written(long size) {
+    private void written(long size, long capacity) {
         pending -= size;
-        budget.release(size);
+        memory -= capacity;
+        budget.release(capacity);
     }
 
     /**
@@ -114,7 +129,7 @@ final class Outbox {
     /** Closes now, dropping unsent output (for peers that stopped reading). */
     void abort(byte[] last) {
         if (turn != null) {
-            written(turn.readableBytes());
+            written(turn.readableBytes(), turn.capacity());
             turn.release();
             turn = null;
         }
@@ -141,6 +156,11 @@ final class Outbox {
      */
     long backlogBytes() {
         return pending - (turn == null ? 0 : turn.readableBytes());
+    }
+
+    /** Direct memory held for this connection's output (what dropping it gives back to the budget). */
+    long memoryBytes() {
+        return memory;
     }
 
     private void markDirty() {

@@ -16,9 +16,12 @@ final class OutputBudget {
         this.max = max;
     }
 
-    /** The configured budget, but never more than half the direct memory the JVM may use (the rest: I/O, TLS, Hazelcast). */
+    /**
+     * The configured budget, but never more than a quarter of the direct memory the JVM may use: the hard
+     * limit ({@link #canHold}) stays under a third of it, leaving the rest to reads, TLS and Hazelcast.
+     */
     static long effective(long configured, long maxDirectMemory) {
-        return maxDirectMemory > 0 ? Math.min(configured, maxDirectMemory / 2) : configured;
+        return maxDirectMemory > 0 ? Math.min(configured, maxDirectMemory / 4) : configured;
     }
 
     void add(long bytes) {
@@ -28,6 +31,14 @@ final class OutputBudget {
 
     void release(long bytes) {
         pending.addAndGet(-bytes);
+    }
+
+    /**
+     * Whether another buffer of {@code bytes} may be allocated: shedding starts at the budget, and
+     * allocation stops for good 25 % above it (the writer is then dropped, not the node).
+     */
+    boolean canHold(long bytes) {
+        return pending.get() + bytes <= max + max / 4;
     }
 
     boolean over() {

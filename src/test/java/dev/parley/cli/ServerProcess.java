@@ -49,8 +49,14 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Map<String, String> env, String... args) throws java.io.IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.parley.Main"));
+        return start(List.of("-Xmx256m"), env, args);
+    }
+
+    /** @param jvmArgs e.g. -Xmx1g */
+    public static ServerProcess start(List<String> jvmArgs, Map<String, String> env, String... args) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.parley.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("PARLEY_"));
@@ -84,6 +90,10 @@ public final class ServerProcess implements AutoCloseable {
     /** The TLS chat port printed at start, or -1. */
     public int tlsPort() {
         return tlsPort;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** The operations port printed at start, or -1. */

@@ -138,8 +138,8 @@ class SlowConsumerTest {
             System.out.println("node budget: " + sent + " messages sent; " + dropped.size() + " dropped; high water "
                     + high + " bytes of " + budget);
             assertEquals(slow, dropped.size(), "non-readers dropped after " + sent + " messages");
-            // The check runs after each write: over by at most 5 % of the budget plus one message per recipient.
-            assertTrue(high <= budget + budget / 20 + 64 * 4096, "pending output peaked at " + high + " bytes");
+            // Shedding starts at the budget; no buffer is allocated 25 % over it.
+            assertTrue(high <= budget + budget / 4, "pending output peaked at " + high + " bytes");
 
             sender.say("budget done");
             observer.awaitMessage("budget done");
@@ -179,8 +179,19 @@ class SlowConsumerTest {
                     observer.request(op("ping"));
                 }
             }
+            // The observer and the sender keep pinging while the server works through the backlog: only the
+            // stuck client is to go idle.
+            String lastFill = "fill " + (n - 1) + " " + padding;
+            long caughtUp = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
+            JsonNode last = null;
+            while (last == null && System.nanoTime() < caughtUp) {
+                last = observer.poll(f -> "message".equals(f.path("op").asText()) && lastFill.equals(f.path("text").asText()),
+                        Duration.ofMillis(300));
+                observer.send(op("ping"));
+                sender.send(op("ping"));
+            }
+            assertTrue(last != null, "the observer did not get the last fill message");
             sender.await(f -> ("f" + (n - 1)).equals(f.path("rid").asText()), "the last fill reply");
-            observer.awaitMessage("fill " + (n - 1) + " " + padding);
 
             // Now the stuck client is silent: the idle sweep must close it although its output never drains.
             long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutputBudgetTest {
 
     @Test
-    @DisplayName("the budget applied is the configured one, but at most half the JVM's direct memory")
+    @DisplayName("the budget applied is the configured one, but at most a quarter of the JVM's direct memory")
     void effective() {
         assertEquals(256L << 20, OutputBudget.effective(256L << 20, 2048L << 20));
-        assertEquals(128L << 20, OutputBudget.effective(256L << 20, 256L << 20));
+        assertEquals(64L << 20, OutputBudget.effective(256L << 20, 256L << 20));
         assertEquals(256L << 20, OutputBudget.effective(256L << 20, -1), "unknown direct memory: as configured");
     }
 
@@ -27,6 +27,8 @@ class OutputBudgetTest {
         b.add(1);
         assertTrue(b.over());
         assertEquals(900, b.target());
+        assertTrue(b.canHold(249), "allocation stops 25 % over the budget");
+        assertFalse(b.canHold(250));
         b.release(1001);
         assertEquals(0, b.pending());
         assertEquals(1001, b.highWater());
