@@ -5,6 +5,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
+import dev.parley.cluster.BusTls;
 import dev.parley.cluster.HazelcastSetup;
 import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
@@ -68,14 +69,21 @@ public final class ParleyServer {
         Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
-        return vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
-                .compose(stores -> deployAll(vertx, config, stores, nodeId))
-                .recover(t -> vertx.close().transform(v -> Future.failedFuture(t)));
+        Future<ParleyServer> started = vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
+                .compose(stores -> deployAll(vertx, config, stores, nodeId));
+        return failFast(started, vertx, () -> { });
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */
     private static Future<ParleyServer> startClustered(ParleyConfig config) {
         ParleyConfig.Cluster c = config.cluster();
+        VertxOptions options = vertxOptions(config);
+        options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
+        try {
+            BusTls.apply(c, options.getEventBusOptions());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         HazelcastInstance hz;
         try {
             // Unique per process start: a restarted node must never be mistaken for its previous life.
@@ -85,17 +93,31 @@ public final class ParleyServer {
                     + ": " + e.getMessage(), e));
         }
         HazelcastClusterManager manager = new HazelcastClusterManager(hz);
-        VertxOptions options = vertxOptions(config);
-        options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
         return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
-                .compose(vertx -> RedisStores.connect(vertx, redisOptions(config))
-                        .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
-                                .compose(server -> server.watchCluster(hz, stores)))
-                        .recover(t -> vertx.close().transform(v -> Future.failedFuture(t))))
                 .recover(t -> {
                     hz.shutdown();
                     return Future.failedFuture(t);
-                });
+                })
+                .compose(vertx -> failFast(RedisStores.connect(vertx, redisOptions(config))
+                        .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
+                                .compose(server -> server.watchCluster(hz, stores))), vertx, hz::shutdown));
+    }
+
+    /**
+     * Reports a failed start at once, then closes what was started. Waiting for the close first would hang:
+     * futures bound to the closed Vert.x's event loops can no longer notify anyone.
+     */
+    private static Future<ParleyServer> failFast(Future<ParleyServer> started, Vertx vertx, Runnable afterClose) {
+        io.vertx.core.Promise<ParleyServer> result = io.vertx.core.Promise.promise();
+        started.onComplete(ar -> {
+            if (ar.succeeded()) {
+                result.complete(ar.result());
+                return;
+            }
+            result.fail(ar.cause());
+            vertx.close().onComplete(v -> afterClose.run());
+        });
+        return result.future();
     }
 
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {

@@ -30,7 +30,11 @@ public final class OpsVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         server = vertx.createHttpServer().requestHandler(this::handle);
-        return server.listen(config.port(), config.host());
+        return server.listen(config.port(), config.host()).recover(t -> Future.failedFuture(
+                t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("in use")
+                        ? new IllegalStateException("ops port " + config.port() + " is in use: set --ops-port or "
+                        + "PARLEY_OPS_PORT (ops.port), 0 picks a free port", t)
+                        : new IllegalStateException("ops port " + config.host() + ":" + config.port() + " (ops.port): " + t, t)));
     }
 
     public int actualPort() {

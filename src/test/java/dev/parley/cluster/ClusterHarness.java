@@ -3,6 +3,7 @@ package dev.parley.cluster;
 import dev.parley.cli.ServerProcess;
 import dev.parley.e2e.JsonClient;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.TestCerts;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,8 +25,11 @@ final class ClusterHarness implements AutoCloseable {
     private final int[] hazelcastPorts;
     private final ServerProcess[] nodes;
     private final int[] chatPorts;
+    /** The cluster's CA and node certificate (mutual TLS on the event bus), or null for an insecure cluster. */
+    final TestCerts certs;
 
-    private ClusterHarness(int size, String... redisArgs) {
+    private ClusterHarness(int size, boolean tls, String... redisArgs) {
+        certs = tls ? TestCerts.create() : null;
         redis = RedisServer.start(redisArgs);
         hazelcastPorts = new int[size];
         for (int i = 0; i < size; i++) hazelcastPorts[i] = freePort();
@@ -34,20 +38,31 @@ final class ClusterHarness implements AutoCloseable {
     }
 
     static ClusterHarness start(int size, String... redisArgs) throws InterruptedException {
-        ClusterHarness h = new ClusterHarness(size, redisArgs);
+        return start(size, true, redisArgs);
+    }
+
+    /** @param tls false runs the event bus with cluster.insecure (to show what TLS prevents) */
+    static ClusterHarness start(int size, boolean tls, String... redisArgs) throws InterruptedException {
+        ClusterHarness h = new ClusterHarness(size, tls, redisArgs);
         for (int i = 0; i < size; i++) h.launch(i);
         for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
         return h;
     }
 
     private void launch(int i) {
-        String members = java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
-                .collect(Collectors.joining(","));
+        String members = members();
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
         env.put("PARLEY_SERVER_HOST", "127.0.0.1");
         env.put("PARLEY_OPS_PORT", "0");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
+        if (certs == null) {
+            env.put("PARLEY_CLUSTER_INSECURE", "true");
+        } else {
+            env.put("PARLEY_CLUSTER_TLS_CERT", certs.cert().toString());
+            env.put("PARLEY_CLUSTER_TLS_KEY", certs.key().toString());
+            env.put("PARLEY_CLUSTER_TLS_CA", certs.ca().toString());
+        }
         try {
             nodes[i] = ServerProcess.start(env, "server", "--port", "0",
                     "--data-dir", Files.createTempDirectory("parley-node").toString(),
@@ -78,6 +93,15 @@ final class ClusterHarness implements AutoCloseable {
 
     int port(int i) {
         return chatPorts[i];
+    }
+
+    String clusterName() {
+        return clusterName;
+    }
+
+    /** The Hazelcast member list, host:port,host:port. */
+    String members() {
+        return java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
 
     JsonClient loggedIn(int node, String user) {
