@@ -14,6 +14,7 @@ import dev.parley.ops.OpsVerticle;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
 import dev.parley.service.Bus;
+import dev.parley.service.BusCheck;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -169,6 +170,7 @@ public final class ParleyServer {
         MessageIds ids = new MessageIds();
         ParleyMetrics metrics = new ParleyMetrics();
         Bus.onDependencyFailure(metrics.storeErrors::increment);
+        BusCheck.onInvalid(metrics::busInvalid);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users())),
@@ -214,6 +216,11 @@ public final class ParleyServer {
 
     public int port() {
         return port;
+    }
+
+    /** This node's Vert.x (tests reach its event bus directly). */
+    public Vertx vertx() {
+        return vertx;
     }
 
     public String nodeId() {
