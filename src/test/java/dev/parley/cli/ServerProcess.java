@@ -57,7 +57,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Waits for the "listening" line and returns the port it names. */
     public int awaitPort() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // Generous: a cluster node joining Hazelcast on a loaded 2-core machine can take most of a minute.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             String line = output.poll(100, TimeUnit.MILLISECONDS);
             if (line == null) {

@@ -44,8 +44,13 @@ final class ClusterHarness implements AutoCloseable {
     /** @param tls false runs the event bus with cluster.insecure (to show what TLS prevents) */
     static ClusterHarness start(int size, boolean tls, String... redisArgs) throws InterruptedException {
         ClusterHarness h = new ClusterHarness(size, tls, redisArgs);
-        for (int i = 0; i < size; i++) h.launch(i);
-        for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+        try {
+            for (int i = 0; i < size; i++) h.launch(i);
+            for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+        } catch (RuntimeException | Error | InterruptedException e) {
+            h.close(); // a node that failed to start must not leave the others (and Redis) running
+            throw e;
+        }
         return h;
     }
 
