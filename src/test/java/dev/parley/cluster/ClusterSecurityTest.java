@@ -90,6 +90,7 @@ class ClusterSecurityTest {
             assertEquals("MEMBERS 3", rogue.await("MEMBERS", 120),
                     "Hazelcast OSS lets a JVM that knows the name join: the bus TLS is what must hold");
             rogue.await("FORGED", 120);
+            rogue.await("LISTENING", 60);
             // Legitimate traffic while the rogue is a member and listens: group messages are published to
             // every subscriber, the rogue's included.
             alice.say("legit from alice " + tag);

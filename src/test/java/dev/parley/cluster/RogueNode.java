@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   RogueNode wrong-name NAME MEMBERS PORT            join Hazelcast with a wrong cluster name
  *   RogueNode forge NAME MEMBERS PORT [CERT KEY CA]   join with the right name, then forge and listen
  * </pre>
- * forge: without certificates (or with ones from its own CA) it starts a clustered Vert.x, registers
- * consumers on the nodes' delivery addresses, publishes and sends forged group, presence and private
- * deliveries, asks each node for a PING reply, and keeps listening until its stdin closes.
+ * forge: without certificates (or with ones from its own CA) it starts a clustered Vert.x, publishes and
+ * sends forged group, presence and private deliveries, asks each node for a PING reply, then registers
+ * consumers on the nodes' delivery addresses and listens until its stdin closes.
  */
 public final class RogueNode {
     static final String FORGED_TEXT = "forged by the rogue";
@@ -57,6 +57,9 @@ public final class RogueNode {
         Vertx vertx = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hz))
                 .buildClustered().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         EventBus bus = vertx.eventBus();
+        // Forge before listening, so that what it hears is never its own forgery delivered locally.
+        forge(bus, nodes);
+        say("FORGED");
         List<Future<Void>> registered = new ArrayList<>();
         registered.add(bus.consumer(NodeAddresses.ALL, m -> say("RECEIVED " + m.address() + " " + m.body())).completion());
         for (String node : nodes) {
@@ -64,8 +67,6 @@ public final class RogueNode {
         }
         Future.join(registered).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         say("LISTENING");
-        forge(bus, nodes);
-        say("FORGED");
         while (System.in.read() >= 0) {
             // Keep listening until the test closes stdin.
         }
