@@ -31,6 +31,7 @@ import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -109,7 +110,7 @@ public final class ParleyServer {
      * futures bound to the closed Vert.x's event loops can no longer notify anyone.
      */
     private static Future<ParleyServer> failFast(Future<ParleyServer> started, Vertx vertx, Runnable afterClose) {
-        io.vertx.core.Promise<ParleyServer> result = io.vertx.core.Promise.promise();
+        Promise<ParleyServer> result = Promise.promise();
         started.onComplete(ar -> {
             if (ar.succeeded()) {
                 result.complete(ar.result());
