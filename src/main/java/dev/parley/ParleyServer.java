@@ -100,7 +100,7 @@ public final class ParleyServer {
                     hz.shutdown();
                     return Future.failedFuture(t);
                 })
-                .compose(vertx -> failFast(RedisStores.connect(vertx, redisOptions(config))
+                .compose(vertx -> failFast(BusTls.selfCheck(vertx, c).compose(v -> RedisStores.connect(vertx, redisOptions(config)))
                         .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
                                 .compose(server -> server.watchCluster(hz, stores))), vertx, hz::shutdown));
     }

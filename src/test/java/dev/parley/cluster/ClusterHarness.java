@@ -47,6 +47,7 @@ final class ClusterHarness implements AutoCloseable {
         try {
             for (int i = 0; i < size; i++) h.launch(i);
             for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+            for (int i = 0; i < size; i++) h.awaitMembers(i, size);
         } catch (RuntimeException | Error | InterruptedException e) {
             h.close(); // a node that failed to start must not leave the others (and Redis) running
             throw e;
@@ -84,6 +85,18 @@ final class ClusterHarness implements AutoCloseable {
         nodes[i].kill();
         launch(i);
         chatPorts[i] = nodes[i].awaitPort();
+    }
+
+    /** Waits until node i answers ready as a member of a cluster of {@code size} (joined, Redis and bus up). */
+    void awaitMembers(int i, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = dev.parley.e2e.Http.get(opsPort(i), "/health/ready").body();
+            if (body.contains("UP: " + size + " members")) return;
+            Thread.sleep(200); // polling readiness, bounded by the deadline
+        }
+        throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
     }
 
     int opsPort(int i) {
