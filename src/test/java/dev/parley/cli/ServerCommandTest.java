@@ -95,4 +95,23 @@ class ServerCommandTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a cluster node whose certificate the configured CA did not sign refuses to start, naming the keys")
+    void certificateOfAnotherCaRefused() throws Exception {
+        TestCerts mine = TestCerts.create();
+        TestCerts other = TestCerts.create();
+        int hz = RedisServer.freePort();
+        // The check runs before Redis is used: no Redis is needed to see it fail.
+        try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server", "--port", "0",
+                "--data-dir", Files.createTempDirectory("parley-cli").toString(),
+                "--cluster", "--redis", "redis://127.0.0.1:1", "--cluster-name", "ca-" + System.nanoTime(),
+                "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hz), "--cluster-members", "127.0.0.1:" + hz,
+                "--cluster-tls-cert", mine.cert().toString(), "--cluster-tls-key", mine.key().toString(),
+                "--cluster-tls-ca", other.ca().toString())) {
+            assertEquals(1, p.awaitExit(90));
+            assertTrue(p.output().contains("cluster.tlsCert: this node's certificate " + mine.cert()
+                    + " with key " + mine.key() + " is not accepted under cluster.tlsCa " + other.ca()), p.output());
+        }
+    }
 }
