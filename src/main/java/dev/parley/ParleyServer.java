@@ -5,6 +5,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
+import dev.parley.cluster.BusTls;
 import dev.parley.cluster.HazelcastSetup;
 import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
@@ -19,6 +20,7 @@ import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
 import dev.parley.ops.ReadinessGauge;
 import dev.parley.service.Bus;
+import dev.parley.service.BusCheck;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -94,21 +96,21 @@ public final class ParleyServer {
         Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
-        // Bound to no context: after a failed start has closed Vert.x, a future of one of its contexts
-        // never tells its listeners (the start hung, e.g. on a port in use), this one does.
-        Promise<ParleyServer> outcome = Promise.promise();
-        vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
-                .compose(stores -> deployAll(vertx, config, stores, nodeId))
-                .onComplete(started -> {
-                    if (started.succeeded()) outcome.complete(started.result());
-                    else closeOffLoop(vertx).whenComplete((v, x) -> outcome.fail(started.cause()));
-                });
-        return outcome.future();
+        Future<ParleyServer> started = vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
+                .compose(stores -> deployAll(vertx, config, stores, nodeId));
+        return failFast(started, vertx, () -> { });
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */
     private static Future<ParleyServer> startClustered(ParleyConfig config) {
         ParleyConfig.Cluster c = config.cluster();
+        VertxOptions options = vertxOptions(config);
+        options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
+        try {
+            BusTls.apply(c, options.getEventBusOptions());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         HazelcastInstance hz;
         try {
             // Unique per process start: a restarted node must never be mistaken for its previous life.
@@ -118,17 +120,32 @@ public final class ParleyServer {
                     + ": " + e.getMessage(), e));
         }
         HazelcastClusterManager manager = new HazelcastClusterManager(hz);
-        VertxOptions options = vertxOptions(config);
-        options.getEventBusOptions().setHost(c.host()).setPort(c.eventBusPort()).setClusterPublicHost(c.host());
         return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
-                .compose(vertx -> RedisWait.connect(vertx, redisOptions(config), Duration.ofSeconds(c.redisWaitSeconds()))
-                        .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
-                                .compose(server -> server.watchCluster(hz, stores)))
-                        .recover(t -> Future.fromCompletionStage(closeOffLoop(vertx)).transform(v -> Future.failedFuture(t))))
                 .recover(t -> {
                     hz.shutdown();
                     return Future.failedFuture(t);
-                });
+                })
+                .compose(vertx -> failFast(BusTls.selfCheck(vertx, c)
+                        .compose(v -> RedisWait.connect(vertx, redisOptions(config), Duration.ofSeconds(c.redisWaitSeconds())))
+                        .compose(stores -> deployAll(vertx, config, stores, manager.getNodeId())
+                                .compose(server -> server.watchCluster(hz, stores))), vertx, hz::shutdown));
+    }
+
+    /**
+     * Reports a failed start at once, then closes what was started. Waiting for the close first would hang:
+     * futures bound to the closed Vert.x's event loops can no longer notify anyone.
+     */
+    private static Future<ParleyServer> failFast(Future<ParleyServer> started, Vertx vertx, Runnable afterClose) {
+        Promise<ParleyServer> result = Promise.promise();
+        started.onComplete(ar -> {
+            if (ar.succeeded()) {
+                result.complete(ar.result());
+                return;
+            }
+            result.fail(ar.cause());
+            closeOffLoop(vertx).whenComplete((v, t) -> afterClose.run());
+        });
+        return result.future();
     }
 
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
@@ -187,6 +204,7 @@ public final class ParleyServer {
         Audit audit = new Audit(e -> metrics.audit(e.key));
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus.onDependencyFailure(metrics.storeErrors::increment);
+        BusCheck.onInvalid(metrics::busInvalid);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
         return Future.join(
                         vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users(), stores.counters())),
@@ -274,6 +292,11 @@ public final class ParleyServer {
 
     public int port() {
         return port;
+    }
+
+    /** This node's Vert.x (tests reach its event bus directly). */
+    public Vertx vertx() {
+        return vertx;
     }
 
     public String nodeId() {

@@ -23,12 +23,17 @@ final class ServerCommand {
               --config FILE    YAML file overriding the defaults (see conf/parley.yaml for every key)
               --port N         chat port (default 8889; 0 picks a free port and prints it)
               --data-dir DIR   directory of the embedded store (default ./data)
+              --ops-port N     operations port: health, readiness, metrics (default 9090; 0 picks a free port)
               --cluster        join a cluster (Hazelcast event bus + Redis); needs --redis
               --redis URL      Redis for shared state, e.g. redis://127.0.0.1:6379
               --cluster-host H         address to bind and announce for Hazelcast and the event bus (default 127.0.0.1)
               --cluster-port N         Hazelcast member port (default 5701)
               --cluster-members LIST   host:port,host:port of members to join (tcp discovery)
               --cluster-name NAME      only nodes with the same name form a cluster (default parley)
+              --cluster-tls-cert FILE  this node's PEM certificate for the event bus (mutual TLS, see bin/parley-certs)
+              --cluster-tls-key FILE   its PEM private key
+              --cluster-tls-ca FILE    PEM of the cluster CA; only certificates it signed are accepted
+              --cluster-insecure       event bus without TLS (trusted networks only: anyone reaching it can forge messages)
             Every key can also be set from the environment: PARLEY_<SECTION>_<KEY>, e.g. PARLEY_SERVER_PORT.
             TLS port (8890) for users: set server.tlsCert and server.tlsKey (PEM files), e.g.
               PARLEY_SERVER_TLS_CERT=certs/node.pem PARLEY_SERVER_TLS_KEY=certs/node-key.pem (bin/parley-certs makes them);
@@ -53,6 +58,11 @@ final class ServerCommand {
                     case "--cluster-port" -> flags.put("cluster.port", value(args, ++i, "--cluster-port"));
                     case "--cluster-members" -> flags.put("cluster.members", value(args, ++i, "--cluster-members"));
                     case "--cluster-name" -> flags.put("cluster.name", value(args, ++i, "--cluster-name"));
+                    case "--cluster-tls-cert" -> flags.put("cluster.tlsCert", value(args, ++i, "--cluster-tls-cert"));
+                    case "--cluster-tls-key" -> flags.put("cluster.tlsKey", value(args, ++i, "--cluster-tls-key"));
+                    case "--cluster-tls-ca" -> flags.put("cluster.tlsCa", value(args, ++i, "--cluster-tls-ca"));
+                    case "--cluster-insecure" -> flags.put("cluster.insecure", true);
+                    case "--ops-port" -> flags.put("ops.port", value(args, ++i, "--ops-port"));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -85,7 +95,8 @@ final class ServerCommand {
             server = ParleyServer.start(config).toCompletionStage().toCompletableFuture().get(patience, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("parley: cannot start: " + describe(cause));
+            System.err.println("parley: cannot start: " + (e instanceof java.util.concurrent.TimeoutException
+                    ? "not started in time" : describe(cause)));
             return 1;
         }
         String listening = "Parley listening on " + config.server().host() + ":" + server.port()

@@ -63,9 +63,15 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     public record Cluster(boolean enabled, String name, String host, int port, String discovery, String members,
                           String kubernetesService, int eventBusPort, int heartbeatSeconds, int nodeTimeoutSeconds,
                           String redis, String redisPassword, boolean redisTls, String redisCaFile,
-                          int redisPoolSize, String redisKeyPrefix, int redisWaitSeconds) {
+                          int redisPoolSize, String redisKeyPrefix, int redisWaitSeconds, String tlsCert, String tlsKey,
+                          String tlsCa, boolean insecure) {
         public static final String TCP = "tcp";
         public static final String KUBERNETES = "kubernetes";
+
+        /** The event bus between nodes runs mutual TLS (false only with the explicit cluster.insecure opt-out). */
+        public boolean tls() {
+            return !insecure;
+        }
     }
 
     /** A short admin token can be guessed over the network; 16 characters is the least we accept. */
@@ -161,7 +167,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.string("cluster.redisCaFile"),
                 r.integer("cluster.redisPoolSize", 1, 1024),
                 r.string("cluster.redisKeyPrefix"),
-                r.integer("cluster.redisWaitSeconds", 1, 3600));
+                r.integer("cluster.redisWaitSeconds", 1, 3600),
+                r.string("cluster.tlsCert"),
+                r.string("cluster.tlsKey"),
+                r.string("cluster.tlsCa"),
+                r.bool("cluster.insecure"));
         if (cluster.enabled()) checkCluster(cluster);
         Ops ops = new Ops(r.bool("ops.enabled"), r.string("ops.host"), r.integer("ops.port", 0, 65535), r.bool("ops.tls"),
                 r.string("ops.adminToken"));
@@ -215,5 +225,20 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
             throw new ConfigException("cluster.nodeTimeoutSeconds: must be longer than cluster.heartbeatSeconds");
         }
         if (c.name().isBlank()) throw new ConfigException("cluster.name: must not be empty");
+        if (c.tls()) checkTls(c);
+    }
+
+    /**
+     * Production-safe default: without the CA and this node's certificate anyone who can reach the cluster
+     * ports could forge deliveries, so cluster mode refuses to start unless told explicitly to run without.
+     */
+    private static void checkTls(Cluster c) {
+        String missing = c.tlsCert().isBlank() ? "cluster.tlsCert" : c.tlsKey().isBlank() ? "cluster.tlsKey"
+                : c.tlsCa().isBlank() ? "cluster.tlsCa" : null;
+        if (missing == null) return;
+        throw new ConfigException(missing + ": cluster mode needs TLS for the event bus between nodes: set "
+                + "cluster.tlsCert, cluster.tlsKey and cluster.tlsCa (--cluster-tls-cert, --cluster-tls-key, "
+                + "--cluster-tls-ca, or PARLEY_CLUSTER_TLS_CERT/_KEY/_CA) to PEM files made by bin/parley-certs DIR; "
+                + "or, on a trusted network only, set cluster.insecure: true (--cluster-insecure)");
     }
 }

@@ -5,6 +5,7 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.service.node.CloseUser;
+import dev.parley.service.BusCheck;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.node.ServerNotice;
@@ -14,6 +15,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The node's one delivery consumer (plus its share of the broadcast address): turns each delivery
@@ -55,7 +60,35 @@ final class NodeDeliveryVerticle extends VerticleBase {
     }
 
     private void onDelivery(Message<JsonObject> m) {
+        // This is the one consumer other nodes reach: whatever arrives is checked before use.
+        if (!check(BusCheck.of(m)).accept(m, "delivery")) return;
         dispatch(m.body(), m);
+    }
+
+    private static final Set<String> BYE_REASONS =
+            Arrays.stream(ByeReason.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
+    /** The shape of each {@link Delivery}. */
+    static BusCheck check(BusCheck c) {
+        String type = c.ok() ? String.valueOf(c.body().getValue("type")) : "";
+        return switch (type) {
+            case Delivery.PRESENCE -> c.str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).bool("online");
+            case Delivery.GROUP -> c.object("message", m -> message(m).absent("to"));
+            case Delivery.PRIVATE -> c.object("message", m -> message(m).str("to", BusCheck.FIELD_MAX));
+            case Delivery.PING -> c;
+            case Delivery.KICK -> c.optStr("user", BusCheck.FIELD_MAX).str("session", BusCheck.ID_MAX)
+                    .oneOf("reason", BYE_REASONS);
+            case Delivery.CLOSE_USER -> c.str("user", BusCheck.FIELD_MAX).oneOf("reason", BYE_REASONS)
+                    .optStr("message", BusCheck.FIELD_MAX);
+            case Delivery.NOTICE -> c.str("code", BusCheck.ID_MAX).str("message", BusCheck.FIELD_MAX);
+            default -> c.oneOf("type", Set.of(Delivery.PRESENCE, Delivery.GROUP, Delivery.PRIVATE, Delivery.PING,
+                    Delivery.KICK, Delivery.CLOSE_USER, Delivery.NOTICE));
+        };
+    }
+
+    private static BusCheck message(BusCheck m) {
+        return m.str("id", BusCheck.ID_MAX).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
+                .str("text", BusCheck.FIELD_MAX).optLong("ts").optLong("seq");
     }
 
     /** @param m the bus message to answer, or null when there is nobody to answer */

@@ -50,7 +50,11 @@ public final class OpsVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions();
         if (tls != null) options.setSsl(true).setKeyCertOptions(tls.keyCertOptions());
         server = vertx.createHttpServer(options).requestHandler(this::handle);
-        return server.listen(config.port(), config.host());
+        return server.listen(config.port(), config.host()).recover(t -> Future.failedFuture(
+                t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("in use")
+                        ? new IllegalStateException("ops port " + config.port() + " is in use: set --ops-port or "
+                        + "PARLEY_OPS_PORT (ops.port), 0 picks a free port", t)
+                        : new IllegalStateException("ops port " + config.host() + ":" + config.port() + " (ops.port): " + t, t)));
     }
 
     /** Swaps the certificate (see {@link dev.parley.tls.CertificateReloader}). */

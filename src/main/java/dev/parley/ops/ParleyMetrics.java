@@ -40,6 +40,12 @@ public final class ParleyMetrics {
             .description("stored messages (private and missed group) delivered at login").register(registry);
     public final Counter storeErrors = Counter.builder("parley_store_errors")
             .description("failed operations of the store (Redis in a cluster): answered UNAVAILABLE").register(registry);
+    /** Bus bodies dropped by a consumer because a field was missing, mistyped or too large (see BusCheck). */
+    public void busInvalid(String consumer) {
+        Counter.builder("parley_bus_invalid").tag("consumer", consumer)
+                .description("invalid event-bus bodies dropped, by consumer").register(registry).increment();
+    }
+
     public final Timer deliveryLatency = Timer.builder("parley_delivery_latency")
             .description("from accepting a group message to handing it to this node's connections")
             .publishPercentileHistogram()

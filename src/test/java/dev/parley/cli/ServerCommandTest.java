@@ -5,11 +5,17 @@ import dev.parley.e2e.JsonClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.store.RedisServer;
+import dev.parley.testkit.TestCerts;
+
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServerCommandTest {
@@ -52,6 +58,60 @@ class ServerCommandTest {
         try (ServerProcess p = ServerProcess.start(Map.of(), "server", "--prot", "1")) {
             assertEquals(2, p.awaitExit());
             assertTrue(p.output().contains("unknown option '--prot'"), p.output());
+        }
+    }
+
+    @Test
+    @DisplayName("a cluster node without event-bus TLS refuses to start, naming the keys, the flags and bin/parley-certs")
+    void clusterWithoutTlsRefused() throws Exception {
+        try (ServerProcess p = ServerProcess.start(Map.of(), "server", "--port", "0", "--cluster", "--redis", "redis://127.0.0.1:1")) {
+            assertEquals(2, p.awaitExit());
+            String out = p.output();
+            for (String s : new String[]{"cluster.tlsCert", "--cluster-tls-cert", "bin/parley-certs", "--cluster-insecure"}) {
+                assertTrue(out.contains(s), s + " in " + out);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a cluster node whose ops port is taken exits at once naming the port, the flag, the variable and the key")
+    void opsPortInUse() throws Exception {
+        TestCerts certs = TestCerts.create();
+        try (RedisServer redis = RedisServer.start(); ServerSocket taken = new ServerSocket(0)) {
+            int hz = RedisServer.freePort();
+            long start = System.nanoTime();
+            try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_SERVER_HOST", "127.0.0.1"), "server", "--port", "0",
+                    "--ops-port", Integer.toString(taken.getLocalPort()), "--data-dir", Files.createTempDirectory("parley-cli").toString(),
+                    "--cluster", "--redis", redis.uri(), "--cluster-name", "ops-" + System.nanoTime(),
+                    "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hz), "--cluster-members", "127.0.0.1:" + hz,
+                    "--cluster-tls-cert", certs.cert().toString(), "--cluster-tls-key", certs.key().toString(),
+                    "--cluster-tls-ca", certs.ca().toString())) {
+                // Before: it hung for the 60 s start timeout, then said "cannot start: null".
+                assertEquals(1, p.awaitExit(90));
+                String out = p.output();
+                assertTrue(out.contains("ops port " + taken.getLocalPort() + " is in use: set --ops-port or PARLEY_OPS_PORT (ops.port)"), out);
+                assertFalse(out.contains("cannot start: null"), out);
+                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "exited before the old 60 s start timeout");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a cluster node whose certificate the configured CA did not sign refuses to start, naming the keys")
+    void certificateOfAnotherCaRefused() throws Exception {
+        TestCerts mine = TestCerts.create();
+        TestCerts other = TestCerts.create();
+        int hz = RedisServer.freePort();
+        // The check runs before Redis is used: no Redis is needed to see it fail.
+        try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server", "--port", "0",
+                "--data-dir", Files.createTempDirectory("parley-cli").toString(),
+                "--cluster", "--redis", "redis://127.0.0.1:1", "--cluster-name", "ca-" + System.nanoTime(),
+                "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hz), "--cluster-members", "127.0.0.1:" + hz,
+                "--cluster-tls-cert", mine.cert().toString(), "--cluster-tls-key", mine.key().toString(),
+                "--cluster-tls-ca", other.ca().toString())) {
+            assertEquals(1, p.awaitExit(90));
+            assertTrue(p.output().contains("cluster.tlsCert: this node's certificate " + mine.cert()
+                    + " with key " + mine.key() + " is not accepted under cluster.tlsCa " + other.ca()), p.output());
         }
     }
 }

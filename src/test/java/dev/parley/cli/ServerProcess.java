@@ -103,7 +103,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Waits for exit and returns the code; the output so far is in {@link #output()}. */
     public int awaitExit() throws InterruptedException {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("server did not exit; output: " + output());
+        return awaitExit(30);
+    }
+
+    public int awaitExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) throw new AssertionError("server did not exit; output: " + output());
         return process.exitValue();
     }
 

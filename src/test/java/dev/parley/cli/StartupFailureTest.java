@@ -23,7 +23,7 @@ class StartupFailureTest {
         Map<String, String> env = Map.of("PARLEY_CLUSTER_REDIS_WAIT_SECONDS", "3", "PARLEY_OPS_PORT", "0");
         try (ServerProcess p = ServerProcess.start(env, "server", "--port", "0",
                 "--data-dir", Files.createTempDirectory("parley-nored").toString(),
-                "--cluster", "--redis", "redis://127.0.0.1:" + deadRedis,
+                "--cluster", "--redis", "redis://127.0.0.1:" + deadRedis, "--cluster-insecure",
                 "--cluster-name", "startup-" + deadRedis, "--cluster-host", "127.0.0.1",
                 "--cluster-port", Integer.toString(hazelcast))) {
             assertEquals(1, p.awaitExit());

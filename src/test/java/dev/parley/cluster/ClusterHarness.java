@@ -3,6 +3,7 @@ package dev.parley.cluster;
 import dev.parley.cli.ServerProcess;
 import dev.parley.e2e.JsonClient;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.TestCerts;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,8 +27,11 @@ final class ClusterHarness implements AutoCloseable {
     private final int[] hazelcastPorts;
     private final ServerProcess[] nodes;
     private final int[] chatPorts;
+    /** The cluster's CA and node certificate (mutual TLS on the event bus), or null for an insecure cluster. */
+    final TestCerts certs;
 
-    private ClusterHarness(int size, String... redisArgs) {
+    private ClusterHarness(int size, boolean tls, String... redisArgs) {
+        certs = tls ? TestCerts.create() : null;
         redis = RedisServer.start(redisArgs);
         hazelcastPorts = new int[size];
         for (int i = 0; i < size; i++) hazelcastPorts[i] = freePort();
@@ -36,15 +40,25 @@ final class ClusterHarness implements AutoCloseable {
     }
 
     static ClusterHarness start(int size, String... redisArgs) throws InterruptedException {
-        ClusterHarness h = new ClusterHarness(size, redisArgs);
-        for (int i = 0; i < size; i++) h.launch(i);
-        for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+        return start(size, true, redisArgs);
+    }
+
+    /** @param tls false runs the event bus with cluster.insecure (to show what TLS prevents) */
+    static ClusterHarness start(int size, boolean tls, String... redisArgs) throws InterruptedException {
+        ClusterHarness h = new ClusterHarness(size, tls, redisArgs);
+        try {
+            for (int i = 0; i < size; i++) h.launch(i);
+            for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
+            for (int i = 0; i < size; i++) h.awaitMembers(i, size);
+        } catch (RuntimeException | Error | InterruptedException e) {
+            h.close(); // a node that failed to start must not leave the others (and Redis) running
+            throw e;
+        }
         return h;
     }
 
     private void launch(int i) {
-        String members = java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p)
-                .collect(Collectors.joining(","));
+        String members = members();
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000");
         // Every test user connects from 127.0.0.1: the per-address limits would count them as one client.
@@ -58,6 +72,13 @@ final class ClusterHarness implements AutoCloseable {
         env.put("PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
         env.put("PARLEY_OPS_ADMIN_TOKEN", ADMIN_TOKEN);
+        if (certs == null) {
+            env.put("PARLEY_CLUSTER_INSECURE", "true");
+        } else {
+            env.put("PARLEY_CLUSTER_TLS_CERT", certs.cert().toString());
+            env.put("PARLEY_CLUSTER_TLS_KEY", certs.key().toString());
+            env.put("PARLEY_CLUSTER_TLS_CA", certs.ca().toString());
+        }
         try {
             nodes[i] = ServerProcess.start(env, "server", "--port", "0",
                     "--data-dir", Files.createTempDirectory("parley-node").toString(),
@@ -76,6 +97,18 @@ final class ClusterHarness implements AutoCloseable {
         chatPorts[i] = nodes[i].awaitPort();
     }
 
+    /** Waits until node i answers ready as a member of a cluster of {@code size} (joined, Redis and bus up). */
+    void awaitMembers(int i, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = dev.parley.e2e.Http.get(opsPort(i), "/health/ready").body();
+            if (body.contains("UP: " + size + " members")) return;
+            Thread.sleep(200); // polling readiness, bounded by the deadline
+        }
+        throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
+    }
+
     int opsPort(int i) {
         return nodes[i].opsPort();
     }
@@ -88,6 +121,15 @@ final class ClusterHarness implements AutoCloseable {
 
     int port(int i) {
         return chatPorts[i];
+    }
+
+    String clusterName() {
+        return clusterName;
+    }
+
+    /** The Hazelcast member list, host:port,host:port. */
+    String members() {
+        return java.util.Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
 
     JsonClient loggedIn(int node, String user) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,5 +156,33 @@ class ConfigTest {
         EnvOverrides.apply(json, env);
         String message = assertThrows(ConfigException.class, () -> ParleyConfig.from(json)).getMessage();
         return message.substring(0, message.indexOf(':'));
+    }
+
+    private static JsonObject cluster(Map<String, String> env) {
+        JsonObject json = ConfigLoader.defaults();
+        EnvOverrides.apply(json, Map.of("PARLEY_CLUSTER_ENABLED", "true", "PARLEY_CLUSTER_REDIS", "redis://127.0.0.1:6390"));
+        EnvOverrides.apply(json, env);
+        return json;
+    }
+
+    @Test
+    @DisplayName("cluster mode without the event bus's TLS material refuses to start, naming the keys, flags and bin/parley-certs")
+    void clusterRequiresTls() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ParleyConfig.from(cluster(Map.of())));
+        assertTrue(e.getMessage().startsWith("cluster.tlsCert:"), e.getMessage());
+        for (String s : new String[]{"cluster.tlsKey", "cluster.tlsCa", "--cluster-tls-cert", "bin/parley-certs",
+                "cluster.insecure", "--cluster-insecure"}) {
+            assertTrue(e.getMessage().contains(s), s + " in " + e.getMessage());
+        }
+        ConfigException noCa = assertThrows(ConfigException.class, () -> ParleyConfig.from(cluster(Map.of(
+                "PARLEY_CLUSTER_TLS_CERT", "n.pem", "PARLEY_CLUSTER_TLS_KEY", "k.pem"))));
+        assertTrue(noCa.getMessage().startsWith("cluster.tlsCa:"), noCa.getMessage());
+
+        ParleyConfig.Cluster tls = ParleyConfig.from(cluster(Map.of("PARLEY_CLUSTER_TLS_CERT", "n.pem",
+                "PARLEY_CLUSTER_TLS_KEY", "k.pem", "PARLEY_CLUSTER_TLS_CA", "ca.pem"))).cluster();
+        assertTrue(tls.tls());
+        ParleyConfig.Cluster insecure = ParleyConfig.from(cluster(Map.of("PARLEY_CLUSTER_INSECURE", "true"))).cluster();
+        assertFalse(insecure.tls(), "the explicit opt-out");
+        assertFalse(ParleyConfig.from(ConfigLoader.defaults()).cluster().enabled(), "a single node needs no certificates");
     }
 }

@@ -15,6 +15,10 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.vertx.core.Vertx;
@@ -345,15 +349,164 @@ class ManifestTest {
         assertSelects(redisService.getSpec().getSelector(), redisSts, "Redis Service");
         Container redisContainer = redisSts.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> redisEnv = PodEnvironment.env(r, redisContainer, POD_FIELDS);
-        List<String> redisArgs = PodEnvironment.args(redisContainer, redisEnv);
-        assertEquals("yes", argAfter(redisArgs, "--appendonly"), "AOF persistence");
-        assertEquals(config.cluster().redisPassword(), argAfter(redisArgs, "--requirepass"),
-                "Redis and Parley use the same secret");
-        String dataDir = argAfter(redisArgs, "--dir");
+        assertEquals(config.cluster().redisPassword(), redisEnv.get("REDIS_PASSWORD"), "Redis and Parley use the same secret");
+        String conf = redisConf(r, redisSts);
+        assertTrue(conf.lines().anyMatch(l -> l.trim().equals("appendonly yes")), "AOF persistence: " + conf);
+        String dataDir = confValue(conf, "dir");
         String claim = redisSts.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
         assertTrue(redisContainer.getVolumeMounts().stream()
                 .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals(dataDir)), "the AOF is on the PVC");
         assertFalse(config.cluster().redisPassword().isBlank());
+    }
+
+    @Test
+    @DisplayName("prod: no password or certificate is committed; the pods need Secrets the operator creates")
+    void prodSecretsAreNotCommitted() {
+        for (String dir : List.of(PROD, REDIS)) {
+            Rendered r = Kustomize.render(dir);
+            assertFalse(r.has(io.fabric8.kubernetes.api.model.Secret.class), dir + " renders a Secret: its value is in git");
+            assertFalse(r.yaml().contains("change-me"), dir + ": a placeholder password");
+        }
+        Rendered prod = Kustomize.render(PROD);
+        Set<String> referenced = new HashSet<>();
+        for (StatefulSet sts : prod.all(StatefulSet.class)) {
+            PodSpec pod = sts.getSpec().getTemplate().getSpec();
+            pod.getContainers().forEach(c -> c.getEnv().stream()
+                    .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                    .forEach(e -> {
+                        assertFalse(Boolean.TRUE.equals(e.getValueFrom().getSecretKeyRef().getOptional()),
+                                e.getName() + ": a missing Secret must stop the pod, not start it without");
+                        referenced.add(e.getValueFrom().getSecretKeyRef().getName());
+                    }));
+            pod.getVolumes().stream().filter(v -> v.getSecret() != null).forEach(v -> {
+                assertFalse(Boolean.TRUE.equals(v.getSecret().getOptional()), v.getName());
+                referenced.add(v.getSecret().getSecretName());
+            });
+        }
+        assertEquals(Set.of("parley-redis-auth", "parley-cluster"), referenced);
+    }
+
+    @Test
+    @DisplayName("prod: the event bus runs mutual TLS with PEM files from the mounted Secret; the cluster name comes from it too")
+    void prodClusterUsesTlsFromSecret() throws Exception {
+        Pod pod = Pod.of(PROD);
+        ParleyConfig.Cluster cluster = pod.config().cluster();
+        assertTrue(cluster.tls(), "cluster.insecure is off");
+        for (String file : List.of(cluster.tlsCert(), cluster.tlsKey(), cluster.tlsCa())) {
+            Path path = Path.of(file);
+            VolumeMount m = pod.c().getVolumeMounts().stream().filter(v -> path.getParent().toString().equals(v.getMountPath()))
+                    .findFirst().orElseThrow(() -> new AssertionError(file + " is not in a mounted volume"));
+            assertEquals(Boolean.TRUE, m.getReadOnly(), m.getName());
+            Volume v = pod.r().parleyPod().getVolumes().stream().filter(x -> x.getName().equals(m.getName())).findFirst().orElseThrow();
+            assertNotNull(v.getSecret(), file + " comes from a Secret");
+            assertTrue(v.getSecret().getItems().stream().anyMatch(i -> i.getPath().equals(path.getFileName().toString())),
+                    file + " is an item of Secret " + v.getSecret().getSecretName());
+        }
+        var name = pod.c().getEnv().stream().filter(e -> e.getName().equals("PARLEY_CLUSTER_NAME")).findFirst()
+                .orElseThrow(() -> new AssertionError("PARLEY_CLUSTER_NAME is not set: the default name is public"));
+        assertNotNull(name.getValueFrom().getSecretKeyRef(), "the cluster name comes from a Secret");
+        assertFalse(cluster.name().equals(ConfigLoader.defaults().getJsonObject("cluster").getString("name")));
+    }
+
+    @Test
+    @DisplayName("Redis's password is never on a command line; its settings are a file from a ConfigMap")
+    void redisPasswordNotOnCommandLine() {
+        Rendered r = Kustomize.render(PROD);
+        StatefulSet redisSts = r.get(StatefulSet.class, "parley-redis");
+        Container redis = redisSts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = PodEnvironment.env(r, redis, POD_FIELDS);
+        String password = env.get("REDIS_PASSWORD");
+        List<String> commandLine = new java.util.ArrayList<>(redis.getCommand() == null ? List.of() : redis.getCommand());
+        commandLine.addAll(PodEnvironment.args(redis, env));
+        assertTrue(commandLine.stream().noneMatch(a -> a.contains(password) || a.contains("--requirepass")), commandLine.toString());
+        String conf = redisConf(r, redisSts);
+        String include = confValue(conf, "include");
+        VolumeMount auth = redis.getVolumeMounts().stream().filter(m -> include.startsWith(m.getMountPath() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError(include + " is on no volume"));
+        Volume v = redisSts.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(x -> x.getName().equals(auth.getName())).findFirst().orElseThrow();
+        assertEquals("Memory", v.getEmptyDir().getMedium(), "the password file stays in memory");
+        assertTrue(commandLine.stream().anyMatch(a -> a.contains(include) && a.contains("$REDIS_PASSWORD")),
+                "the container writes the included file from the Secret's variable: " + commandLine);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, DEV, PROD})
+    @DisplayName("NetworkPolicy: Hazelcast and the event bus only from Parley pods, chat from anywhere, ops from the namespace and monitoring")
+    void networkPolicy(String dir) throws Exception {
+        Pod pod = Pod.of(dir);
+        ParleyConfig config = pod.config();
+        NetworkPolicy np = pod.r().all(NetworkPolicy.class).stream()
+                .filter(p -> selectsPod(p, pod.r().parley())).findFirst()
+                .orElseThrow(() -> new AssertionError(dir + ": no NetworkPolicy selects the Parley pods"));
+        assertTrue(np.getSpec().getPolicyTypes().contains("Ingress"));
+        Container c = pod.c();
+        assertTrue(config.cluster().eventBusPort() > 0, "the event-bus port is fixed, so the policy can name it");
+        Map<Integer, List<NetworkPolicyPeer>> from = new java.util.HashMap<>();
+        for (NetworkPolicyIngressRule rule : np.getSpec().getIngress()) {
+            assertNotNull(rule.getPorts(), "a rule without ports opens every port");
+            for (NetworkPolicyPort port : rule.getPorts()) {
+                from.put(Rendered.containerPort(c, port.getPort()), rule.getFrom() == null ? List.of() : rule.getFrom());
+            }
+        }
+        assertEquals(Set.of(config.server().port(), config.cluster().port(), config.cluster().eventBusPort(), config.ops().port()),
+                from.keySet(), "exactly the chat, Hazelcast, event-bus and ops ports are admitted");
+        assertTrue(from.get(config.server().port()).isEmpty(), "chat: from anywhere");
+        for (int internal : List.of(config.cluster().port(), config.cluster().eventBusPort())) {
+            List<NetworkPolicyPeer> peers = from.get(internal);
+            assertEquals(1, peers.size(), "port " + internal + ": " + peers);
+            NetworkPolicyPeer peer = peers.get(0);
+            assertNull(peer.getNamespaceSelector(), "port " + internal + ": this namespace only");
+            assertNull(peer.getIpBlock());
+            assertSelects(peer.getPodSelector().getMatchLabels(), pod.r().parley(), "port " + internal + " peers");
+        }
+        for (NetworkPolicyPeer peer : from.get(config.ops().port())) {
+            assertNull(peer.getIpBlock(), "ops: no address ranges");
+            if (peer.getNamespaceSelector() != null) {
+                assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), peer.getNamespaceSelector().getMatchLabels());
+            }
+        }
+        assertFalse(from.get(config.ops().port()).isEmpty(), "ops: not from anywhere");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {PROD, REDIS})
+    @DisplayName("NetworkPolicy: Redis accepts connections from Parley pods only")
+    void redisOnlyFromParley(String dir) {
+        Rendered r = Kustomize.render(dir);
+        StatefulSet redis = r.get(StatefulSet.class, "parley-redis");
+        NetworkPolicy np = r.all(NetworkPolicy.class).stream().filter(p -> selectsPod(p, redis)).findFirst()
+                .orElseThrow(() -> new AssertionError(dir + ": no NetworkPolicy selects Redis"));
+        assertTrue(np.getSpec().getPolicyTypes().contains("Ingress"));
+        assertEquals(1, np.getSpec().getIngress().size());
+        NetworkPolicyIngressRule rule = np.getSpec().getIngress().get(0);
+        Container c = redis.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(List.of(6379), rule.getPorts().stream().map(p -> Rendered.containerPort(c, p.getPort())).toList());
+        assertEquals(1, rule.getFrom().size());
+        NetworkPolicyPeer peer = rule.getFrom().get(0);
+        assertNull(peer.getNamespaceSelector());
+        assertEquals(Map.of("app.kubernetes.io/name", "parley", "app.kubernetes.io/component", "server"),
+                peer.getPodSelector().getMatchLabels());
+    }
+
+    static boolean selectsPod(NetworkPolicy p, StatefulSet sts) {
+        Map<String, String> labels = sts.getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> sel = p.getSpec().getPodSelector().getMatchLabels();
+        return sel != null && !sel.isEmpty() && sel.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    /** The redis.conf Redis reads: the ConfigMap mounted where the container's command points. */
+    static String redisConf(Rendered r, StatefulSet redisSts) {
+        PodSpec pod = redisSts.getSpec().getTemplate().getSpec();
+        Volume v = pod.getVolumes().stream().filter(x -> x.getConfigMap() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("Redis has no ConfigMap volume"));
+        return r.configMapValue(v.getConfigMap().getName(), "redis.conf");
+    }
+
+    static String confValue(String conf, String directive) {
+        return conf.lines().map(String::trim).filter(l -> l.startsWith(directive + " ")).findFirst()
+                .map(l -> l.substring(directive.length() + 1).trim())
+                .orElseThrow(() -> new AssertionError("redis.conf has no " + directive + ": " + conf));
     }
 
     static String argAfter(List<String> args, String flag) {

@@ -5,6 +5,7 @@ import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.ops.OpsVerticle;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.TestCerts;
 import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ class PodsOnOneMachineTest {
     static final List<ServerProcess> nodes = new ArrayList<>();
     static final int[] chatPorts = new int[PODS];
     static final List<String> overrideLog = new ArrayList<>();
+    static final TestCerts certs = TestCerts.create();
 
     @BeforeAll
     static void startPods() throws Exception {
@@ -110,8 +112,13 @@ class PodsOnOneMachineTest {
         o.put("PARLEY_CLUSTER_REDIS", redisUri.getScheme() + "://127.0.0.1:" + redis.port());
         // The emptyDir mounted at the data dir: a temporary directory, not /var/lib/parley of this machine.
         o.put("PARLEY_STORE_DATA_DIR", Files.createTempDirectory("parley-pod").toString());
-        // In Kubernetes the namespace's DNS isolates the cluster; here other test clusters may run.
+        // The Secret's name is shared by every run of this test; other test clusters may run here at once.
         o.put("PARLEY_CLUSTER_NAME", clusterName);
+        // The Secret volume parley-cluster: the same three PEM files, made by bin/parley-certs in a temp dir.
+        for (String key : List.of("PARLEY_CLUSTER_TLS_CERT", "PARLEY_CLUSTER_TLS_KEY", "PARLEY_CLUSTER_TLS_CA")) {
+            Path inPod = Path.of(env.get(key));
+            o.put(key, certs.dir().resolve(inPod.getFileName()).toString());
+        }
         return o;
     }
 

@@ -4,6 +4,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
 import dev.parley.store.CounterStore;
+import dev.parley.service.BusCheck;
 import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
@@ -58,7 +59,14 @@ public final class AuthVerticle extends VerticleBase {
         return address == null ? "?" : address;
     }
 
+    // Types and sizes only: missing fields get the specific errors of AccountRules and login below.
+    private static BusCheck check(Message<JsonObject> m) {
+        return BusCheck.of(m).optStr("user", BusCheck.FIELD_MAX).optStr("password", BusCheck.FIELD_MAX)
+                .optStr("name", BusCheck.FIELD_MAX).optStr("address", BusCheck.FIELD_MAX);
+    }
+
     private void register(Message<JsonObject> message) {
+        if (!check(message).accept(message, "auth")) return;
         RegisterRequest r = RegisterRequest.fromJson(message.body());
         try {
             rules.check(r);
@@ -82,6 +90,7 @@ public final class AuthVerticle extends VerticleBase {
     }
 
     private void login(Message<JsonObject> message) {
+        if (!check(message).accept(message, "auth")) return;
         LoginRequest r = LoginRequest.fromJson(message.body());
         if (r.user() == null || r.password() == null) {
             Bus.fail(message, ChatError.BAD_REQUEST, "user and password are required");

@@ -1,6 +1,7 @@
 package dev.parley.service.group;
 
 import dev.parley.service.Bus;
+import dev.parley.service.BusCheck;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.PerKeyQueue;
@@ -35,6 +36,8 @@ public final class GroupVerticle extends VerticleBase {
     }
 
     private void say(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
+                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX).accept(m, "group")) return;
         perSender.submit(m.body().getString("from"), () -> process(m));
     }
 

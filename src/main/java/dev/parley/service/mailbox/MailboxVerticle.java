@@ -3,6 +3,7 @@ package dev.parley.service.mailbox;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
+import dev.parley.service.BusCheck;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.PerKeyQueue;
@@ -42,6 +43,8 @@ public final class MailboxVerticle extends VerticleBase {
     private static final long NODE_TIMEOUT_MILLIS = 3000;
     private final PerKeyQueue perSender = new PerKeyQueue();
     private final MailboxQuota quota;
+    /** An ack names at most the messages one fetch returns (mailbox.maxMessagesPerUser's ceiling). */
+    private static final int MAX_ACK_SEQS = 1_000_000;
 
     public MailboxVerticle(ParleyConfig config, UserStore users, MailboxStore mailbox, GroupHistoryStore history,
                            LastSeenStore lastSeen, Dedup dedup, MessageIds ids) {
@@ -69,6 +72,8 @@ public final class MailboxVerticle extends VerticleBase {
     }
 
     private void send(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).str("to", BusCheck.FIELD_MAX)
+                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX).accept(m, "mailbox")) return;
         perSender.submit(m.body().getString("from"), () -> processSend(m));
     }
 
@@ -133,6 +138,7 @@ public final class MailboxVerticle extends VerticleBase {
     }
 
     private void fetch(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optLong("upTo").accept(m, "mailbox")) return;
         String user = m.body().getString("user");
         long now = System.currentTimeMillis();
         long mailCutoff = now - config.mailbox().maxAge().toMillis();
@@ -174,6 +180,8 @@ public final class MailboxVerticle extends VerticleBase {
     }
 
     private void ack(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optLongs("seqs", MAX_ACK_SEQS).optLong("groupSeq")
+                .accept(m, "mailbox")) return;
         JsonObject b = m.body();
         String user = b.getString("user");
         List<Long> seqs = new ArrayList<>();

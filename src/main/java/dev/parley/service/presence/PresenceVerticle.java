@@ -2,6 +2,7 @@ package dev.parley.service.presence;
 
 import dev.parley.protocol.ByeReason;
 import dev.parley.service.Bus;
+import dev.parley.service.BusCheck;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.store.LastSeenStore;
@@ -49,6 +50,8 @@ public final class PresenceVerticle extends VerticleBase {
     }
 
     private void join(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
+                .str("node", BusCheck.ID_MAX).str("session", BusCheck.ID_MAX).accept(m, "presence")) return;
         PresenceEntry entry = PresenceEntry.fromJson(m.body());
         presence.join(entry)
                 .compose(previous -> {
@@ -66,6 +69,8 @@ public final class PresenceVerticle extends VerticleBase {
     }
 
     private void leave(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).str("session", BusCheck.ID_MAX).optLong("lastGroupSeq")
+                .accept(m, "presence")) return;
         JsonObject b = m.body();
         String user = b.getString("user");
         Long seq = b.getLong("lastGroupSeq");
@@ -93,6 +98,7 @@ public final class PresenceVerticle extends VerticleBase {
     }
 
     private void locate(Message<JsonObject> m) {
+        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).accept(m, "presence")) return;
         presence.get(m.body().getString("user"))
                 .onSuccess(e -> m.reply(e == null ? new JsonObject()
                         : new JsonObject().put("node", e.node()).put("session", e.session())))
