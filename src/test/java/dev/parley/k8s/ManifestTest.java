@@ -296,6 +296,8 @@ class ManifestTest {
         assertTrue(opts.contains("-XX:MaxRAMPercentage="), "heap from the container limit: " + opts);
         assertTrue(opts.contains("-XX:+ExitOnOutOfMemoryError"), opts);
         assertFalse(opts.contains("-Xmx"), "a fixed -Xmx ignores the container limit");
+        assertTrue(opts.contains("-XX:MaxDirectMemorySize="), "socket output memory bounded beside the heap: " + opts);
+        assertEquals("json", config.logging().format(), "pods log JSON lines for the collector");
         assertNotNull(pod.c().getResources().getLimits().get("memory"));
     }
 
