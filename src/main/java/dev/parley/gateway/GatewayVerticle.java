@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.config.ListenFailure;
 import dev.parley.logging.Audit;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
@@ -70,7 +71,10 @@ public final class GatewayVerticle extends VerticleBase {
             tlsServer = TlsListener.create(vertx, options, config.server().tlsPort(), node.tlsIdentity(), this::accept);
             tls = TlsListener.listen(tlsServer, config.server().host(), config.server().tlsPort()).onSuccess(node::tlsListening);
         }
-        return Future.all(server.listen().onSuccess(s -> actualPort = s.actualPort()), tls);
+        Future<NetServer> plain = server.listen().onSuccess(s -> actualPort = s.actualPort())
+                .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", config.server().host(),
+                        config.server().port(), "server.port", "--port")));
+        return Future.all(plain, tls);
     }
 
     /** Graceful: tells every user, records their departure, then closes. */

@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.config.ConfigException;
+import dev.parley.config.ListenFailure;
 import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -29,7 +30,7 @@ final class TlsListener {
 
     /** Listens; a failure (port taken, a key Vert.x cannot use) names the setting, as configuration errors do. */
     static Future<NetServer> listen(NetServer server, String host, int port) {
-        return server.listen().recover(t -> Future.failedFuture(new ConfigException(
-                "server.tlsPort: cannot serve TLS on " + host + ":" + port + " (" + t.getMessage() + ")")));
+        return server.listen().recover(t -> Future.failedFuture(
+                ListenFailure.explain(t, "TLS port", host, port, "server.tlsPort", null)));
     }
 }

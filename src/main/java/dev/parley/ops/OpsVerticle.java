@@ -1,5 +1,6 @@
 package dev.parley.ops;
 
+import dev.parley.config.ListenFailure;
 import dev.parley.config.ParleyConfig;
 import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
@@ -51,10 +52,7 @@ public final class OpsVerticle extends VerticleBase {
         if (tls != null) options.setSsl(true).setKeyCertOptions(tls.keyCertOptions());
         server = vertx.createHttpServer(options).requestHandler(this::handle);
         return server.listen(config.port(), config.host()).recover(t -> Future.failedFuture(
-                t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("in use")
-                        ? new IllegalStateException("ops port " + config.port() + " is in use: set --ops-port or "
-                        + "PARLEY_OPS_PORT (ops.port), 0 picks a free port", t)
-                        : new IllegalStateException("ops port " + config.host() + ":" + config.port() + " (ops.port): " + t, t)));
+                ListenFailure.explain(t, "ops port", config.host(), config.port(), "ops.port", "--ops-port")));
     }
 
     /** Swaps the certificate (see {@link dev.parley.tls.CertificateReloader}). */

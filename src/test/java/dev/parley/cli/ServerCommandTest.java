@@ -39,6 +39,8 @@ class ServerCommandTest {
             }
             int code = p.awaitExit();
             assertTrue(code == 0 || code == 143, "exit code " + code);
+            String out = p.allOutput();
+            assertFalse(out.contains("Exception") || out.contains("\tat "), "a clean shutdown prints no stack trace: " + out);
             assertTrue(Files.exists(data.resolve("parley.mv.db")), "the store was created in --data-dir");
         }
     }
@@ -89,9 +91,24 @@ class ServerCommandTest {
                 // Before: it hung for the 60 s start timeout, then said "cannot start: null".
                 assertEquals(1, p.awaitExit(90));
                 String out = p.output();
-                assertTrue(out.contains("ops port " + taken.getLocalPort() + " is in use: set --ops-port or PARLEY_OPS_PORT (ops.port)"), out);
+                assertTrue(out.contains("ops port " + taken.getLocalPort() + " is in use: choose another with --ops-port or PARLEY_OPS_PORT (ops.port)"), out);
                 assertFalse(out.contains("cannot start: null"), out);
                 assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "exited before the old 60 s start timeout");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a chat port already in use stops the start at once, naming the port, --port, PARLEY_SERVER_PORT and server.port")
+    void chatPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server",
+                    "--port", Integer.toString(taken.getLocalPort()), "--data-dir", Files.createTempDirectory("parley-cli").toString())) {
+                assertEquals(1, p.awaitExit(60));
+                String out = p.allOutput();
+                assertTrue(out.contains("parley: cannot start: server.port: chat port " + taken.getLocalPort()
+                        + " is in use: choose another with --port or PARLEY_SERVER_PORT (server.port)"), out);
+                assertFalse(out.contains("Exception"), "no stack trace: " + out);
             }
         }
     }
