@@ -96,9 +96,22 @@ public final class ParleyServer {
         Vertx vertx = Vertx.vertx(vertxOptions(config));
         String nodeId = config.server().nodeId().isBlank()
                 ? UUID.randomUUID().toString().substring(0, 8) : config.server().nodeId();
-        Future<ParleyServer> started = vertx.executeBlocking(() -> MvStores.open(vertx, Path.of(config.store().dataDir()), config.history().maxMessages()))
+        Future<ParleyServer> started = vertx.executeBlocking(() -> openEmbedded(vertx, config))
                 .compose(stores -> deployAll(vertx, config, stores, nodeId));
         return failFast(started, vertx, () -> { });
+    }
+
+    /** The embedded store; a failure names the directory and the settings that choose another. */
+    private static MvStores openEmbedded(Vertx vertx, ParleyConfig config) {
+        Path dir = Path.of(config.store().dataDir());
+        try {
+            return MvStores.open(vertx, dir, config.history().maxMessages());
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+            throw new ConfigException("store.dataDir: cannot open the embedded store in " + dir.toAbsolutePath() + " ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); choose another directory with "
+                    + "--data-dir or PARLEY_STORE_DATA_DIR (two nodes cannot share one)");
+        }
     }
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */

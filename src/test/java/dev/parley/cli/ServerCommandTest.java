@@ -99,6 +99,28 @@ class ServerCommandTest {
     }
 
     @Test
+    @DisplayName("a data directory that cannot be used (a file in the way, or another node's store) stops the start naming store.dataDir and --data-dir")
+    void dataDirUnusable() throws Exception {
+        Path file = Files.createTempFile("parley-not-a-dir", "");
+        try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server", "--port", "0",
+                "--data-dir", file.resolve("data").toString())) {
+            assertEquals(1, p.awaitExit(60));
+            String out = p.allOutput();
+            assertTrue(out.contains("parley: cannot start: store.dataDir: cannot open the embedded store in " + file.resolve("data")), out);
+            assertTrue(out.contains("--data-dir or PARLEY_STORE_DATA_DIR"), out);
+        }
+        Path shared = Files.createTempDirectory("parley-shared");
+        try (ServerProcess first = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server", "--port", "0", "--data-dir", shared.toString())) {
+            first.awaitPort();
+            try (ServerProcess second = ServerProcess.start(Map.of("PARLEY_OPS_PORT", "0"), "server", "--port", "0",
+                    "--data-dir", shared.toString())) {
+                assertEquals(1, second.awaitExit(60));
+                assertTrue(second.allOutput().contains("store.dataDir: cannot open the embedded store in " + shared), second.output());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a chat port already in use stops the start at once, naming the port, --port, PARLEY_SERVER_PORT and server.port")
     void chatPortInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
