@@ -6,6 +6,8 @@ cd "$(dirname "$0")"
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# bin/parley-certs makes the test certificates (cluster bus and user TLS) with openssl.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # kubectl (with its built-in kustomize) renders k8s/ for the manifest tests; machines of this kind ship
 # a recent one, Debian's kubernetes-client is the fallback.
 command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
