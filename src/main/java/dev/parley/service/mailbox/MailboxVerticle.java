@@ -110,7 +110,9 @@ public final class MailboxVerticle extends VerticleBase {
                 .compose(located -> {
                     String node = located.body().getString("node");
                     if (node == null) return Future.succeededFuture(false);
-                    // A node that does not answer quickly is treated as gone: the message goes to the mailbox.
+                    // "delivered" means written to the receiver's socket. No such answer in time (node dead,
+                    // frozen or dying; receiver not reading) stores it: at-least-once, since a late write
+                    // can still reach the receiver, who then also gets it from the mailbox, with the same id.
                     return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg),
                                     new DeliveryOptions().setSendTimeout(NODE_TIMEOUT_MILLIS))
                             .map(r -> r.body().getBoolean("delivered", false))
