@@ -64,7 +64,7 @@ class PrivateDeliveryFailoverTest {
              StalledReader receiver = StalledReader.login(cluster.port(1), "f-recv")) {
             fillUntilStuck(sender, 1);
 
-            Map<String, String> acked = sendPrivate(sender, "f-recv", "stuck", 3);
+            Map<String, String> acked = sendPrivate(sender, "f-recv", "stuck", 2);
 
             cluster.kill(1);
             try (JsonClient again = cluster.loggedIn(2, "f-recv")) {
@@ -92,6 +92,22 @@ class PrivateDeliveryFailoverTest {
         }
     }
 
+    @Test
+    @Order(3)
+    @DisplayName("on one node, a message the receiver's socket did not take is stored, not acknowledged as sent")
+    void sameNodeUnwrittenMessageIsStored() throws Exception {
+        // Nodes 1 and 2 are gone: sender and receiver are both on node 0, so the message goes straight to the connection.
+        try (JsonClient sender = cluster.loggedIn(0, "s-sender");
+             StalledReader receiver = StalledReader.login(cluster.port(0), "s-recv")) {
+            fillUntilStuck(sender, 0);
+            Map<String, String> acked = sendPrivate(sender, "s-recv", "local", 1);
+            // A new login takes over: the stuck connection and its unwritten output are dropped.
+            try (JsonClient again = cluster.loggedIn(0, "s-recv")) {
+                assertAllDelivered(again, "s-recv", acked);
+            }
+        }
+    }
+
     /** Sends group messages the receiver on {@code node} does not read until the node holds output it cannot write. */
     private static void fillUntilStuck(JsonClient sender, int node) throws InterruptedException {
         String text = "x".repeat(FILLER_CHARS);
@@ -106,12 +122,16 @@ class PrivateDeliveryFailoverTest {
         }
     }
 
-    /** Private messages with cids; returns text -> id of each acknowledged one. */
+    /**
+     * Private messages, with cids unless the receiver is on the sender's node (a cid sends those through
+     * the mailbox service; without one they go straight to the connection). Returns text -> acknowledged id.
+     */
     private static Map<String, String> sendPrivate(JsonClient sender, String to, String prefix, int count) {
         Map<String, String> acked = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String text = prefix + " #" + i;
-            JsonNode r = sender.request(JsonClient.op("msg", "to", to, "text", text, "cid", prefix + "-" + i));
+            JsonNode r = sender.request(prefix.equals("local") ? JsonClient.op("msg", "to", to, "text", text)
+                    : JsonClient.op("msg", "to", to, "text", text, "cid", prefix + "-" + i));
             assertTrue(r.path("ok").asBoolean(), r.toString());
             acked.put(text, r.path("id").asText());
         }

@@ -73,14 +73,17 @@ public final class MailboxVerticle extends VerticleBase {
 
     private void send(Message<JsonObject> m) {
         if (!BusCheck.of(m).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).str("to", BusCheck.FIELD_MAX)
-                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX).accept(m, "mailbox")) return;
+                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX)
+                .optStr("id", BusCheck.ID_MAX).optLong("ts").optBool("storeOnly").accept(m, "mailbox")) return;
         perSender.submit(m.body().getString("from"), () -> processSend(m));
     }
 
     private Future<Void> processSend(Message<JsonObject> m) {
         JsonObject b = m.body();
-        long ts = System.currentTimeMillis();
-        StoredMessage msg = new StoredMessage(ids.next(ts), b.getString("from"), b.getString("name"),
+        // A gateway whose direct delivery went unconfirmed stores the message under the id it already gave it.
+        long ts = b.getLong("ts", System.currentTimeMillis());
+        String id = b.getString("id");
+        StoredMessage msg = new StoredMessage(id != null ? id : ids.next(ts), b.getString("from"), b.getString("name"),
                 b.getString("to"), b.getString("text"), ts, 0);
         String cid = b.getString("cid");
         String key = cid == null ? null : Dedup.key(msg.from(), "msg", cid);
@@ -90,7 +93,8 @@ public final class MailboxVerticle extends VerticleBase {
                 m.reply(claimed.result());
                 return Future.<Void>succeededFuture();
             }
-            return deliverOrStore(msg)
+            Future<Boolean> outcome = b.getBoolean("storeOnly", false) ? store(msg) : deliverOrStore(msg);
+            return outcome
                     .onSuccess(stored -> {
                         JsonObject reply = claim.copy().put("stored", stored);
                         dedup.complete(key, reply);
