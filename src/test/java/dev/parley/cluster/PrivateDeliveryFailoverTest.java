@@ -82,7 +82,7 @@ class PrivateDeliveryFailoverTest {
             cluster.signal(2, "STOP");
             Map<String, String> acked;
             try {
-                acked = sendPrivate(sender, "z-recv", "frozen", 2);
+                acked = sendPrivate(sender, "z-recv", "frozen", 1);
             } finally {
                 cluster.kill(2);
             }
