@@ -44,6 +44,8 @@ final class ClientSession {
     private final String cidPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
     private final PendingRequests pending = new PendingRequests();
     private final Deque<JsonObject> missed = new ArrayDeque<>();
+    /** Private messages may arrive twice (live, then from the mailbox), always with the same id: shown once. */
+    private final SeenIds seenPrivate = new SeenIds(MAX_MISSED);
 
     private Connector.Link link;
     /** Numbers links; callbacks and timers of an older link are ignored. */
@@ -274,6 +276,10 @@ final class ClientSession {
     }
 
     private void onEvent(JsonObject frame, String op) {
+        if (op.equals("message") && "private".equals(frame.getString("kind")) && frame.getValue("id") instanceof String id
+                && !seenPrivate.firstTime(id)) {
+            return;
+        }
         if (op.equals("message") && Boolean.TRUE.equals(frame.getValue("offline"))) {
             synchronized (missed) {
                 if (missed.size() == MAX_MISSED) {

@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 final class ChatCommands {
     /** Longest cid: it is stored (dedup window) once per send, so its size is the client's to abuse otherwise. */
     static final int MAX_CID_CHARS = 64;
+    /** How long a same-node delivery may take to reach the receiver's socket before it is stored instead (as across nodes). */
+    static final long CONFIRM_MILLIS = 3000;
 
     private final GatewayServices services;
     private final int maxTextChars;
@@ -66,7 +68,11 @@ final class ChatCommands {
 
     /**
      * The receiver is on this node: hand the message to its connection directly (two event-loop hops
-     * instead of three bus round trips). If it left in the meantime, the mailbox path takes over.
+     * instead of three bus round trips). The sender's {@code ok} waits until the bytes were handed to the
+     * receiver's socket, as a remote node's "delivered" does: otherwise the {@code ok} (another connection,
+     * maybe another event loop) could leave the process first, or sit ahead of bytes a non-reading receiver
+     * never takes. Unconfirmed after {@link #CONFIRM_MILLIS}, it is stored under the same id (the receiver
+     * may then get it twice). If the receiver left in the meantime, the mailbox path takes over.
      * Retries with a cid always take the mailbox path, which deduplicates.
      */
     private void sendLocally(Connection c, Request r, Connection target, String text) {
@@ -74,24 +80,44 @@ final class ChatCommands {
         String id = services.node().ids().next(ts);
         EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false),
                 0, null, services.node().encoders());
+        Once outcome = new Once();   // touched on the sender's loop only
+        long timer = c.gateway().timer(CONFIRM_MILLIS, () -> {
+            if (outcome.first()) store(c, r, target.user(), text, id, ts);
+        });
         target.gateway().runOnLoop(() -> {
-            boolean delivered = target.deliver(e);
-            if (delivered) target.gateway().counted(e, 1);
-            c.gateway().runOnLoop(() -> {
-                if (!delivered) {
-                    sendViaMailbox(c, r, target.user(), text, null);
-                    return;
-                }
+            boolean taken = target.deliver(e, () -> c.gateway().runOnLoop(() -> {
+                if (!outcome.first()) return;
+                c.gateway().cancelTimer(timer);
                 services.metrics().privateIn.increment();
                 c.send(Reply.ok("msg", r.rid(), Json.object().put("id", id).put("ts", ts).put("stored", false)
                         .put("to", target.user())));
+            }));
+            if (taken) {
+                target.gateway().counted(e, 1);
+                return;
+            }
+            c.gateway().runOnLoop(() -> {
+                if (!outcome.first()) return;
+                c.gateway().cancelTimer(timer);
+                sendViaMailbox(c, r, target.user(), text, null);
             });
         });
     }
 
+    /** Stores a same-node message whose delivery was not confirmed, under the id it was delivered with. */
+    private void store(Connection c, Request r, String to, String text, String id, long ts) {
+        JsonObject extra = new JsonObject().put("storeOnly", true).put("id", id).put("ts", ts);
+        sendViaMailbox(c, r, to, text, null, extra);
+    }
+
     private void sendViaMailbox(Connection c, Request r, String to, String text, String cid) {
+        sendViaMailbox(c, r, to, text, cid, null);
+    }
+
+    private void sendViaMailbox(Connection c, Request r, String to, String text, String cid, JsonObject extra) {
         JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("to", to).put("text", text);
         if (cid != null) body.put("cid", cid);
+        if (extra != null) body.mergeIn(extra);
         services.bus().<JsonObject>request(MailboxAddresses.SEND, body)
                 .onSuccess(m -> {
                     services.metrics().privateIn.increment();

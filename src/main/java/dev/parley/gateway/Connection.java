@@ -58,6 +58,8 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
     /** The history head when this session began holding live events. */
     private long liveFrom;
     private List<EncodedEvent> held;
+    /** Confirmations of held private messages: they run once the held events were handed to the socket. */
+    private List<Runnable> heldConfirmations;
     private List<Request> waiting;
     private boolean accountOpInFlight;
     /** A logout waiting for the replies to the requests sent before it. */
@@ -216,6 +218,23 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         outbox.write(EMPTY, action);
     }
 
+    /**
+     * Delivers a private message and runs {@code onWritten} once its bytes were handed to the socket
+     * (for a held event: once the login has caught up and written it). False, with {@code onWritten}
+     * never run, when it was not taken; if the connection closes first, {@code onWritten} never runs either.
+     */
+    boolean deliver(EncodedEvent e, Runnable onWritten) {
+        boolean holding = state == State.CATCHING_UP || state == State.LOGGING_IN;
+        if (!deliver(e)) return false;
+        if (!holding) {
+            afterWrites(onWritten);
+        } else {
+            if (heldConfirmations == null) heldConfirmations = new ArrayList<>();
+            heldConfirmations.add(onWritten);
+        }
+        return true;
+    }
+
     /** Delivers an event shared with other recipients; true when it was written, or held until the login has caught up. */
     boolean deliver(EncodedEvent e) {
         if (state == State.CLOSED || user == null) return false;
@@ -372,6 +391,7 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
         name = null;
         sessionId = null;
         held = null;
+        heldConfirmations = null;
         state = State.ANONYMOUS;
     }
 
@@ -404,11 +424,17 @@ final class Connection implements LineDecoder.Listener, SeedFrameDecoder.Listene
             // Counted when they were held.
             for (EncodedEvent e : pending) deliver(e);
         }
+        List<Runnable> confirmations = heldConfirmations;
+        heldConfirmations = null;
+        if (confirmations != null) {
+            for (Runnable r : confirmations) afterWrites(r);
+        }
     }
 
     void markClosed() {
         state = State.CLOSED;
         held = null;
+        heldConfirmations = null;
     }
 
     boolean released() {

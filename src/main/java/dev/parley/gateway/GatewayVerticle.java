@@ -112,6 +112,15 @@ public final class GatewayVerticle extends VerticleBase {
         context.runOnContext(v -> task.run());
     }
 
+    /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
+    long timer(long millis, Runnable task) {
+        return vertx.setTimer(millis, id -> context.runOnContext(v -> task.run()));
+    }
+
+    void cancelTimer(long id) {
+        vertx.cancelTimer(id);
+    }
+
     /** Delivers a shared event to every logged-in connection of this instance. Runs on its event loop. */
     void broadcast(EncodedEvent e) {
         long written = 0;

@@ -108,11 +108,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
                     if (m != null) m.reply(new JsonObject().put("delivered", false));
                     return;
                 }
-                EncodedEvent e = new EncodedEvent(toEvent(s), 0, null, node.encoders());
-                c.gateway().runOnLoop(() -> {
-                    if (c.deliver(e)) c.gateway().counted(e, 1);
-                });
-                if (m != null) m.reply(new JsonObject().put("delivered", true));
+                deliverPrivate(c, new EncodedEvent(toEvent(s), 0, null, node.encoders()), m);
             }
             case Delivery.PING -> {
                 if (m != null) m.reply(new JsonObject().put("node", node.nodeId()));
@@ -132,6 +128,25 @@ final class NodeDeliveryVerticle extends VerticleBase {
             default -> {
             }
         }
+    }
+
+    /**
+     * Answers "delivered" only once the bytes were handed to the socket, not when the event is merely
+     * queued: a node that dies (or freezes) before writing must leave the sender without a confirmation,
+     * so the sender's node stores the message after its timeout. Not answering at all when the write
+     * never completes (peer not reading, connection closed) has the same effect.
+     */
+    private void deliverPrivate(Connection c, EncodedEvent e, Message<JsonObject> m) {
+        c.gateway().runOnLoop(() -> {
+            boolean taken = c.deliver(e, () -> answer(m, true));
+            if (taken) c.gateway().counted(e, 1);
+            else answer(m, false);
+        });
+    }
+
+    /** Replies from this verticle's context, whichever event loop learnt the outcome. */
+    private void answer(Message<JsonObject> m, boolean delivered) {
+        if (m != null) context.runOnContext(v -> m.reply(new JsonObject().put("delivered", delivered)));
     }
 
     /** Says bye to the user's session here, records its departure, then answers whether there was one. */

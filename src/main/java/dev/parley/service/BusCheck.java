@@ -61,6 +61,10 @@ public final class BusCheck {
         return check(field, v -> v instanceof Boolean, "true or false", true);
     }
 
+    public BusCheck optBool(String field) {
+        return check(field, v -> v instanceof Boolean, "true or false", false);
+    }
+
     public BusCheck optLong(String field) {
         return check(field, BusCheck::whole, "a whole number", false);
     }

@@ -29,8 +29,11 @@ final class ClusterHarness implements AutoCloseable {
     private final int[] chatPorts;
     /** The cluster's CA and node certificate (mutual TLS on the event bus), or null for an insecure cluster. */
     final TestCerts certs;
+    /** Settings this cluster's nodes get on top of the defaults below (PARLEY_* environment names). */
+    private final Map<String, String> extraEnv;
 
-    private ClusterHarness(int size, boolean tls, String... redisArgs) {
+    private ClusterHarness(int size, boolean tls, Map<String, String> extraEnv, String... redisArgs) {
+        this.extraEnv = Map.copyOf(extraEnv);
         certs = tls ? TestCerts.create() : null;
         redis = RedisServer.start(redisArgs);
         hazelcastPorts = new int[size];
@@ -45,7 +48,13 @@ final class ClusterHarness implements AutoCloseable {
 
     /** @param tls false runs the event bus with cluster.insecure (to show what TLS prevents) */
     static ClusterHarness start(int size, boolean tls, String... redisArgs) throws InterruptedException {
-        ClusterHarness h = new ClusterHarness(size, tls, redisArgs);
+        return start(size, tls, Map.of(), redisArgs);
+    }
+
+    /** @param extraEnv node settings by environment name, e.g. PARLEY_LIMITS_SLOW_CONSUMER_BYTES */
+    static ClusterHarness start(int size, boolean tls, Map<String, String> extraEnv, String... redisArgs)
+            throws InterruptedException {
+        ClusterHarness h = new ClusterHarness(size, tls, extraEnv, redisArgs);
         try {
             for (int i = 0; i < size; i++) h.launch(i);
             for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
@@ -72,6 +81,7 @@ final class ClusterHarness implements AutoCloseable {
         env.put("PARLEY_LIMITS_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("PARLEY_CLUSTER_NODE_TIMEOUT_SECONDS", "5");
         env.put("PARLEY_OPS_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.putAll(extraEnv);
         if (certs == null) {
             env.put("PARLEY_CLUSTER_INSECURE", "true");
         } else {

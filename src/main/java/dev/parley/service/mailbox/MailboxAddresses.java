@@ -4,7 +4,8 @@ package dev.parley.service.mailbox;
 public final class MailboxAddresses {
     /**
      * {"from","name","to","text","cid"?} -> {"id","ts","stored"}; delivered at once when the receiver
-     * is online, else stored. Fails NO_SUCH_USER, MAILBOX_FULL.
+     * is online, else stored. Fails NO_SUCH_USER, MAILBOX_FULL. With {"storeOnly":true,"id","ts"} it only
+     * stores, under that id: a same-node delivery the gateway could not confirm in time.
      */
     public static final String SEND = "parley.mailbox.send";
     /**

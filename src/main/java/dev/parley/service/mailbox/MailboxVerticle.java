@@ -73,14 +73,17 @@ public final class MailboxVerticle extends VerticleBase {
 
     private void send(Message<JsonObject> m) {
         if (!BusCheck.of(m).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).str("to", BusCheck.FIELD_MAX)
-                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX).accept(m, "mailbox")) return;
+                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX)
+                .optStr("id", BusCheck.ID_MAX).optLong("ts").optBool("storeOnly").accept(m, "mailbox")) return;
         perSender.submit(m.body().getString("from"), () -> processSend(m));
     }
 
     private Future<Void> processSend(Message<JsonObject> m) {
         JsonObject b = m.body();
-        long ts = System.currentTimeMillis();
-        StoredMessage msg = new StoredMessage(ids.next(ts), b.getString("from"), b.getString("name"),
+        // A gateway whose direct delivery went unconfirmed stores the message under the id it already gave it.
+        long ts = b.getLong("ts", System.currentTimeMillis());
+        String id = b.getString("id");
+        StoredMessage msg = new StoredMessage(id != null ? id : ids.next(ts), b.getString("from"), b.getString("name"),
                 b.getString("to"), b.getString("text"), ts, 0);
         String cid = b.getString("cid");
         String key = cid == null ? null : Dedup.key(msg.from(), "msg", cid);
@@ -90,7 +93,8 @@ public final class MailboxVerticle extends VerticleBase {
                 m.reply(claimed.result());
                 return Future.<Void>succeededFuture();
             }
-            return deliverOrStore(msg)
+            Future<Boolean> outcome = b.getBoolean("storeOnly", false) ? store(msg) : deliverOrStore(msg);
+            return outcome
                     .onSuccess(stored -> {
                         JsonObject reply = claim.copy().put("stored", stored);
                         dedup.complete(key, reply);
@@ -110,7 +114,9 @@ public final class MailboxVerticle extends VerticleBase {
                 .compose(located -> {
                     String node = located.body().getString("node");
                     if (node == null) return Future.succeededFuture(false);
-                    // A node that does not answer quickly is treated as gone: the message goes to the mailbox.
+                    // "delivered" means written to the receiver's socket. No such answer in time (node dead,
+                    // frozen or dying; receiver not reading) stores it: at-least-once, since a late write
+                    // can still reach the receiver, who then also gets it from the mailbox, with the same id.
                     return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg),
                                     new DeliveryOptions().setSendTimeout(NODE_TIMEOUT_MILLIS))
                             .map(r -> r.body().getBoolean("delivered", false))
