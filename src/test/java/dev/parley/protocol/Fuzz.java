@@ -64,6 +64,12 @@ public final class Fuzz {
         }
     }
 
+    /** A frame limit: half the time the shipped one (limits.maxFrameBytes), else small enough to be hit often. */
+    public static Arbitrary<Integer> limits(int smallest, int largest) {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(8192)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(smallest, largest)));
+    }
+
     /** A byte stream made of pieces: random bytes, the given protocol fragments, line ends and long runs. */
     public static Arbitrary<byte[]> streams(Arbitrary<byte[]> fragments, int maxRun) {
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(

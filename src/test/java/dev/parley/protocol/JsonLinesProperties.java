@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Tuple;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,10 +23,11 @@ class JsonLinesProperties {
     @Property
     @Label("any bytes in any chunking: the same lines and refusals as one read and as the model, nothing but DecodeException, never more than the limit held")
     void anyBytesAnyChunking(@ForAll("jsonish") byte[] input, @ForAll("chunkings") List<Integer> chunking,
-                             @ForAll @IntRange(min = 1, max = 300) int max) {
+                             @ForAll("limits") int max) {
         List<String> expected = LineHarness.model(input, max, JsonRequestParser::parse);
         assertEquals(expected, LineHarness.decode(input, List.of(Integer.MAX_VALUE), max, JsonRequestParser::parse));
         assertEquals(expected, LineHarness.decode(input, chunking, max, JsonRequestParser::parse));
+        LineHarness.collectKinds(expected);
     }
 
     @Property
@@ -54,6 +55,11 @@ class JsonLinesProperties {
     }
 
     @Provide
+    Arbitrary<Integer> limits() {
+        return Fuzz.limits(1, 300);
+    }
+
+    @Provide
     Arbitrary<List<Integer>> chunkings() {
         return Fuzz.chunkings();
     }
@@ -76,7 +82,10 @@ class JsonLinesProperties {
                 throw new UncheckedIOException(e);
             }
         });
-        return Fuzz.streams(Arbitraries.oneOf(tokens, Fuzz.badUtf8(), requests), 320);
+        // A request on a line of its own, so that the streams carry valid requests between the garbage.
+        Arbitrary<byte[]> requestLines = requests.map(r -> Fuzz.concat(List.of(Fuzz.utf8("\n"), r, Fuzz.utf8("\r\n"))));
+        return Fuzz.streams(Arbitraries.frequencyOf(Tuple.of(4, tokens), Tuple.of(1, Fuzz.badUtf8()),
+                Tuple.of(1, requests), Tuple.of(3, requestLines)), 320);
     }
 
     /** What a client may send: an op, maybe a rid, and text fields (any text a JSON string can carry). */

@@ -1,5 +1,7 @@
 package dev.parley.protocol;
 
+import net.jqwik.api.statistics.Statistics;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +63,13 @@ final class LineHarness {
         }
         if (input.length - start > max + 1) outcomes.add(OVERSIZE);
         return outcomes;
+    }
+
+    /** Reports, per try, which outcomes the stream produced, so a run shows its inputs reach every path. */
+    static void collectKinds(List<String> outcomes) {
+        Statistics.label("requests").collect(outcomes.stream().anyMatch(o -> o.startsWith("request")));
+        Statistics.label("refusals").collect(outcomes.stream().anyMatch(o -> o.startsWith("refused")));
+        Statistics.label("oversize").collect(outcomes.contains(OVERSIZE));
     }
 
     /** Only DecodeException is an expected failure: anything else escapes and fails the property. */

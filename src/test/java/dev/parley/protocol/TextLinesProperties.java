@@ -8,7 +8,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,11 @@ class TextLinesProperties {
     @Property
     @Label("any bytes in any chunking: the same requests and refusals as one read and as the model, nothing but DecodeException, never more than the limit held")
     void anyBytesAnyChunking(@ForAll("textish") byte[] input, @ForAll("chunkings") List<Integer> chunking,
-                             @ForAll @IntRange(min = 1, max = 300) int max) {
+                             @ForAll("limits") int max) {
         List<String> expected = LineHarness.model(input, max, TextRequestParser::parse);
         assertEquals(expected, LineHarness.decode(input, List.of(Integer.MAX_VALUE), max, TextRequestParser::parse));
         assertEquals(expected, LineHarness.decode(input, chunking, max, TextRequestParser::parse));
+        LineHarness.collectKinds(expected);
     }
 
     @Property
@@ -41,6 +41,11 @@ class TextLinesProperties {
             expected.add(LineHarness.parse(line -> t.expected(), new byte[0]));
         }
         assertEquals(expected, LineHarness.decode(Fuzz.concat(lines), chunking, 8192, TextRequestParser::parse));
+    }
+
+    @Provide
+    Arbitrary<Integer> limits() {
+        return Fuzz.limits(1, 300);
     }
 
     @Provide

@@ -27,7 +27,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -49,10 +49,14 @@ class SeedFramesProperties {
     @Property
     @Label("any bytes in any chunking: the same frames, refusals and error as one read and as the model, nothing but SeedProtocolException, never more than the limit held")
     void anyBytesAnyChunking(@ForAll("seedish") byte[] input, @ForAll("chunkings") List<Integer> chunking,
-                             @ForAll @IntRange(min = 1, max = 400) int max) {
+                             @ForAll("limits") int max) {
         Run expected = model(input, max);
         assertEquals(expected, decode(input, List.of(Integer.MAX_VALUE), max));
         assertEquals(expected, decode(input, chunking, max));
+        Statistics.label("messages").collect(expected.outcomes().stream().anyMatch(o -> o.startsWith("message")));
+        Statistics.label("refusals").collect(expected.outcomes().stream().anyMatch(o -> o.startsWith("refused")));
+        Statistics.label("stream error").collect(expected.outcomes().stream()
+                .filter(o -> o.startsWith("error")).map(o -> o.substring(6, o.indexOf(':'))).findFirst().orElse("none"));
     }
 
     @Property
@@ -95,6 +99,7 @@ class SeedFramesProperties {
             assertTrue(g.content().endsWith(SeedCodec.TRUNCATION_MARKER), "changed without the marker: " + g.content());
             String kept = g.content().substring(0, g.content().length() - SeedCodec.TRUNCATION_MARKER.length());
             assertTrue(clean(s.content()).startsWith(kept), "not a prefix of the content");
+            Statistics.label("truncated").collect(true);
             assertEquals(clean(new SmsMes("", s.userId(), s.userPwd(), s.userName(), s.userStatus(), s.sex())),
                     new SmsMes("", g.userId(), g.userPwd(), g.userName(), g.userStatus(), g.sex()));
             return;
@@ -186,6 +191,11 @@ class SeedFramesProperties {
         } catch (SeedProtocolException e) {
             return "refused " + e.reason() + ": " + e.getMessage();
         }
+    }
+
+    @Provide
+    Arbitrary<Integer> limits() {
+        return Fuzz.limits(1, 400);
     }
 
     @Provide
