@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Inputs for the decoder properties (*Properties): hostile byte streams, the ways a network may cut them, and
+ * Inputs for the decoder properties (*PropertiesTest): hostile byte streams, the ways a network may cut them, and
  * arbitrary outbound frames. Pure Java: the decoders are fed directly, no sockets.
  */
 public final class Fuzz {

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seed frames: {@link SeedFrameDecoder} + {@link SeedCodec} + {@link SeedTranslator}, against hostile input and the production encoder. */
-class SeedFramesProperties {
+class SeedFramesPropertiesTest {
 
     /** The outcomes of a stream, and whether it ended mid-frame. */
     record Run(List<String> outcomes, boolean partial) {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Output neutralisation for terminals (text and seed protocols): whatever a client wrote, one safe line comes out. */
-class DisplayTextProperties {
+class DisplayTextPropertiesTest {
 
     private final TextLineEncoder text = new TextLineEncoder(ZoneOffset.UTC);
     private final SeedTranslator seed = new SeedTranslator(ZoneOffset.UTC);

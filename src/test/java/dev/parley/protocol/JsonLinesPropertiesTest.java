@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** JSON lines: {@link LineDecoder} + {@link JsonRequestParser}, against hostile input and the production encoder. */
-class JsonLinesProperties {
+class JsonLinesPropertiesTest {
 
     @Property
     @Label("any bytes in any chunking: the same lines and refusals as one read and as the model, nothing but DecodeException, never more than the limit held")

@@ -15,7 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Text lines: {@link LineDecoder} + {@link TextRequestParser}, against hostile input and what a person types. */
-class TextLinesProperties {
+class TextLinesPropertiesTest {
 
     /** A typed line and the request it must give. */
     record Typed(String line, Request expected) {
