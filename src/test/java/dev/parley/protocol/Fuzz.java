@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,9 @@ public final class Fuzz {
      */
     public static Arbitrary<List<Integer>> chunkings() {
         Arbitrary<Integer> size = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(1, 8)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 300)));
+                Tuple.of(1, Arbitraries.just(0)),
+                Tuple.of(6, Arbitraries.integers().between(1, 8)),
+                Tuple.of(3, Arbitraries.integers().between(1, 300)));
         return size.list().ofMinSize(1).ofMaxSize(12).filter(l -> l.stream().anyMatch(s -> s > 0));
     }
 
@@ -66,17 +67,17 @@ public final class Fuzz {
 
     /** A frame limit: half the time the shipped one (limits.maxFrameBytes), else small enough to be hit often. */
     public static Arbitrary<Integer> limits(int smallest, int largest) {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(8192)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(smallest, largest)));
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(8192)),
+                Tuple.of(1, Arbitraries.integers().between(smallest, largest)));
     }
 
     /** A byte stream made of pieces: random bytes, the given protocol fragments, line ends and long runs. */
     public static Arbitrary<byte[]> streams(Arbitrary<byte[]> fragments, int maxRun) {
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.bytes().array(byte[].class).ofMaxSize(12)),
-                net.jqwik.api.Tuple.of(6, fragments),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of("\n", "\r\n", "\r", "\n\n").map(Fuzz::utf8)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, maxRun).map(n -> {
+                Tuple.of(3, Arbitraries.bytes().array(byte[].class).ofMaxSize(12)),
+                Tuple.of(6, fragments),
+                Tuple.of(3, Arbitraries.of("\n", "\r\n", "\r", "\n\n").map(Fuzz::utf8)),
+                Tuple.of(1, Arbitraries.integers().between(0, maxRun).map(n -> {
                     byte[] run = new byte[n];
                     Arrays.fill(run, (byte) 'a');
                     return run;
