@@ -49,6 +49,11 @@ public final class LineDecoder {
         return failed;
     }
 
+    /** Bytes allocated for the partial line: never above maxLineBytes + 1 (checked by the fuzz properties). */
+    int heldBytes() {
+        return partial == null ? 0 : partial.length;
+    }
+
     private void emit(byte[] data, int from, int lf) {
         byte[] line;
         if (partialLength == 0) {

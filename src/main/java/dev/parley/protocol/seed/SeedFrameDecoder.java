@@ -79,6 +79,11 @@ public final class SeedFrameDecoder {
         return !failed && (headerFilled > 0 || body != null);
     }
 
+    /** Bytes allocated for the body being read, beside the fixed header: never above maxBodyBytes (fuzz properties). */
+    int heldBodyBytes() {
+        return body == null ? 0 : body.length;
+    }
+
     private void startBody() {
         long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFFL) << 16)
                 | ((header[2] & 0xFFL) << 8) | (header[3] & 0xFFL);
