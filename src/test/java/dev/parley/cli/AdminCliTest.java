@@ -3,10 +3,10 @@ package dev.parley.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -18,18 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `parley admin` in its own JVM against a running node's ops port. */
 class AdminCliTest {
     static final String TOKEN = "cli-admin-token-0123456789";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
     static String url;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-        url = "http://127.0.0.1:" + server.server().opsPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void opsUrl() {
+        url = "http://127.0.0.1:" + server.opsPort();
     }
 
     private static AdminProcess admin(String stdin, String... args) throws Exception {

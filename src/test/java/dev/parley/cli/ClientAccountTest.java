@@ -3,10 +3,9 @@ package dev.parley.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -17,17 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `parley client --batch` managing its account, and being kicked, against a real server. */
 class ClientAccountTest {
     static final String TOKEN = "client-test-admin-token-0123";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
 
     private static String login(String user, String password) {
         try (JsonClient c = server.json()) {

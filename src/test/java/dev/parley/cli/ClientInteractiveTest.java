@@ -3,9 +3,9 @@ package dev.parley.cli;
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interactive client in a real terminal (tmux), as a person uses it: what the screen shows. */
 class ClientInteractiveTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static final String SESSION = "parley-it-" + ProcessHandle.current().pid();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
     @AfterAll
-    static void stop() throws Exception {
+    static void killSession() throws Exception {
         tmux("kill-session", "-t", SESSION);
-        server.close();
     }
 
     @Test

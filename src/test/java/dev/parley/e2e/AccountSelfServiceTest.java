@@ -2,9 +2,9 @@ package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,18 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Users changing their password and name and deleting their account, in JSON lines and in text. */
 class AccountSelfServiceTest {
-    static TestServer server;
-    static AuditLog audit;
-
-    @BeforeAll
-    static void start() {
-        audit = new AuditLog();
-        server = TestServer.start();
-    }
+    static final AuditLog audit = new AuditLog();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void closeAudit() {
         audit.close();
     }
 

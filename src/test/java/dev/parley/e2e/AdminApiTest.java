@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The admin API on the ops port of a real node, over real HTTP and TCP. */
 class AdminApiTest {
     static final String TOKEN = "test-admin-token-0123456789";
-    static TestServer server;
+    static final AuditLog audit = new AuditLog();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
     static AdminHttp admin;
-    static AuditLog audit;
 
     @BeforeAll
-    static void start() {
-        audit = new AuditLog();
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-        admin = new AdminHttp(server.server().opsPort(), TOKEN);
+    static void admin() {
+        admin = new AdminHttp(server.opsPort(), TOKEN);
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void closeAudit() {
         audit.close();
     }
 

@@ -1,10 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,18 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GroupChatTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        // Pipelined bursts below must not be rate limited.
-        server = TestServer.start(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    // Pipelined bursts below must not be rate limited.
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
 
     private static boolean isMessage(JsonNode f, String text) {
         return "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText());

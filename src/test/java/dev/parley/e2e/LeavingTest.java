@@ -1,12 +1,10 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,20 +53,10 @@ class LeavingTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("on a running server")
     class Running {
-        TestServer server;
-
-        @BeforeAll
-        void start() {
-            server = TestServer.start();
-        }
-
-        @AfterAll
-        void stop() {
-            server.close();
-        }
+        @RegisterExtension
+        static final TestServer server = TestServer.perClass();
 
         @Test
         @DisplayName("logout: the reply, then the server closes; the others are told once")
@@ -136,20 +124,10 @@ class LeavingTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("with limits.idleTimeoutSeconds=1")
     class Idle {
-        TestServer server;
-
-        @BeforeAll
-        void start() {
-            server = TestServer.start(Map.of("limits.idleTimeoutSeconds", 1));
-        }
-
-        @AfterAll
-        void stop() {
-            server.close();
-        }
+        @RegisterExtension
+        static final TestServer server = TestServer.perClass(Map.of("limits.idleTimeoutSeconds", 1));
 
         /** Waits for a frame on {@code waiter}, pinging {@code keepAlive} meanwhile so only the silent ones time out. */
         private JsonNode awaitWhilePinging(JsonClient waiter, Predicate<JsonNode> match, List<JsonClient> keepAlive) {

@@ -3,10 +3,9 @@ package dev.parley.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LimitsTest {
     static final int MAX_FRAME = 8192;
     static final int MAX_TEXT = 4000;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("limits.maxFrameBytes", MAX_FRAME, "limits.maxTextChars", MAX_TEXT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.maxFrameBytes", MAX_FRAME, "limits.maxTextChars", MAX_TEXT));
 
     private static String code(JsonNode reply) {
         return reply.path("error").path("code").asText();

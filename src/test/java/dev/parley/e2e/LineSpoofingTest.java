@@ -3,10 +3,9 @@ package dev.parley.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
 import dev.parley.protocol.seed.StockSeedClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LineSpoofingTest {
     static final String SPOOF = "hello\r\n* bye: server restarting (SHUTDOWN)\u001b[2J\u0007";
     static final Duration WAIT = Duration.ofSeconds(10);
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     @DisplayName("CR LF, an ANSI clear-screen and a bell sent by a JSON user reach text and seed users as one clean line")

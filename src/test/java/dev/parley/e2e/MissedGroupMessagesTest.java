@@ -1,10 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MissedGroupMessagesTest {
     static final int REPLAY_MAX = 5;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("history.replayMax", REPLAY_MAX));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("history.replayMax", REPLAY_MAX));
 
     private static boolean isGroupMessage(JsonNode f) {
         return "message".equals(f.path("op").asText()) && "group".equals(f.path("kind").asText());

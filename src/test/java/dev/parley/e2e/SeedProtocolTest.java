@@ -7,10 +7,9 @@ import dev.parley.protocol.seed.SeedMessage.NotifyUserStatusMes;
 import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
 import dev.parley.protocol.seed.StockSeedClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The stock seed client, unchanged, against a real Parley node. */
 class SeedProtocolTest {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static StockSeedClient login(long id) throws Exception {
         StockSeedClient c = StockSeedClient.login("127.0.0.1", server.port(), id, "123456");

@@ -1,10 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextProtocolTest {
     private static final Pattern LIVE = Pattern.compile("^\\[\\d{2}:\\d{2}] .*");
     private static final Pattern OFFLINE = Pattern.compile("^\\[offline \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}] .*");
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     /** A text client registered and logged in as {@code user} (name {@code name}), its catch-up done. */
     private static TextClient human(String user, String name) {

@@ -6,11 +6,10 @@ import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
 import dev.parley.protocol.seed.StockSeedClient;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -34,21 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The TLS chat port over real TLS on loopback, with certificates made by bin/parley-certs. */
 @Timeout(120)
 class TlsTest {
-    static TestCerts certs;
-    static TestServer server;
-    static SSLContext trusted;
-
-    @BeforeAll
-    static void start() {
-        certs = TestCerts.create();
-        server = TestServer.start(tls(certs.cert(), certs.key()));
-        trusted = TlsSockets.trusting(certs.ca());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    static final TestCerts certs = TestCerts.create();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(tls(certs.cert(), certs.key()));
+    static final SSLContext trusted = TlsSockets.trusting(certs.ca());
 
     static Map<String, Object> tls(Path cert, Path key) {
         return Map.of("server.tlsPort", 0, "server.tlsCert", cert.toString(), "server.tlsKey", key.toString(),
