@@ -37,14 +37,7 @@ class AdminApiTest {
     }
 
     private static JsonNode bye(JsonClient c) {
-        return c.await(f -> "bye".equals(f.path("op").asText()), "bye");
-    }
-
-    private static String loginError(String user, String password) {
-        try (JsonClient c = server.json()) {
-            JsonNode r = c.request(op("login", "user", user, "password", password));
-            return r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText();
-        }
+        return c.await(Replies::isBye, "bye");
     }
 
     @Test
@@ -77,7 +70,7 @@ class AdminApiTest {
             // Still logged in and unlocked: a ping is answered.
             assertEquals("pong", victim.request(op("ping")).path("op").asText());
         }
-        assertEquals("OK", loginError("t-victim", "123456"), "not locked");
+        assertEquals("OK", server.loginOutcome("t-victim", "123456"), "not locked");
         assertTrue(metric("parley_admin_denied_total") >= 3);
     }
 
@@ -180,10 +173,10 @@ class AdminApiTest {
             assertEquals("KICKED", bye.path("reason").asText());
             assertEquals("your account was locked", bye.path("message").asText());
         }
-        assertEquals("ACCOUNT_LOCKED", loginError("l-carol", "123456"));
-        assertEquals("BAD_CREDENTIALS", loginError("l-carol", "wrong-password"), "the lock is not shown to guessers");
+        assertEquals("ACCOUNT_LOCKED", server.loginOutcome("l-carol", "123456"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("l-carol", "wrong-password"), "the lock is not shown to guessers");
         assertEquals(200, admin.post("/admin/users/l-carol/unlock", null).status());
-        assertEquals("OK", loginError("l-carol", "123456"));
+        assertEquals("OK", server.loginOutcome("l-carol", "123456"));
         AdminHttp.Response unknown = admin.post("/admin/users/l-nobody/lock", null);
         assertEquals(404, unknown.status());
         assertEquals("NO_SUCH_USER", unknown.json().getJsonObject("error").getString("code"));
@@ -206,7 +199,7 @@ class AdminApiTest {
             assertEquals("ACCOUNT_DELETED", bye(x).path("reason").asText());
             x.awaitClosed();
             other.say("said after the deletion");
-            assertEquals("BAD_CREDENTIALS", loginError("d-x", "123456"));
+            assertEquals("BAD_CREDENTIALS", server.loginOutcome("d-x", "123456"));
         }
         assertNewAccountInheritsNothing("d-x");
         assertEquals(404, admin.delete("/admin/users/d-x-never").status());
@@ -240,8 +233,8 @@ class AdminApiTest {
         }
         AdminHttp.Response r = admin.post("/admin/users/r-dan/password", new JsonObject().put("password", "brand-new-pass"));
         assertEquals(200, r.status(), r.raw());
-        assertEquals("BAD_CREDENTIALS", loginError("r-dan", "123456"));
-        assertEquals("OK", loginError("r-dan", "brand-new-pass"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("r-dan", "123456"));
+        assertEquals("OK", server.loginOutcome("r-dan", "brand-new-pass"));
         AdminHttp.Response tooShort = admin.post("/admin/users/r-dan/password", new JsonObject().put("password", "123"));
         assertEquals(400, tooShort.status());
         assertEquals("INVALID_PASSWORD", tooShort.json().getJsonObject("error").getString("code"));

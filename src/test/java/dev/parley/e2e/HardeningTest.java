@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isBye;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,10 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HardeningTest {
     private static final Duration PATIENCE = Duration.ofSeconds(8);
 
-    private static boolean isBye(JsonNode f) {
-        return "bye".equals(f.path("op").asText());
-    }
-
     /** Sends one byte of {@code bytes} per {@code pace} until a bye arrives (or {@link #PATIENCE} passes). */
     private static JsonNode dripUntilBye(JsonClient c, byte[] bytes, Duration pace) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -33,10 +30,10 @@ class HardeningTest {
             } catch (IllegalStateException closed) {
                 break;   // the server closed it between two bytes: the bye is already queued
             }
-            JsonNode bye = c.poll(HardeningTest::isBye, pace);
+            JsonNode bye = c.poll(Replies::isBye, pace);
             if (bye != null) return bye;
         }
-        return c.poll(HardeningTest::isBye, Duration.ZERO);
+        return c.poll(Replies::isBye, Duration.ZERO);
     }
 
     @Test
@@ -117,7 +114,7 @@ class HardeningTest {
             JsonNode bye = null;
             while (bye == null && System.nanoTime() < deadline) {
                 anon.send(op("ping"));
-                bye = anon.poll(HardeningTest::isBye, Duration.ofMillis(250));
+                bye = anon.poll(Replies::isBye, Duration.ofMillis(250));
             }
             assertNotNull(bye, "an anonymous connection outlived a 1 s login timeout");
             assertEquals("LOGIN_TIMEOUT", bye.path("reason").asText(), bye.toString());
@@ -143,7 +140,7 @@ class HardeningTest {
             }
             List<JsonNode> frames = c.awaitClosed();
             long errors = frames.stream().filter(f -> "BAD_FRAME".equals(f.path("error").path("code").asText())).count();
-            JsonNode bye = frames.stream().filter(HardeningTest::isBye).findFirst().orElse(null);
+            JsonNode bye = frames.stream().filter(Replies::isBye).findFirst().orElse(null);
             assertNotNull(bye, "no bye; got " + errors + " error replies");
             assertEquals("BAD_FRAME", bye.path("reason").asText(), bye.toString());
             // The burst plus what refills while the server reads (50/s): far below one reply per line.

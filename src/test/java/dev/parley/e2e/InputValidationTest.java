@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.code;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,10 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InputValidationTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
 
     @Test
     @DisplayName("a lone surrogate escape in text is BAD_REQUEST; a proper pair is fine")

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static dev.parley.e2e.Replies.isPresence;
+import static dev.parley.e2e.Replies.users;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,17 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeavingTest {
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
-
-    private static boolean isPresence(JsonNode f, String user, String status) {
-        return "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText())
-                && status.equals(f.path("status").asText());
-    }
 
     /**
      * The observer was told {@code user} went offline, exactly once (a sentinel from {@code speaker},
@@ -162,7 +152,7 @@ class LeavingTest {
                 long start = System.nanoTime();
                 while (System.nanoTime() - start < Duration.ofMillis(2500).toNanos()) {
                     // Each wait doubles as the check that no bye arrived meanwhile.
-                    assertNull(pinger.poll(f -> "bye".equals(f.path("op").asText()), Duration.ofMillis(300)));
+                    assertNull(pinger.poll(Replies::isBye, Duration.ofMillis(300)));
                     assertNull(observer.poll(f -> isPresence(f, "i.pinger", "offline"), Duration.ZERO));
                     pinger.request(op("ping"));
                     observer.request(op("ping"));

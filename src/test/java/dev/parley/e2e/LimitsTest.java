@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isBye;
+import static dev.parley.e2e.Replies.isMessage;
+import static dev.parley.e2e.Replies.code;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,10 +27,6 @@ class LimitsTest {
     static final int MAX_TEXT = 4000;
     @RegisterExtension
     static final TestServer server = TestServer.perClass(Map.of("limits.maxFrameBytes", MAX_FRAME, "limits.maxTextChars", MAX_TEXT));
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
 
     private static byte[] bytes(String... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -115,7 +114,7 @@ class LimitsTest {
             }
             c.say("valid after invalid");
             JsonNode m = other.awaitMessage("valid after invalid");
-            assertEquals(List.of(), other.framesBefore(m).stream().filter(f -> "message".equals(f.path("op").asText()))
+            assertEquals(List.of(), other.framesBefore(m).stream().filter(f -> isMessage(f))
                             .filter(f -> "lim.utf8".equals(f.path("from").asText())).toList(),
                     "nothing of the invalid lines was delivered");
         }
@@ -175,7 +174,7 @@ class LimitsTest {
 
             String longest = "\u00e9".repeat(MAX_TEXT);
             assertTrue(a.say(longest).path("ok").asBoolean());
-            JsonNode m = b.await(f -> "message".equals(f.path("op").asText()) && "lim.long".equals(f.path("from").asText()),
+            JsonNode m = b.await(f -> isMessage(f) && "lim.long".equals(f.path("from").asText()),
                     "the longest message");
             assertEquals(longest, m.path("text").asText(), "the first message b gets is the accepted one, intact");
         }
@@ -209,7 +208,7 @@ class LimitsTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             JsonNode later = c.request(op("ping"));
             while (!"pong".equals(later.path("op").asText()) && System.nanoTime() < deadline) {
-                assertEquals(null, c.poll(f -> "bye".equals(f.path("op").asText()), Duration.ofMillis(250)));
+                assertEquals(null, c.poll(Replies::isBye, Duration.ofMillis(250)));
                 later = c.request(op("ping"));
             }
             assertEquals("pong", later.path("op").asText(), later.toString());
@@ -247,7 +246,7 @@ class LimitsTest {
                     JsonNode r;
                     try {
                         next.send(op("ping", "rid", "again"));
-                        r = next.await(f -> "again".equals(f.path("rid").asText()) || "bye".equals(f.path("op").asText()),
+                        r = next.await(f -> "again".equals(f.path("rid").asText()) || isBye(f),
                                 "pong or bye");
                     } catch (IllegalStateException | AssertionError refused) {
                         r = op("refused");   // the server closed it before the ping could be written or answered

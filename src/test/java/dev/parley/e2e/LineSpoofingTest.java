@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class LineSpoofingTest {
         try (JsonClient sender = server.loggedIn("8400"); JsonClient receiver = server.loggedIn("8500")) {
             sender.awaitPresence("8500", "online");
             sender.msg("8500", SPOOF);
-            JsonNode m = receiver.await(f -> "message".equals(f.path("op").asText())
+            JsonNode m = receiver.await(f -> isMessage(f)
                     && f.path("text").asText().contains("restarting"), "the message");
             assertEquals(SPOOF, m.path("text").asText());
         }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.parley.e2e.Replies.code;
+import static dev.parley.e2e.Replies.isPresenceOf;
+import static dev.parley.e2e.Replies.users;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,22 +23,8 @@ class LoginTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
 
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
-
     private static JsonNode tryLogin(JsonClient c, String user, String password) {
         return c.request(op("login", "user", user, "password", password));
-    }
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
-
-    private static boolean isPresenceOf(JsonNode f, String user) {
-        return "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText());
     }
 
     @Test

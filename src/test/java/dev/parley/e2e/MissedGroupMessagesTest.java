@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,7 @@ class MissedGroupMessagesTest {
     static final TestServer server = TestServer.perClass(Map.of("history.replayMax", REPLAY_MAX));
 
     private static boolean isGroupMessage(JsonNode f) {
-        return "message".equals(f.path("op").asText()) && "group".equals(f.path("kind").asText());
+        return isMessage(f) && "group".equals(f.path("kind").asText());
     }
 
     private static boolean isNotice(JsonNode f) {
@@ -119,7 +120,7 @@ class MissedGroupMessagesTest {
                     fresh.register(user, "123456");
                     fresh.login(user, "123456");
                     other.say(text);
-                    JsonNode m = fresh.poll(f -> "message".equals(f.path("op").asText())
+                    JsonNode m = fresh.poll(f -> isMessage(f)
                             && text.equals(f.path("text").asText()), Duration.ofSeconds(3));
                     assertNotNull(m, "round " + round + ": the newcomer is online and must get '" + text + "'; got "
                             + fresh.log());

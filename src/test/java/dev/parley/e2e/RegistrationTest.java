@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.code;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,10 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistrationTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
 
     private static void assertOk(JsonNode reply, String user) {
         assertTrue(reply.path("ok").asBoolean(), reply.toString());

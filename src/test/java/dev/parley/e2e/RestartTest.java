@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.code;
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,17 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RestartTest {
 
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
-
-    private static boolean isMessage(JsonNode f) {
-        return "message".equals(f.path("op").asText());
-    }
-
     /** Everything the user was given before {@code sentinel}, a live private message sent after login. */
     private static List<JsonNode> replayedBefore(JsonClient c, JsonNode sentinel) {
-        return c.framesBefore(sentinel).stream().filter(RestartTest::isMessage).toList();
+        return c.framesBefore(sentinel).stream().filter(Replies::isMessage).toList();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class SlowConsumerTest {
             sender.say("flood done");
             observer.awaitMessage("flood done");
             List<String> got = observer.log().stream()
-                    .filter(f -> "message".equals(f.path("op").asText()) && "sc.sender".equals(f.path("from").asText()))
+                    .filter(f -> isMessage(f) && "sc.sender".equals(f.path("from").asText()))
                     .map(f -> f.path("text").asText()).toList();
             List<String> expected = new ArrayList<>(sent);
             expected.add("flood done");
@@ -144,7 +145,7 @@ class SlowConsumerTest {
             sender.say("budget done");
             observer.awaitMessage("budget done");
             List<String> got = observer.log().stream()
-                    .filter(f -> "message".equals(f.path("op").asText()) && "nb.sender".equals(f.path("from").asText()))
+                    .filter(f -> isMessage(f) && "nb.sender".equals(f.path("from").asText()))
                     .map(f -> f.path("text").asText()).toList();
             assertEquals(sent + 1, got.size(), "the normal reader got every message");
             for (int i = 0; i < sent; i++) assertTrue(got.get(i).startsWith("flood 0 " + i + " "), "order at " + i);
@@ -185,7 +186,7 @@ class SlowConsumerTest {
             long caughtUp = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
             JsonNode last = null;
             while (last == null && System.nanoTime() < caughtUp) {
-                last = observer.poll(f -> "message".equals(f.path("op").asText()) && lastFill.equals(f.path("text").asText()),
+                last = observer.poll(f -> isMessage(f) && lastFill.equals(f.path("text").asText()),
                         Duration.ofMillis(300));
                 observer.send(op("ping"));
                 sender.send(op("ping"));

@@ -165,6 +165,20 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return TextClient.connect(port());
     }
 
+    /** Registers each user (password 123456) unless it exists, over a throwaway connection. */
+    public void register(String... users) {
+        try (JsonClient c = json()) {
+            for (String u : users) c.registerIfNeeded(u, "123456");
+        }
+    }
+
+    /** "OK" when {@code user} can log in with {@code password} on a fresh connection, else the error code. */
+    public String loginOutcome(String user, String password) {
+        try (JsonClient c = json()) {
+            return Replies.outcome(c.request(JsonClient.op("login", "user", user, "password", password)));
+        }
+    }
+
     /** Registers and logs in a JSON client. */
     public JsonClient loggedIn(String user) {
         JsonClient c = json();

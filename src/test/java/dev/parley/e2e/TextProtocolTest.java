@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -180,7 +181,7 @@ class TextProtocolTest {
             c.send("ends with crlf");
             c.sendRaw("mixed one\r\nmixed two\n".getBytes(StandardCharsets.UTF_8));
             for (String text : List.of("ends with lf", "ends with crlf", "mixed one", "mixed two")) {
-                JsonNode m = reader.await(f -> "message".equals(f.path("op").asText()) && "tx.lf".equals(f.path("from").asText()),
+                JsonNode m = reader.await(f -> isMessage(f) && "tx.lf".equals(f.path("from").asText()),
                         "message from tx.lf");
                 assertEquals(text, m.path("text").asText(), "in order and without CR");
             }

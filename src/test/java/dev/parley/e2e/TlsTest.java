@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -80,7 +81,7 @@ class TlsTest {
             for (int i = 0; i < n; i++) sender.send(JsonClient.op("say", "text", i + ":" + body));
             for (int i = 0; i < n; i++) {
                 String expected = i + ":" + body;
-                JsonNode m = secure.await(f -> "message".equals(f.path("op").asText()), "message " + i);
+                JsonNode m = secure.await(f -> isMessage(f), "message " + i);
                 assertEquals(expected, m.path("text").asText(), "message " + i + " whole and in order");
             }
         }
