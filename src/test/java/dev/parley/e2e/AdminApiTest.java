@@ -1,6 +1,7 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -132,10 +134,7 @@ class AdminApiTest {
     @Test
     @DisplayName("readiness and store size are exported as gauges for alerting")
     void operabilityGauges() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        while (metric("parley_ready") != 1.0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-        }
+        Await.latest(() -> metric("parley_ready"), ready -> ready == 1.0, Duration.ofSeconds(15), Duration.ofMillis(50));
         assertEquals(1.0, metric("parley_ready"));
         assertEquals(1.0, metric("parley_ready_check{check=\"store\"}"));
         assertEquals(1.0, metric("parley_ready_check{check=\"bus\"}"));
@@ -262,12 +261,8 @@ class AdminApiTest {
     }
 
     private static void awaitOffline(String user) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (admin.get("/admin/online?size=500").json().getJsonArray("users").stream()
-                .anyMatch(u -> ((JsonObject) u).getString("user").equals(user))) {
-            if (System.nanoTime() > deadline) throw new AssertionError(user + " still online");
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        Await.until(() -> admin.get("/admin/online?size=500").json().getJsonArray("users").stream()
+                .noneMatch(u -> ((JsonObject) u).getString("user").equals(user)), Duration.ofSeconds(10), user + " to go offline");
     }
 
     private static double metric(String series) {

@@ -6,6 +6,7 @@ import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.testkit.Await;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
@@ -89,16 +90,13 @@ class BusValidationTest {
     private static final Pattern COUNT = Pattern.compile("parley_bus_invalid_total\\{consumer=\"(\\w+)\",?} ([0-9.]+)");
 
     /** Counters move on the consumers' event loops: wait (bounded) for the expected count. */
-    private static void awaitCount(TestServer server, String consumer, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        double seen = 0;
-        while (System.nanoTime() < deadline) {
-            Matcher m = COUNT.matcher(Http.get(server.server().opsPort(), "/metrics").body());
-            seen = 0;
-            while (m.find()) if (m.group(1).equals(consumer)) seen = Double.parseDouble(m.group(2));
-            if (seen >= expected) break;
-            Thread.sleep(50);
-        }
+    private static void awaitCount(TestServer server, String consumer, int expected) {
+        double seen = Await.latest(() -> {
+            Matcher m = COUNT.matcher(Http.get(server.opsPort(), "/metrics").body());
+            double count = 0;
+            while (m.find()) if (m.group(1).equals(consumer)) count = Double.parseDouble(m.group(2));
+            return count;
+        }, count -> count >= expected, Duration.ofSeconds(10), Duration.ofMillis(50));
         assertEquals(expected, (int) seen, "parley_bus_invalid_total{consumer=" + consumer + "}");
     }
 }

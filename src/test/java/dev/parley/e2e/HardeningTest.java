@@ -1,6 +1,7 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -110,12 +111,10 @@ class HardeningTest {
         try (TestServer s = TestServer.start(Map.of("limits.loginTimeoutSeconds", 1));
              JsonClient user = s.loggedIn("hard.user");
              JsonClient anon = s.json()) {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            JsonNode bye = null;
-            while (bye == null && System.nanoTime() < deadline) {
+            JsonNode bye = Await.firstNonNull(() -> {
                 anon.send(op("ping"));
-                bye = anon.poll(Replies::isBye, Duration.ofMillis(250));
-            }
+                return anon.poll(Replies::isBye, Duration.ofMillis(250));
+            }, PATIENCE, Duration.ZERO);
             assertNotNull(bye, "an anonymous connection outlived a 1 s login timeout");
             assertEquals("LOGIN_TIMEOUT", bye.path("reason").asText(), bye.toString());
             anon.awaitClosed();

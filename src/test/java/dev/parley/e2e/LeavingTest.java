@@ -1,6 +1,7 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -121,13 +122,13 @@ class LeavingTest {
 
         /** Waits for a frame on {@code waiter}, pinging {@code keepAlive} meanwhile so only the silent ones time out. */
         private JsonNode awaitWhilePinging(JsonClient waiter, Predicate<JsonNode> match, List<JsonClient> keepAlive) {
-            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
+            JsonNode found = Await.firstNonNull(() -> {
                 JsonNode f = waiter.poll(match, Duration.ofMillis(200));
-                if (f != null) return f;
-                keepAlive.forEach(c -> c.request(op("ping")));
-            }
-            throw new AssertionError("timed out; got " + waiter.unconsumed());
+                if (f == null) keepAlive.forEach(c -> c.request(op("ping")));
+                return f;
+            }, JsonClient.TIMEOUT, Duration.ZERO);
+            if (found == null) throw new AssertionError("timed out; got " + waiter.unconsumed());
+            return found;
         }
 
         @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.ParleyServer;
 import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
 import dev.parley.protocol.seed.StockSeedClient;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -125,11 +127,8 @@ class TlsTest {
 
     /** Earlier tests' sockets close asynchronously on the server: wait for the count rather than read it once. */
     private static void awaitConnections(int expected, String why) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.server().gateway().connectionCount() != expected && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        assertEquals(expected, server.server().gateway().connectionCount(), why);
+        int count = Await.latest(() -> server.server().gateway().connectionCount(), n -> n == expected, Duration.ofSeconds(10));
+        assertEquals(expected, count, why);
     }
 
     @Test
@@ -219,13 +218,11 @@ class TlsTest {
             copy(next.key(), key);
             copy(next.cert(), cert);
             BigInteger wanted = TlsSockets.serial(next.cert());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            BigInteger seen;
-            do {
+            BigInteger seen = Await.latest(() -> {
                 try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
-                    seen = TlsSockets.peerSerial(s);
+                    return TlsSockets.peerSerial(s);
                 }
-            } while (!seen.equals(wanted) && System.nanoTime() < deadline);
+            }, wanted::equals, Duration.ofSeconds(20), Duration.ZERO);
             assertEquals(wanted, seen, "the poll picked up the new files");
         }
     }
