@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,15 +80,13 @@ class ClientInteractiveTest {
     }
 
     private static String awaitScreen(Predicate<String> ok, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String screen = "";
-        while (System.nanoTime() < deadline) {
+        String screen = Await.latest(() -> {
             Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", SESSION).redirectErrorStream(true).start();
-            screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String shown = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            if (ok.test(screen)) return screen;
-            Thread.sleep(50); // polling the screen: the condition itself is awaited, with a deadline
-        }
+            return shown;
+        }, ok, Duration.ofSeconds(20), Duration.ofMillis(50));
+        if (ok.test(screen)) return screen;
         throw new AssertionError("screen never showed " + what + ":\n" + screen);
     }
 
