@@ -168,6 +168,15 @@ public final class JsonClient implements AutoCloseable {
         return inbox.poll(match, "a matching frame", timeout);
     }
 
+    /**
+     * Asserts that no frame matching arrives within {@code window}: a deliberate wait, for checks that
+     * something does not happen (there is no event to await).
+     */
+    public void assertNothingWithin(Duration window, Predicate<JsonNode> match, String what) {
+        JsonNode f = poll(match, window);
+        if (f != null) throw new AssertionError("expected no " + what + " within " + window.toMillis() + " ms; got " + f);
+    }
+
     public JsonNode awaitOp(String op) {
         return await(f -> Replies.isOp(f, op), op);
     }

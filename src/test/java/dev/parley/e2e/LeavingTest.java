@@ -153,7 +153,7 @@ class LeavingTest {
                 long start = System.nanoTime();
                 while (System.nanoTime() - start < Duration.ofMillis(2500).toNanos()) {
                     // Each wait doubles as the check that no bye arrived meanwhile.
-                    assertNull(pinger.poll(Replies::isBye, Duration.ofMillis(300)));
+                    pinger.assertNothingWithin(Duration.ofMillis(300), Replies::isBye, "bye");
                     assertNull(observer.poll(f -> isPresence(f, "i.pinger", "offline"), Duration.ZERO));
                     pinger.request(op("ping"));
                     observer.request(op("ping"));

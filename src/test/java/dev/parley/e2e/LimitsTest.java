@@ -208,7 +208,7 @@ class LimitsTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             JsonNode later = c.request(op("ping"));
             while (!"pong".equals(later.path("op").asText()) && System.nanoTime() < deadline) {
-                assertEquals(null, c.poll(Replies::isBye, Duration.ofMillis(250)));
+                c.assertNothingWithin(Duration.ofMillis(250), Replies::isBye, "bye");
                 later = c.request(op("ping"));
             }
             assertEquals("pong", later.path("op").asText(), later.toString());
