@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
 import org.junit.jupiter.api.DisplayName;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
-import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +16,6 @@ class ClientAccountTest {
     static final String TOKEN = "client-test-admin-token-0123";
     @RegisterExtension
     static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
-
-    private static String login(String user, String password) {
-        try (JsonClient c = server.json()) {
-            JsonNode r = c.request(op("login", "user", user, "password", password));
-            return r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText();
-        }
-    }
 
     @Test
     @DisplayName("a script changes its password and name, then deletes its account and exits 0")
@@ -49,7 +40,7 @@ class ClientAccountTest {
             c.closeInput();
             assertEquals(0, c.awaitExit(), "deleting one's own account is a clean end: " + c.output());
         }
-        assertEquals("BAD_CREDENTIALS", login("ca-sam", "abcdefg"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("ca-sam", "abcdefg"));
     }
 
     @Test

@@ -142,7 +142,7 @@ class SeedProtocolTest {
             assertTrue(r.error().startsWith("INVALID_USER: seed user ids are whole numbers"), r.toString());
             try (JsonClient c = server.json()) {
                 JsonNode login = c.request(JsonClient.op("login", "user", Long.toString(id), "password", "123456"));
-                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+                assertEquals("BAD_CREDENTIALS", Replies.code(login), "no account " + id + ": " + login);
             }
         }
         RegisterResMes top = StockSeedClient.register("127.0.0.1", server.port(), 999_999_999_999_999_999L, "123456", "");
@@ -164,7 +164,7 @@ class SeedProtocolTest {
         for (String id : new String[]{"7", "007"}) {
             try (JsonClient c = server.json()) {
                 JsonNode login = c.request(JsonClient.op("login", "user", id, "password", "123456"));
-                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+                assertEquals("BAD_CREDENTIALS", Replies.code(login), "no account " + id + ": " + login);
             }
         }
     }
