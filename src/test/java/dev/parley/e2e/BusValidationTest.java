@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -32,11 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BusValidationTest {
+    @RegisterExtension
+    final TestServer server = TestServer.perTest();
 
     @Test
     @DisplayName("malformed deliveries and service requests are dropped and counted; users see nothing of them and still chat")
     void malformedBodiesAreDroppedAndCounted() throws Exception {
-        try (TestServer server = TestServer.start(); JsonClient alice = server.loggedIn("bv-alice");
+        try (JsonClient alice = server.loggedIn("bv-alice");
              JsonClient bob = server.loggedIn("bv-bob")) {
             alice.awaitPresence("bv-bob", "online");
             EventBus bus = server.server().vertx().eventBus();
