@@ -33,6 +33,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     private final Map<String, Object> overrides;
     private Path dataDir;
     private ParleyServer server;
+    private ExtensionContext startedBy;
 
     private TestServer(Lifecycle lifecycle, Path dataDir, Map<String, Object> overrides) {
         this.lifecycle = lifecycle;
@@ -71,12 +72,19 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (lifecycle == Lifecycle.PER_CLASS) startFresh();
+        // @Nested classes inherit the extension: the enclosing class's node serves them too.
+        if (lifecycle == Lifecycle.PER_CLASS && startedBy == null) {
+            startFresh();
+            startedBy = context;
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (lifecycle == Lifecycle.PER_CLASS) stop();
+        if (lifecycle == Lifecycle.PER_CLASS && context == startedBy) {
+            stop();
+            startedBy = null;
+        }
     }
 
     @Override
