@@ -1,12 +1,11 @@
 package dev.parley.bench;
 
 import dev.parley.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class BenchSmokeTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100000, "limits.rateBurst", 100000));
     private static int run;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("limits.ratePerSecond", 100000, "limits.rateBurst", 100000));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static BenchResult bench(String scenario, String... extra) {
         String[] base = {scenario, "--port", Integer.toString(server.port()), "--users-prefix", "smoke" + (++run),

@@ -2,11 +2,12 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
+import dev.parley.e2e.Replies;
 import dev.parley.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -18,18 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `parley admin` in its own JVM against a running node's ops port. */
 class AdminCliTest {
     static final String TOKEN = "cli-admin-token-0123456789";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
     static String url;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-        url = "http://127.0.0.1:" + server.server().opsPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void opsUrl() {
+        url = "http://127.0.0.1:" + server.opsPort();
     }
 
     private static AdminProcess admin(String stdin, String... args) throws Exception {
@@ -38,13 +34,6 @@ class AdminCliTest {
         all[1] = url;
         System.arraycopy(args, 0, all, 2, args.length);
         return AdminProcess.run(Map.of("PARLEY_ADMIN_TOKEN", TOKEN), stdin, all);
-    }
-
-    private static String login(String user, String password) {
-        try (JsonClient c = server.json()) {
-            JsonNode r = c.request(op("login", "user", user, "password", password));
-            return r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText();
-        }
     }
 
     @Test
@@ -67,7 +56,7 @@ class AdminCliTest {
             AdminProcess kick = admin(null, "kick", "c-bob", "go", "home");
             assertEquals(0, kick.exit(), kick.err());
             assertTrue(kick.out().contains("kicked c-bob"), kick.out());
-            JsonNode bye = b.await(f -> "bye".equals(f.path("op").asText()), "bye");
+            JsonNode bye = b.await(Replies::isBye, "bye");
             assertEquals("KICKED", bye.path("reason").asText());
             assertEquals("go home", bye.path("message").asText());
             AdminProcess again = admin(null, "kick", "c-bob");
@@ -83,17 +72,17 @@ class AdminCliTest {
             c.register("c-carl", "123456");
         }
         assertEquals(0, admin(null, "lock", "c-carl").exit());
-        assertEquals("ACCOUNT_LOCKED", login("c-carl", "123456"));
+        assertEquals("ACCOUNT_LOCKED", server.loginOutcome("c-carl", "123456"));
         AdminProcess unlock = admin(null, "unlock", "c-carl");
         assertEquals(0, unlock.exit(), unlock.err());
         assertTrue(unlock.out().contains("unlocked c-carl"), unlock.out());
         AdminProcess reset = admin("a-new-password\n", "reset-password", "c-carl");
         assertEquals(0, reset.exit(), reset.err());
-        assertEquals("OK", login("c-carl", "a-new-password"));
+        assertEquals("OK", server.loginOutcome("c-carl", "a-new-password"));
         assertEquals(2, admin("", "reset-password", "c-carl").exit(), "no password on stdin");
         AdminProcess delete = admin(null, "delete", "c-carl");
         assertEquals(0, delete.exit(), delete.err());
-        assertEquals("BAD_CREDENTIALS", login("c-carl", "a-new-password"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("c-carl", "a-new-password"));
         AdminProcess missing = admin(null, "delete", "c-carl");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("NO_SUCH_USER"), missing.err());

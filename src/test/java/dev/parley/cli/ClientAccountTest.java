@@ -1,40 +1,21 @@
 package dev.parley.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
-import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `parley client --batch` managing its account, and being kicked, against a real server. */
 class ClientAccountTest {
     static final String TOKEN = "client-test-admin-token-0123";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String login(String user, String password) {
-        try (JsonClient c = server.json()) {
-            JsonNode r = c.request(op("login", "user", user, "password", password));
-            return r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText();
-        }
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
 
     @Test
     @DisplayName("a script changes its password and name, then deletes its account and exits 0")
@@ -59,7 +40,7 @@ class ClientAccountTest {
             c.closeInput();
             assertEquals(0, c.awaitExit(), "deleting one's own account is a clean end: " + c.output());
         }
-        assertEquals("BAD_CREDENTIALS", login("ca-sam", "abcdefg"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("ca-sam", "abcdefg"));
     }
 
     @Test

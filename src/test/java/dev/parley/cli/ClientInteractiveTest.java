@@ -2,17 +2,18 @@ package dev.parley.cli;
 
 import dev.parley.e2e.JsonClient;
 import dev.parley.e2e.TestServer;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,18 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interactive client in a real terminal (tmux), as a person uses it: what the screen shows. */
 class ClientInteractiveTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static final String SESSION = "parley-it-" + ProcessHandle.current().pid();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
     @AfterAll
-    static void stop() throws Exception {
+    static void killSession() throws Exception {
         tmux("kill-session", "-t", SESSION);
-        server.close();
     }
 
     @Test
@@ -84,15 +80,13 @@ class ClientInteractiveTest {
     }
 
     private static String awaitScreen(Predicate<String> ok, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String screen = "";
-        while (System.nanoTime() < deadline) {
+        String screen = Await.latest(() -> {
             Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", SESSION).redirectErrorStream(true).start();
-            screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String shown = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            if (ok.test(screen)) return screen;
-            Thread.sleep(50); // polling the screen: the condition itself is awaited, with a deadline
-        }
+            return shown;
+        }, ok, Duration.ofSeconds(20), Duration.ofMillis(50));
+        if (ok.test(screen)) return screen;
         throw new AssertionError("screen never showed " + what + ":\n" + screen);
     }
 

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.e2e.JsonClient;
+import dev.parley.e2e.Replies;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,7 @@ class JsonLogTest {
             int port = p.awaitPort();
             try (JsonClient c = JsonClient.connect(port)) {
                 c.register("auditee", PASSWORD);
-                assertEquals("BAD_CREDENTIALS", c.request(JsonClient.op("login", "user", "auditee", "password", WRONG))
-                        .path("error").path("code").asText());
+                assertEquals("BAD_CREDENTIALS", Replies.code(c.request(JsonClient.op("login", "user", "auditee", "password", WRONG))));
                 c.login("auditee", PASSWORD);
                 c.say(TEXT);
                 c.request(JsonClient.op("logout"));

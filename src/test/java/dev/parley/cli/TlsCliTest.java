@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.e2e.JsonClient;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
 import org.junit.jupiter.api.DisplayName;
@@ -13,8 +14,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,13 +104,10 @@ class TlsCliTest {
 
     /** Connects until the server presents {@code wanted} (signals are handled asynchronously), at most 20 s. */
     private static BigInteger awaitServedSerial(int port, BigInteger wanted, SSLContext trust) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        BigInteger seen;
-        do {
+        return Await.latest(() -> {
             try (SSLSocket s = TlsSockets.connect(trust, port)) {
-                seen = TlsSockets.peerSerial(s);
+                return TlsSockets.peerSerial(s);
             }
-        } while (!seen.equals(wanted) && System.nanoTime() < deadline);
-        return seen;
+        }, wanted::equals, Duration.ofSeconds(20), Duration.ZERO);
     }
 }

@@ -2,12 +2,13 @@ package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.parley.e2e.Replies.outcome;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,47 +16,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Users changing their password and name and deleting their account, in JSON lines and in text. */
 class AccountSelfServiceTest {
-    static TestServer server;
-    static AuditLog audit;
-
-    @BeforeAll
-    static void start() {
-        audit = new AuditLog();
-        server = TestServer.start();
-    }
+    static final AuditLog audit = new AuditLog();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void closeAudit() {
         audit.close();
-    }
-
-    private static String code(JsonNode reply) {
-        return reply.path("ok").asBoolean() ? "OK" : reply.path("error").path("code").asText();
-    }
-
-    private static String login(String user, String password) {
-        try (JsonClient c = server.json()) {
-            return code(c.request(op("login", "user", user, "password", password)));
-        }
     }
 
     @Test
     @DisplayName("JSON password: needs the old password and a valid new one; then only the new one logs in")
     void jsonPassword() {
         try (JsonClient anon = server.json()) {
-            assertEquals("NOT_LOGGED_IN", code(anon.request(op("password", "old", "123456", "new", "abcdefg"))));
+            assertEquals("NOT_LOGGED_IN", outcome(anon.request(op("password", "old", "123456", "new", "abcdefg"))));
         }
         try (JsonClient c = server.loggedIn("p-ann")) {
-            assertEquals("BAD_CREDENTIALS", code(c.request(op("password", "old", "wrong-one", "new", "abcdefg"))));
-            assertEquals("INVALID_PASSWORD", code(c.request(op("password", "old", "123456", "new", "abc"))));
-            assertEquals("BAD_REQUEST", code(c.request(op("password", "new", "abcdefg"))));
+            assertEquals("BAD_CREDENTIALS", outcome(c.request(op("password", "old", "wrong-one", "new", "abcdefg"))));
+            assertEquals("INVALID_PASSWORD", outcome(c.request(op("password", "old", "123456", "new", "abc"))));
+            assertEquals("BAD_REQUEST", outcome(c.request(op("password", "new", "abcdefg"))));
             JsonNode ok = c.request(op("password", "old", "123456", "new", "abcdefg"));
-            assertEquals("OK", code(ok), ok.toString());
+            assertEquals("OK", outcome(ok), ok.toString());
             assertEquals("password", ok.path("op").asText());
         }
-        assertEquals("BAD_CREDENTIALS", login("p-ann", "123456"));
-        assertEquals("OK", login("p-ann", "abcdefg"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("p-ann", "123456"));
+        assertEquals("OK", server.loginOutcome("p-ann", "abcdefg"));
         var e = audit.await(x -> "account_changed".equals(x.get("event")) && "p-ann".equals(x.get("user")), "password change");
         assertEquals("password", e.get("reason"));
         assertEquals("127.0.0.1", e.get("remote"));
@@ -67,9 +52,9 @@ class AccountSelfServiceTest {
     void passwordGuessesThrottled() {
         try (JsonClient c = server.loggedIn("p-guess")) {
             for (int i = 0; i < 5; i++) {
-                assertEquals("BAD_CREDENTIALS", code(c.request(op("password", "old", "guess" + i, "new", "abcdefg"))));
+                assertEquals("BAD_CREDENTIALS", outcome(c.request(op("password", "old", "guess" + i, "new", "abcdefg"))));
             }
-            assertEquals("RATE_LIMITED", code(c.request(op("password", "old", "123456", "new", "abcdefg"))));
+            assertEquals("RATE_LIMITED", outcome(c.request(op("password", "old", "123456", "new", "abcdefg"))));
         }
     }
 
@@ -78,12 +63,12 @@ class AccountSelfServiceTest {
     void jsonRename() {
         try (JsonClient c = server.loggedIn("n-bob"); JsonClient other = server.loggedIn("n-other")) {
             other.awaitCatchUp("n-other");
-            assertEquals("BAD_REQUEST", code(c.request(op("rename", "name", " "))));
-            assertEquals("BAD_REQUEST", code(c.request(op("rename", "name", "x".repeat(65)))));
-            assertEquals("BAD_REQUEST", code(c.request(op("rename", "name", "bell\u0007"))));
-            assertEquals("BAD_REQUEST", code(c.request(op("rename"))));
+            assertEquals("BAD_REQUEST", outcome(c.request(op("rename", "name", " "))));
+            assertEquals("BAD_REQUEST", outcome(c.request(op("rename", "name", "x".repeat(65)))));
+            assertEquals("BAD_REQUEST", outcome(c.request(op("rename", "name", "bell\u0007"))));
+            assertEquals("BAD_REQUEST", outcome(c.request(op("rename"))));
             JsonNode ok = c.request(op("rename", "name", "Robert B."));
-            assertEquals("OK", code(ok), ok.toString());
+            assertEquals("OK", outcome(ok), ok.toString());
             assertEquals("Robert B.", ok.path("name").asText());
             c.say("now renamed");
             assertEquals("Robert B.", other.awaitMessage("now renamed").path("name").asText());
@@ -100,17 +85,17 @@ class AccountSelfServiceTest {
             c.awaitCatchUp("x-del");
             other.say("seen before deleting");
             c.awaitMessage("seen before deleting");
-            assertEquals("BAD_CREDENTIALS", code(c.request(op("delete_account", "password", "nope-nope"))));
+            assertEquals("BAD_CREDENTIALS", outcome(c.request(op("delete_account", "password", "nope-nope"))));
             assertEquals("pong", c.request(op("ping")).path("op").asText(), "still logged in");
             JsonNode ok = c.request(op("delete_account", "password", "123456"));
-            assertEquals("OK", code(ok), ok.toString());
-            JsonNode bye = c.await(f -> "bye".equals(f.path("op").asText()), "bye");
+            assertEquals("OK", outcome(ok), ok.toString());
+            JsonNode bye = c.await(Replies::isBye, "bye");
             assertEquals("ACCOUNT_DELETED", bye.path("reason").asText());
             c.awaitClosed();
             other.awaitPresence("x-del", "offline");
             other.say("said after the deletion");
         }
-        assertEquals("BAD_CREDENTIALS", login("x-del", "123456"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("x-del", "123456"));
         audit.await(x -> "account_deleted".equals(x.get("event")) && "x-del".equals(x.get("user")), "deletion audited");
         try (JsonClient again = server.json()) {
             assertTrue(again.register("x-del", "654321").path("ok").asBoolean(), "the id is free again");
@@ -143,11 +128,11 @@ class AccountSelfServiceTest {
             t.awaitContaining("(ACCOUNT_DELETED)");
             assertTrue(t.awaitClosed());
         }
-        assertEquals("BAD_CREDENTIALS", login("t-kim", "abcdefg"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("t-kim", "abcdefg"));
         try (TextClient anon = server.text()) {
             anon.send("/name Nobody");
             anon.awaitContaining("! NOT_LOGGED_IN");
         }
-        assertFalse(login("t-kim", "123456").equals("OK"));
+        assertFalse(server.loginOutcome("t-kim", "123456").equals("OK"));
     }
 }

@@ -1,13 +1,16 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,32 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The admin API on the ops port of a real node, over real HTTP and TCP. */
 class AdminApiTest {
     static final String TOKEN = "test-admin-token-0123456789";
-    static TestServer server;
+    static final AuditLog audit = new AuditLog();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("ops.adminToken", TOKEN));
     static AdminHttp admin;
-    static AuditLog audit;
 
     @BeforeAll
-    static void start() {
-        audit = new AuditLog();
-        server = TestServer.start(Map.of("ops.adminToken", TOKEN));
-        admin = new AdminHttp(server.server().opsPort(), TOKEN);
+    static void admin() {
+        admin = new AdminHttp(server.opsPort(), TOKEN);
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void closeAudit() {
         audit.close();
     }
 
     private static JsonNode bye(JsonClient c) {
-        return c.await(f -> "bye".equals(f.path("op").asText()), "bye");
-    }
-
-    private static String loginError(String user, String password) {
-        try (JsonClient c = server.json()) {
-            JsonNode r = c.request(op("login", "user", user, "password", password));
-            return r.path("ok").asBoolean() ? "OK" : r.path("error").path("code").asText();
-        }
+        return c.await(Replies::isBye, "bye");
     }
 
     @Test
@@ -78,7 +72,7 @@ class AdminApiTest {
             // Still logged in and unlocked: a ping is answered.
             assertEquals("pong", victim.request(op("ping")).path("op").asText());
         }
-        assertEquals("OK", loginError("t-victim", "123456"), "not locked");
+        assertEquals("OK", server.loginOutcome("t-victim", "123456"), "not locked");
         assertTrue(metric("parley_admin_denied_total") >= 3);
     }
 
@@ -140,10 +134,7 @@ class AdminApiTest {
     @Test
     @DisplayName("readiness and store size are exported as gauges for alerting")
     void operabilityGauges() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        while (metric("parley_ready") != 1.0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-        }
+        Await.latest(() -> metric("parley_ready"), ready -> ready == 1.0, Duration.ofSeconds(15), Duration.ofMillis(50));
         assertEquals(1.0, metric("parley_ready"));
         assertEquals(1.0, metric("parley_ready_check{check=\"store\"}"));
         assertEquals(1.0, metric("parley_ready_check{check=\"bus\"}"));
@@ -181,10 +172,10 @@ class AdminApiTest {
             assertEquals("KICKED", bye.path("reason").asText());
             assertEquals("your account was locked", bye.path("message").asText());
         }
-        assertEquals("ACCOUNT_LOCKED", loginError("l-carol", "123456"));
-        assertEquals("BAD_CREDENTIALS", loginError("l-carol", "wrong-password"), "the lock is not shown to guessers");
+        assertEquals("ACCOUNT_LOCKED", server.loginOutcome("l-carol", "123456"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("l-carol", "wrong-password"), "the lock is not shown to guessers");
         assertEquals(200, admin.post("/admin/users/l-carol/unlock", null).status());
-        assertEquals("OK", loginError("l-carol", "123456"));
+        assertEquals("OK", server.loginOutcome("l-carol", "123456"));
         AdminHttp.Response unknown = admin.post("/admin/users/l-nobody/lock", null);
         assertEquals(404, unknown.status());
         assertEquals("NO_SUCH_USER", unknown.json().getJsonObject("error").getString("code"));
@@ -207,7 +198,7 @@ class AdminApiTest {
             assertEquals("ACCOUNT_DELETED", bye(x).path("reason").asText());
             x.awaitClosed();
             other.say("said after the deletion");
-            assertEquals("BAD_CREDENTIALS", loginError("d-x", "123456"));
+            assertEquals("BAD_CREDENTIALS", server.loginOutcome("d-x", "123456"));
         }
         assertNewAccountInheritsNothing("d-x");
         assertEquals(404, admin.delete("/admin/users/d-x-never").status());
@@ -241,8 +232,8 @@ class AdminApiTest {
         }
         AdminHttp.Response r = admin.post("/admin/users/r-dan/password", new JsonObject().put("password", "brand-new-pass"));
         assertEquals(200, r.status(), r.raw());
-        assertEquals("BAD_CREDENTIALS", loginError("r-dan", "123456"));
-        assertEquals("OK", loginError("r-dan", "brand-new-pass"));
+        assertEquals("BAD_CREDENTIALS", server.loginOutcome("r-dan", "123456"));
+        assertEquals("OK", server.loginOutcome("r-dan", "brand-new-pass"));
         AdminHttp.Response tooShort = admin.post("/admin/users/r-dan/password", new JsonObject().put("password", "123"));
         assertEquals(400, tooShort.status());
         assertEquals("INVALID_PASSWORD", tooShort.json().getJsonObject("error").getString("code"));
@@ -270,12 +261,8 @@ class AdminApiTest {
     }
 
     private static void awaitOffline(String user) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (admin.get("/admin/online?size=500").json().getJsonArray("users").stream()
-                .anyMatch(u -> ((JsonObject) u).getString("user").equals(user))) {
-            if (System.nanoTime() > deadline) throw new AssertionError(user + " still online");
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
+        Await.until(() -> admin.get("/admin/online?size=500").json().getJsonArray("users").stream()
+                .noneMatch(u -> ((JsonObject) u).getString("user").equals(user)), Duration.ofSeconds(10), user + " to go offline");
     }
 
     private static double metric(String series) {

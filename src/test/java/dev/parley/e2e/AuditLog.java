@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.parley.logging.Audit;
+import dev.parley.testkit.Await;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
@@ -28,12 +29,10 @@ final class AuditLog implements AutoCloseable {
 
     /** Waits (bounded) for an audit entry whose fields match, e.g. event=admin, action=kick. */
     Map<String, String> await(Predicate<Map<String, String>> match, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Map<String, String> e : entries()) if (match.test(e)) return e;
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-        throw new AssertionError("no audit entry: " + what + "; have " + entries());
+        Map<String, String> found = Await.firstNonNull(
+                () -> entries().stream().filter(match).findFirst().orElse(null), Duration.ofSeconds(10), Duration.ofMillis(5));
+        if (found == null) throw new AssertionError("no audit entry: " + what + "; have " + entries());
+        return found;
     }
 
     Map<String, String> awaitAdmin(String action, String user) {

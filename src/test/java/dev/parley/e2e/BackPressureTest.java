@@ -1,9 +1,8 @@
 package dev.parley.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A connection with many requests in flight is read more slowly, never answered less. */
 class BackPressureTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
 
     @Test
     @DisplayName("2,000 requests pipelined in one write (far over the in-flight cap) all get their answer and the connection keeps working (reading pauses and resumes)")

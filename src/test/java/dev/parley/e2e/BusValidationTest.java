@@ -6,6 +6,7 @@ import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.testkit.Await;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,11 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BusValidationTest {
+    @RegisterExtension
+    final TestServer server = TestServer.perTest();
 
     @Test
     @DisplayName("malformed deliveries and service requests are dropped and counted; users see nothing of them and still chat")
     void malformedBodiesAreDroppedAndCounted() throws Exception {
-        try (TestServer server = TestServer.start(); JsonClient alice = server.loggedIn("bv-alice");
+        try (JsonClient alice = server.loggedIn("bv-alice");
              JsonClient bob = server.loggedIn("bv-bob")) {
             alice.awaitPresence("bv-bob", "online");
             EventBus bus = server.server().vertx().eventBus();
@@ -74,7 +77,7 @@ class BusValidationTest {
             assertEquals("bv-alice", bob.awaitMessage("still working").path("from").asText());
             assertTrue(bob.unconsumed().stream().noneMatch(f -> f.path("user").asText().equals("mallory")
                     || f.path("op").asText().equals("bye")), bob.unconsumed().toString());
-            assertNull(bob.poll(f -> f.path("op").asText().equals("message"), Duration.ofMillis(300)));
+            bob.assertNothingWithin(Duration.ofMillis(300), f -> f.path("op").asText().equals("message"), "message");
         }
     }
 
@@ -89,16 +92,13 @@ class BusValidationTest {
     private static final Pattern COUNT = Pattern.compile("parley_bus_invalid_total\\{consumer=\"(\\w+)\",?} ([0-9.]+)");
 
     /** Counters move on the consumers' event loops: wait (bounded) for the expected count. */
-    private static void awaitCount(TestServer server, String consumer, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        double seen = 0;
-        while (System.nanoTime() < deadline) {
-            Matcher m = COUNT.matcher(Http.get(server.server().opsPort(), "/metrics").body());
-            seen = 0;
-            while (m.find()) if (m.group(1).equals(consumer)) seen = Double.parseDouble(m.group(2));
-            if (seen >= expected) break;
-            Thread.sleep(50);
-        }
+    private static void awaitCount(TestServer server, String consumer, int expected) {
+        double seen = Await.latest(() -> {
+            Matcher m = COUNT.matcher(Http.get(server.opsPort(), "/metrics").body());
+            double count = 0;
+            while (m.find()) if (m.group(1).equals(consumer)) count = Double.parseDouble(m.group(2));
+            return count;
+        }, count -> count >= expected, Duration.ofSeconds(10), Duration.ofMillis(50));
         assertEquals(expected, (int) seen, "parley_bus_invalid_total{consumer=" + consumer + "}");
     }
 }

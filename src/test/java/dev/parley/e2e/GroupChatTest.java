@@ -1,10 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,22 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GroupChatTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        // Pipelined bursts below must not be rate limited.
-        server = TestServer.start(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static boolean isMessage(JsonNode f, String text) {
-        return "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText());
-    }
+    // Pipelined bursts below must not be rate limited.
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
 
     private static long count(List<JsonNode> frames, String text) {
         return frames.stream().filter(f -> isMessage(f, text)).count();
@@ -70,7 +57,7 @@ class GroupChatTest {
             b.say("sentinel for the sender");
             JsonNode sentinel = a.awaitMessage("sentinel for the sender");
             List<JsonNode> own = a.framesBefore(sentinel).stream()
-                    .filter(f -> "message".equals(f.path("op").asText()) && "g.a".equals(f.path("from").asText()))
+                    .filter(f -> isMessage(f) && "g.a".equals(f.path("from").asText()))
                     .toList();
             assertEquals(List.of(), own, "the sender does not get its own messages back");
         }
@@ -97,7 +84,7 @@ class GroupChatTest {
             for (JsonClient r : List.of(r1, r2)) {
                 List<String> got = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    JsonNode m = r.await(f -> "message".equals(f.path("op").asText())
+                    JsonNode m = r.await(f -> isMessage(f)
                             && "g.fast".equals(f.path("from").asText()), "message " + i + " from g.fast");
                     got.add(m.path("text").asText());
                 }

@@ -1,6 +1,7 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isBye;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,10 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HardeningTest {
     private static final Duration PATIENCE = Duration.ofSeconds(8);
 
-    private static boolean isBye(JsonNode f) {
-        return "bye".equals(f.path("op").asText());
-    }
-
     /** Sends one byte of {@code bytes} per {@code pace} until a bye arrives (or {@link #PATIENCE} passes). */
     private static JsonNode dripUntilBye(JsonClient c, byte[] bytes, Duration pace) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -33,10 +31,10 @@ class HardeningTest {
             } catch (IllegalStateException closed) {
                 break;   // the server closed it between two bytes: the bye is already queued
             }
-            JsonNode bye = c.poll(HardeningTest::isBye, pace);
+            JsonNode bye = c.poll(Replies::isBye, pace);
             if (bye != null) return bye;
         }
-        return c.poll(HardeningTest::isBye, Duration.ZERO);
+        return c.poll(Replies::isBye, Duration.ZERO);
     }
 
     @Test
@@ -113,12 +111,10 @@ class HardeningTest {
         try (TestServer s = TestServer.start(Map.of("limits.loginTimeoutSeconds", 1));
              JsonClient user = s.loggedIn("hard.user");
              JsonClient anon = s.json()) {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            JsonNode bye = null;
-            while (bye == null && System.nanoTime() < deadline) {
+            JsonNode bye = Await.firstNonNull(() -> {
                 anon.send(op("ping"));
-                bye = anon.poll(HardeningTest::isBye, Duration.ofMillis(250));
-            }
+                return anon.poll(Replies::isBye, Duration.ofMillis(250));
+            }, PATIENCE, Duration.ZERO);
             assertNotNull(bye, "an anonymous connection outlived a 1 s login timeout");
             assertEquals("LOGIN_TIMEOUT", bye.path("reason").asText(), bye.toString());
             anon.awaitClosed();
@@ -142,8 +138,8 @@ class HardeningTest {
                 // the server may close before the last bytes are out
             }
             List<JsonNode> frames = c.awaitClosed();
-            long errors = frames.stream().filter(f -> "BAD_FRAME".equals(f.path("error").path("code").asText())).count();
-            JsonNode bye = frames.stream().filter(HardeningTest::isBye).findFirst().orElse(null);
+            long errors = frames.stream().filter(f -> "BAD_FRAME".equals(Replies.code(f))).count();
+            JsonNode bye = frames.stream().filter(Replies::isBye).findFirst().orElse(null);
             assertNotNull(bye, "no bye; got " + errors + " error replies");
             assertEquals("BAD_FRAME", bye.path("reason").asText(), bye.toString());
             // The burst plus what refills while the server reads (50/s): far below one reply per line.

@@ -121,7 +121,7 @@ public final class JsonClient implements AutoCloseable {
 
     public void registerIfNeeded(String user, String password) {
         JsonNode r = register(user, password);
-        if (!r.path("ok").asBoolean() && !"USER_EXISTS".equals(r.path("error").path("code").asText())) {
+        if (!r.path("ok").asBoolean() && !"USER_EXISTS".equals(Replies.code(r))) {
             throw new AssertionError("register failed: " + r);
         }
     }
@@ -168,18 +168,25 @@ public final class JsonClient implements AutoCloseable {
         return inbox.poll(match, "a matching frame", timeout);
     }
 
+    /**
+     * Asserts that no frame matching arrives within {@code window}: a deliberate wait, for checks that
+     * something does not happen (there is no event to await).
+     */
+    public void assertNothingWithin(Duration window, Predicate<JsonNode> match, String what) {
+        JsonNode f = poll(match, window);
+        if (f != null) throw new AssertionError("expected no " + what + " within " + window.toMillis() + " ms; got " + f);
+    }
+
     public JsonNode awaitOp(String op) {
-        return await(f -> op.equals(f.path("op").asText()), op);
+        return await(f -> Replies.isOp(f, op), op);
     }
 
     public JsonNode awaitPresence(String user, String status) {
-        return await(f -> "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText())
-                && status.equals(f.path("status").asText()), "presence " + status + " of " + user);
+        return await(f -> Replies.isPresence(f, user, status), "presence " + status + " of " + user);
     }
 
     public JsonNode awaitMessage(String text) {
-        return await(f -> "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText()),
-                "message '" + text + "'");
+        return await(f -> Replies.isMessage(f, text), "message '" + text + "'");
     }
 
     /** Waits until the server closed the connection; returns every frame not yet consumed. */

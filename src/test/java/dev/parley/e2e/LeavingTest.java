@@ -1,19 +1,19 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static dev.parley.e2e.Replies.isPresence;
+import static dev.parley.e2e.Replies.users;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,17 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeavingTest {
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
-
-    private static boolean isPresence(JsonNode f, String user, String status) {
-        return "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText())
-                && status.equals(f.path("status").asText());
-    }
 
     /**
      * The observer was told {@code user} went offline, exactly once (a sentinel from {@code speaker},
@@ -55,20 +44,10 @@ class LeavingTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("on a running server")
     class Running {
-        TestServer server;
-
-        @BeforeAll
-        void start() {
-            server = TestServer.start();
-        }
-
-        @AfterAll
-        void stop() {
-            server.close();
-        }
+        @RegisterExtension
+        static final TestServer server = TestServer.perClass();
 
         @Test
         @DisplayName("logout: the reply, then the server closes; the others are told once")
@@ -136,30 +115,20 @@ class LeavingTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @DisplayName("with limits.idleTimeoutSeconds=1")
     class Idle {
-        TestServer server;
-
-        @BeforeAll
-        void start() {
-            server = TestServer.start(Map.of("limits.idleTimeoutSeconds", 1));
-        }
-
-        @AfterAll
-        void stop() {
-            server.close();
-        }
+        @RegisterExtension
+        static final TestServer server = TestServer.perClass(Map.of("limits.idleTimeoutSeconds", 1));
 
         /** Waits for a frame on {@code waiter}, pinging {@code keepAlive} meanwhile so only the silent ones time out. */
         private JsonNode awaitWhilePinging(JsonClient waiter, Predicate<JsonNode> match, List<JsonClient> keepAlive) {
-            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
+            JsonNode found = Await.firstNonNull(() -> {
                 JsonNode f = waiter.poll(match, Duration.ofMillis(200));
-                if (f != null) return f;
-                keepAlive.forEach(c -> c.request(op("ping")));
-            }
-            throw new AssertionError("timed out; got " + waiter.unconsumed());
+                if (f == null) keepAlive.forEach(c -> c.request(op("ping")));
+                return f;
+            }, JsonClient.TIMEOUT, Duration.ZERO);
+            if (found == null) throw new AssertionError("timed out; got " + waiter.unconsumed());
+            return found;
         }
 
         @Test
@@ -184,7 +153,7 @@ class LeavingTest {
                 long start = System.nanoTime();
                 while (System.nanoTime() - start < Duration.ofMillis(2500).toNanos()) {
                     // Each wait doubles as the check that no bye arrived meanwhile.
-                    assertNull(pinger.poll(f -> "bye".equals(f.path("op").asText()), Duration.ofMillis(300)));
+                    pinger.assertNothingWithin(Duration.ofMillis(300), Replies::isBye, "bye");
                     assertNull(observer.poll(f -> isPresence(f, "i.pinger", "offline"), Duration.ZERO));
                     pinger.request(op("ping"));
                     observer.request(op("ping"));

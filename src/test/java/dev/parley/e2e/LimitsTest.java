@@ -3,10 +3,9 @@ package dev.parley.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isBye;
+import static dev.parley.e2e.Replies.isMessage;
+import static dev.parley.e2e.Replies.code;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,21 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LimitsTest {
     static final int MAX_FRAME = 8192;
     static final int MAX_TEXT = 4000;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("limits.maxFrameBytes", MAX_FRAME, "limits.maxTextChars", MAX_TEXT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.maxFrameBytes", MAX_FRAME, "limits.maxTextChars", MAX_TEXT));
 
     private static byte[] bytes(String... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -125,7 +114,7 @@ class LimitsTest {
             }
             c.say("valid after invalid");
             JsonNode m = other.awaitMessage("valid after invalid");
-            assertEquals(List.of(), other.framesBefore(m).stream().filter(f -> "message".equals(f.path("op").asText()))
+            assertEquals(List.of(), other.framesBefore(m).stream().filter(f -> isMessage(f))
                             .filter(f -> "lim.utf8".equals(f.path("from").asText())).toList(),
                     "nothing of the invalid lines was delivered");
         }
@@ -185,7 +174,7 @@ class LimitsTest {
 
             String longest = "\u00e9".repeat(MAX_TEXT);
             assertTrue(a.say(longest).path("ok").asBoolean());
-            JsonNode m = b.await(f -> "message".equals(f.path("op").asText()) && "lim.long".equals(f.path("from").asText()),
+            JsonNode m = b.await(f -> isMessage(f) && "lim.long".equals(f.path("from").asText()),
                     "the longest message");
             assertEquals(longest, m.path("text").asText(), "the first message b gets is the accepted one, intact");
         }
@@ -219,7 +208,7 @@ class LimitsTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             JsonNode later = c.request(op("ping"));
             while (!"pong".equals(later.path("op").asText()) && System.nanoTime() < deadline) {
-                assertEquals(null, c.poll(f -> "bye".equals(f.path("op").asText()), Duration.ofMillis(250)));
+                c.assertNothingWithin(Duration.ofMillis(250), Replies::isBye, "bye");
                 later = c.request(op("ping"));
             }
             assertEquals("pong", later.path("op").asText(), later.toString());
@@ -257,7 +246,7 @@ class LimitsTest {
                     JsonNode r;
                     try {
                         next.send(op("ping", "rid", "again"));
-                        r = next.await(f -> "again".equals(f.path("rid").asText()) || "bye".equals(f.path("op").asText()),
+                        r = next.await(f -> "again".equals(f.path("rid").asText()) || isBye(f),
                                 "pong or bye");
                     } catch (IllegalStateException | AssertionError refused) {
                         r = op("refused");   // the server closed it before the ping could be written or answered

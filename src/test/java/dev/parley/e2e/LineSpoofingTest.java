@@ -3,14 +3,14 @@ package dev.parley.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
 import dev.parley.protocol.seed.StockSeedClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LineSpoofingTest {
     static final String SPOOF = "hello\r\n* bye: server restarting (SHUTDOWN)\u001b[2J\u0007";
     static final Duration WAIT = Duration.ofSeconds(10);
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     @DisplayName("CR LF, an ANSI clear-screen and a bell sent by a JSON user reach text and seed users as one clean line")
@@ -71,7 +62,7 @@ class LineSpoofingTest {
         try (JsonClient sender = server.loggedIn("8400"); JsonClient receiver = server.loggedIn("8500")) {
             sender.awaitPresence("8500", "online");
             sender.msg("8500", SPOOF);
-            JsonNode m = receiver.await(f -> "message".equals(f.path("op").asText())
+            JsonNode m = receiver.await(f -> isMessage(f)
                     && f.path("text").asText().contains("restarting"), "the message");
             assertEquals(SPOOF, m.path("text").asText());
         }

@@ -1,10 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,40 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.parley.e2e.Replies.code;
+import static dev.parley.e2e.Replies.isPresenceOf;
+import static dev.parley.e2e.Replies.users;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static JsonNode tryLogin(JsonClient c, String user, String password) {
         return c.request(op("login", "user", user, "password", password));
-    }
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
-
-    private static boolean isPresenceOf(JsonNode f, String user) {
-        return "presence".equals(f.path("op").asText()) && user.equals(f.path("user").asText());
     }
 
     @Test

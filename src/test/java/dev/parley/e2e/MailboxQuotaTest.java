@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.code;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailboxQuotaTest {
     /** About 8 KB of UTF-8: the largest text a frame of 8192 bytes can carry. */
     static final String BIG = "é".repeat(3999);
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
 
     @Test
     @DisplayName("over mailbox.maxMessagesPerSender one sender gets MAILBOX_FULL, another sender still gets through")

@@ -1,16 +1,16 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,20 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MissedGroupMessagesTest {
     static final int REPLAY_MAX = 5;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("history.replayMax", REPLAY_MAX));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("history.replayMax", REPLAY_MAX));
 
     private static boolean isGroupMessage(JsonNode f) {
-        return "message".equals(f.path("op").asText()) && "group".equals(f.path("kind").asText());
+        return isMessage(f) && "group".equals(f.path("kind").asText());
     }
 
     private static boolean isNotice(JsonNode f) {
@@ -129,7 +120,7 @@ class MissedGroupMessagesTest {
                     fresh.register(user, "123456");
                     fresh.login(user, "123456");
                     other.say(text);
-                    JsonNode m = fresh.poll(f -> "message".equals(f.path("op").asText())
+                    JsonNode m = fresh.poll(f -> isMessage(f)
                             && text.equals(f.path("text").asText()), Duration.ofSeconds(3));
                     assertNotNull(m, "round " + round + ": the newcomer is online and must get '" + text + "'; got "
                             + fresh.log());

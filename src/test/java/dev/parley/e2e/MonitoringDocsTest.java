@@ -1,5 +1,6 @@
 package dev.parley.e2e;
 
+import dev.parley.testkit.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,12 +65,7 @@ class MonitoringDocsTest {
 
     /** /metrics once the named family is there (readiness gauges appear after the first evaluation). */
     private static String awaitFamily(TestServer server, String family) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        String text = Http.get(server.server().opsPort(), "/metrics").body();
-        while (!text.contains("# TYPE " + family + " ") && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-            text = Http.get(server.server().opsPort(), "/metrics").body();
-        }
-        return text;
+        return Await.latest(() -> Http.get(server.opsPort(), "/metrics").body(),
+                text -> text.contains("# TYPE " + family + " "), Duration.ofSeconds(15), Duration.ofMillis(50));
     }
 }

@@ -1,9 +1,8 @@
 package dev.parley.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Several gateway instances share the port (one event loop each); users on different ones chat as one room. */
 class MultiInstanceGatewayTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("server.gatewayInstances", 3, "server.eventLoops", 3));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("server.gatewayInstances", 3, "server.eventLoops", 3));
 
     @Test
     @DisplayName("with 3 gateway instances, a group message reaches each of 9 users exactly once, and private messages cross instances")

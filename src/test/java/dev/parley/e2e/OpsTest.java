@@ -1,10 +1,11 @@
 package dev.parley.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP operations port of a single node, over real HTTP. */
 class OpsTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static int ops() {
         return server.server().opsPort();
@@ -67,9 +59,8 @@ class OpsTest {
                 all.forEach(JsonClient::close);
             }
             // The slots are freed as the server processes the closes.
-            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            Http.Response again = Http.get(opsPort, "/health/ready");
-            while (again.status() != 200 && System.nanoTime() < deadline) again = Http.get(opsPort, "/health/ready");
+            Http.Response again = Await.latest(() -> Http.get(opsPort, "/health/ready"), r -> r.status() == 200,
+                    JsonClient.TIMEOUT, Duration.ZERO);
             assertEquals(200, again.status(), again.body());
         }
     }
@@ -90,13 +81,10 @@ class OpsTest {
             b.awaitMessage("counted");
             a.msg("m-off", "stored one");
             // Counters move on the server's event loops; wait (bounded) until this request's effects show.
-            String after = Http.get(ops(), "/metrics").body();
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (metric(after, "parley_mailbox_stored_total") < storedBefore + 1
-                    || metric(after, "parley_fanout_deliveries_total") < fanoutBefore + 1) {
-                if (System.nanoTime() > deadline) break;
-                after = Http.get(ops(), "/metrics").body();
-            }
+            String after = Await.latest(() -> Http.get(ops(), "/metrics").body(),
+                    text -> metric(text, "parley_mailbox_stored_total") >= storedBefore + 1
+                            && metric(text, "parley_fanout_deliveries_total") >= fanoutBefore + 1,
+                    Duration.ofSeconds(10), Duration.ZERO);
             assertEquals(loginsBefore + 2, metric(after, "parley_logins_total{result=\"ok\"}"));
             assertEquals(groupInBefore + 1, metric(after, "parley_messages_in_total{kind=\"group\"}"));
             assertTrue(metric(after, "parley_fanout_deliveries_total") >= fanoutBefore + 1);
@@ -112,11 +100,8 @@ class OpsTest {
     @Test
     @DisplayName("/metrics reports the store's size and limit (sampled off the event loop, first sample at start)")
     void storeSize() {
-        String text = Http.get(ops(), "/metrics").body();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (metric(text, "parley_store_bytes") <= 0 && System.nanoTime() < deadline) {
-            text = Http.get(ops(), "/metrics").body();
-        }
+        String text = Await.latest(() -> Http.get(ops(), "/metrics").body(), t -> metric(t, "parley_store_bytes") > 0,
+                Duration.ofSeconds(10), Duration.ZERO);
         double used = metric(text, "parley_store_bytes");
         assertTrue(used > 0, "the embedded store's file has a size: " + used);
         assertTrue(metric(text, "parley_store_limit_bytes") > used, "file plus free disk");

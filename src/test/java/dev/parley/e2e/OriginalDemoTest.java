@@ -1,36 +1,21 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.isMessage;
+import static dev.parley.e2e.Replies.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OriginalDemoTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     @DisplayName("the original demo over JSON lines: 100, 200, 300 log in, 300 says hello, 200 quits")
@@ -68,7 +53,7 @@ class OriginalDemoTest {
 
             // The sender does not get its own group message back.
             c.request(JsonClient.op("ping"));
-            assertFalse(c.unconsumed().stream().anyMatch(f -> "message".equals(f.path("op").asText())));
+            assertFalse(c.unconsumed().stream().anyMatch(f -> isMessage(f)));
         }
     }
 

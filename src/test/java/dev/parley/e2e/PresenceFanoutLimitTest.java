@@ -1,9 +1,8 @@
 package dev.parley.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -12,17 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Above limits.presenceFanoutMax users online, arrivals and departures are not pushed to everyone. */
 class PresenceFanoutLimitTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("limits.presenceFanoutMax", 2));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("limits.presenceFanoutMax", 2));
 
     @Test
     @DisplayName("the third arrival in a room capped at 2 is not announced, but who still counts everyone")

@@ -1,46 +1,24 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.code;
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrivateMessageTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String code(JsonNode reply) {
-        return reply.path("error").path("code").asText();
-    }
-
-    private static boolean isMessage(JsonNode f) {
-        return "message".equals(f.path("op").asText());
-    }
-
-    private static void register(String... users) {
-        try (JsonClient c = server.json()) {
-            for (String u : users) c.registerIfNeeded(u, "123456");
-        }
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     @DisplayName("a private message to an online user is not stored and arrives marked private, with from and to")
@@ -68,7 +46,7 @@ class PrivateMessageTest {
             assertEquals(List.of(), c.framesBefore(sc).stream().filter(f -> "psst bob".equals(f.path("text").asText())).toList());
             b.say("sentinel to alice");
             JsonNode sa = a.awaitMessage("sentinel to alice");
-            assertEquals(List.of(), a.framesBefore(sa).stream().filter(PrivateMessageTest::isMessage)
+            assertEquals(List.of(), a.framesBefore(sa).stream().filter(Replies::isMessage)
                     .filter(f -> !"p.alice".equals(f.path("from").asText())).toList());
         }
     }
@@ -76,7 +54,7 @@ class PrivateMessageTest {
     @Test
     @DisplayName("mail to an offline user is stored, arrives after the login reply marked offline, oldest first, and only once")
     void offlineReceiverGetsItAtNextLogin() {
-        register("p.sender", "p.away");
+        server.register("p.sender", "p.away");
         List<String> ids = new ArrayList<>();
         try (JsonClient a = server.loggedIn("p.sender")) {
             for (int i = 1; i <= 3; i++) {
@@ -104,7 +82,7 @@ class PrivateMessageTest {
                 }
                 a.msg("p.away", "live sentinel 1");
                 JsonNode sentinel = b.awaitMessage("live sentinel 1");
-                assertEquals(3, b.framesBefore(sentinel).stream().filter(PrivateMessageTest::isMessage).count(),
+                assertEquals(3, b.framesBefore(sentinel).stream().filter(Replies::isMessage).count(),
                         "each stored message exactly once: " + b.log());
                 b.request(op("logout"));
                 b.awaitClosed();
@@ -114,7 +92,7 @@ class PrivateMessageTest {
                 again.login("p.away", "123456");
                 a.msg("p.away", "live sentinel 2");
                 JsonNode sentinel = again.awaitMessage("live sentinel 2");
-                assertEquals(List.of(), again.framesBefore(sentinel).stream().filter(PrivateMessageTest::isMessage).toList(),
+                assertEquals(List.of(), again.framesBefore(sentinel).stream().filter(Replies::isMessage).toList(),
                         "delivered mail is gone from the mailbox");
             }
         }
@@ -162,7 +140,7 @@ class PrivateMessageTest {
     @Test
     @DisplayName("the sender is always the session's user: a forged from or name in the request is ignored")
     void senderCannotBeForged() {
-        register("p.forger", "p.target", "p.admin");
+        server.register("p.forger", "p.target", "p.admin");
         try (JsonClient forger = server.loggedIn("p.forger"); JsonClient target = server.loggedIn("p.target")) {
             target.awaitCatchUp("p.target");
             var online = op("msg", "to", "p.target", "text", "forged online", "from", "p.admin", "name", "Admin");

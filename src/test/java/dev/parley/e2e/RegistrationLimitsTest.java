@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.parley.e2e.Replies.outcome;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,6 @@ class RegistrationLimitsTest {
      */
     static final long LOGIN_BOUND_MS = 3_000;
 
-    private static String code(JsonNode reply) {
-        return reply.path("ok").asBoolean() ? "OK" : reply.path("error").path("code").asText();
-    }
-
     private static boolean isRegisterReply(JsonNode f) {
         return "register".equals(f.path("op").asText());
     }
@@ -35,13 +32,13 @@ class RegistrationLimitsTest {
     void perAddressLimit() {
         try (TestServer s = TestServer.start(Map.of("auth.registrationsPerAddressPerHour", 3))) {
             try (JsonClient c = s.json()) {
-                for (int i = 0; i < 3; i++) assertEquals("OK", code(c.register("a.user" + i, "123456")));
+                for (int i = 0; i < 3; i++) assertEquals("OK", outcome(c.register("a.user" + i, "123456")));
                 JsonNode fourth = c.register("a.user3", "123456");
-                assertEquals("RATE_LIMITED", code(fourth), fourth.toString());
+                assertEquals("RATE_LIMITED", outcome(fourth), fourth.toString());
                 assertTrue(fourth.path("error").path("message").asText().contains("your address"), fourth.toString());
             }
             try (JsonClient other = JsonClient.connectFrom("127.0.0.2", s.port())) {
-                assertEquals("OK", code(other.register("a.user3", "123456")), "the refused id was not taken");
+                assertEquals("OK", outcome(other.register("a.user3", "123456")), "the refused id was not taken");
             }
         }
     }
@@ -53,7 +50,7 @@ class RegistrationLimitsTest {
             for (int i = 0; i < 3; i++) {
                 try (JsonClient c = JsonClient.connectFrom("127.0.2." + (i + 1), s.port())) {
                     JsonNode r = c.register("g.user" + i, "123456");
-                    assertEquals(i < 2 ? "OK" : "RATE_LIMITED", code(r), r.toString());
+                    assertEquals(i < 2 ? "OK" : "RATE_LIMITED", outcome(r), r.toString());
                 }
             }
         }
@@ -76,7 +73,7 @@ class RegistrationLimitsTest {
                     c.login("q.user", "123456");
                 }
                 Map<String, Integer> outcomes = new TreeMap<>();
-                for (JsonClient f : flooders) outcomes.merge(code(f.awaitOp("register")), 1, Integer::sum);
+                for (JsonClient f : flooders) outcomes.merge(outcome(f.awaitOp("register")), 1, Integer::sum);
                 System.out.println("registration flood of " + flood + " on a queue of 2: " + outcomes);
                 assertTrue(outcomes.getOrDefault("UNAVAILABLE", 0) > 0, outcomes.toString());
                 assertEquals(flood, outcomes.getOrDefault("OK", 0) + outcomes.getOrDefault("UNAVAILABLE", 0), outcomes.toString());
@@ -107,7 +104,7 @@ class RegistrationLimitsTest {
                 for (JsonClient f : flooders) f.log().stream().filter(RegistrationLimitsTest::isRegisterReply).forEach(answered::add);
                 System.out.printf("login during a flood of %d registrations: %d ms; %d registrations answered by then%n",
                         flood, loginMs, answered.size());
-                answered.forEach(r -> assertEquals("OK", code(r), "the flood is real registrations: " + r));
+                answered.forEach(r -> assertEquals("OK", outcome(r), "the flood is real registrations: " + r));
                 // Load-independent: in arrival order the login would come after nearly all of the flood.
                 assertTrue(answered.size() <= flood / 10, "the login overtook the queued flood; answered before it: " + answered.size());
                 assertTrue(loginMs < LOGIN_BOUND_MS, "login took " + loginMs + " ms during the flood");

@@ -7,10 +7,9 @@ import dev.parley.protocol.seed.SeedMessage.NotifyUserStatusMes;
 import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
 import dev.parley.protocol.seed.StockSeedClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The stock seed client, unchanged, against a real Parley node. */
 class SeedProtocolTest {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static StockSeedClient login(long id) throws Exception {
         StockSeedClient c = StockSeedClient.login("127.0.0.1", server.port(), id, "123456");
@@ -152,7 +142,7 @@ class SeedProtocolTest {
             assertTrue(r.error().startsWith("INVALID_USER: seed user ids are whole numbers"), r.toString());
             try (JsonClient c = server.json()) {
                 JsonNode login = c.request(JsonClient.op("login", "user", Long.toString(id), "password", "123456"));
-                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+                assertEquals("BAD_CREDENTIALS", Replies.code(login), "no account " + id + ": " + login);
             }
         }
         RegisterResMes top = StockSeedClient.register("127.0.0.1", server.port(), 999_999_999_999_999_999L, "123456", "");
@@ -174,7 +164,7 @@ class SeedProtocolTest {
         for (String id : new String[]{"7", "007"}) {
             try (JsonClient c = server.json()) {
                 JsonNode login = c.request(JsonClient.op("login", "user", id, "password", "123456"));
-                assertEquals("BAD_CREDENTIALS", login.path("error").path("code").asText(), "no account " + id + ": " + login);
+                assertEquals("BAD_CREDENTIALS", Replies.code(login), "no account " + id + ": " + login);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Json;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.parley.e2e.Replies.isMessage;
+import static dev.parley.e2e.Replies.isPresence;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +86,7 @@ class SlowConsumerTest {
             sender.say("flood done");
             observer.awaitMessage("flood done");
             List<String> got = observer.log().stream()
-                    .filter(f -> "message".equals(f.path("op").asText()) && "sc.sender".equals(f.path("from").asText()))
+                    .filter(f -> isMessage(f) && "sc.sender".equals(f.path("from").asText()))
                     .map(f -> f.path("text").asText()).toList();
             List<String> expected = new ArrayList<>(sent);
             expected.add("flood done");
@@ -130,10 +133,11 @@ class SlowConsumerTest {
             };
             // 50 readers x 1 MiB each would be 50 MiB pending: only the node budget (2 MiB) stops it earlier.
             int sent = SlowReaderFlood.flood(List.of(sender), 1500, MAX_TIME, allDropped);
-            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            while (!allDropped.getAsBoolean() && System.nanoTime() < deadline) {
+            Await.latest(() -> {
+                if (allDropped.getAsBoolean()) return true;
                 observer.request(op("ping"));
-            }
+                return false;
+            }, done -> done, JsonClient.TIMEOUT, Duration.ZERO);
             long high = server.server().gateway().pendingOutputHighWater();
             System.out.println("node budget: " + sent + " messages sent; " + dropped.size() + " dropped; high water "
                     + high + " bytes of " + budget);
@@ -144,7 +148,7 @@ class SlowConsumerTest {
             sender.say("budget done");
             observer.awaitMessage("budget done");
             List<String> got = observer.log().stream()
-                    .filter(f -> "message".equals(f.path("op").asText()) && "nb.sender".equals(f.path("from").asText()))
+                    .filter(f -> isMessage(f) && "nb.sender".equals(f.path("from").asText()))
                     .map(f -> f.path("text").asText()).toList();
             assertEquals(sent + 1, got.size(), "the normal reader got every message");
             for (int i = 0; i < sent; i++) assertTrue(got.get(i).startsWith("flood 0 " + i + " "), "order at " + i);
@@ -182,27 +186,22 @@ class SlowConsumerTest {
             // The observer and the sender keep pinging while the server works through the backlog: only the
             // stuck client is to go idle.
             String lastFill = "fill " + (n - 1) + " " + padding;
-            long caughtUp = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            JsonNode last = null;
-            while (last == null && System.nanoTime() < caughtUp) {
-                last = observer.poll(f -> "message".equals(f.path("op").asText()) && lastFill.equals(f.path("text").asText()),
-                        Duration.ofMillis(300));
+            JsonNode last = Await.firstNonNull(() -> {
+                JsonNode f = observer.poll(m -> isMessage(m, lastFill), Duration.ofMillis(300));
                 observer.send(op("ping"));
                 sender.send(op("ping"));
-            }
+                return f;
+            }, JsonClient.TIMEOUT, Duration.ZERO);
             assertTrue(last != null, "the observer did not get the last fill message");
             sender.await(f -> ("f" + (n - 1)).equals(f.path("rid").asText()), "the last fill reply");
 
             // Now the stuck client is silent: the idle sweep must close it although its output never drains.
-            long deadline = System.nanoTime() + JsonClient.TIMEOUT.toNanos();
-            JsonNode offline = null;
-            while (offline == null && System.nanoTime() < deadline) {
-                offline = observer.poll(f -> "presence".equals(f.path("op").asText())
-                        && "st.stuck".equals(f.path("user").asText()) && "offline".equals(f.path("status").asText()),
-                        Duration.ofMillis(300));
+            JsonNode offline = Await.firstNonNull(() -> {
+                JsonNode f = observer.poll(p -> isPresence(p, "st.stuck", "offline"), Duration.ofMillis(300));
                 observer.request(op("ping"));
                 sender.request(op("ping"));
-            }
+                return f;
+            }, JsonClient.TIMEOUT, Duration.ZERO);
             assertTrue(offline != null, "the silent, non-reading client is still connected after "
                     + JsonClient.TIMEOUT.toSeconds() + " s with a 1 s idle timeout");
         }

@@ -1,16 +1,16 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,17 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextProtocolTest {
     private static final Pattern LIVE = Pattern.compile("^\\[\\d{2}:\\d{2}] .*");
     private static final Pattern OFFLINE = Pattern.compile("^\\[offline \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}] .*");
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     /** A text client registered and logged in as {@code user} (name {@code name}), its catch-up done. */
     private static TextClient human(String user, String name) {
@@ -190,7 +181,7 @@ class TextProtocolTest {
             c.send("ends with crlf");
             c.sendRaw("mixed one\r\nmixed two\n".getBytes(StandardCharsets.UTF_8));
             for (String text : List.of("ends with lf", "ends with crlf", "mixed one", "mixed two")) {
-                JsonNode m = reader.await(f -> "message".equals(f.path("op").asText()) && "tx.lf".equals(f.path("from").asText()),
+                JsonNode m = reader.await(f -> isMessage(f) && "tx.lf".equals(f.path("from").asText()),
                         "message from tx.lf");
                 assertEquals(text, m.path("text").asText(), "in order and without CR");
             }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.ParleyServer;
 import dev.parley.protocol.seed.SeedMessage.RegisterResMes;
 import dev.parley.protocol.seed.StockSeedClient;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
 import dev.parley.testkit.TlsSockets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -21,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.parley.e2e.Replies.isMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,21 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The TLS chat port over real TLS on loopback, with certificates made by bin/parley-certs. */
 @Timeout(120)
 class TlsTest {
-    static TestCerts certs;
-    static TestServer server;
-    static SSLContext trusted;
-
-    @BeforeAll
-    static void start() {
-        certs = TestCerts.create();
-        server = TestServer.start(tls(certs.cert(), certs.key()));
-        trusted = TlsSockets.trusting(certs.ca());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    static final TestCerts certs = TestCerts.create();
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(tls(certs.cert(), certs.key()));
+    static final SSLContext trusted = TlsSockets.trusting(certs.ca());
 
     static Map<String, Object> tls(Path cert, Path key) {
         return Map.of("server.tlsPort", 0, "server.tlsCert", cert.toString(), "server.tlsKey", key.toString(),
@@ -92,7 +83,7 @@ class TlsTest {
             for (int i = 0; i < n; i++) sender.send(JsonClient.op("say", "text", i + ":" + body));
             for (int i = 0; i < n; i++) {
                 String expected = i + ":" + body;
-                JsonNode m = secure.await(f -> "message".equals(f.path("op").asText()), "message " + i);
+                JsonNode m = secure.await(f -> isMessage(f), "message " + i);
                 assertEquals(expected, m.path("text").asText(), "message " + i + " whole and in order");
             }
         }
@@ -136,11 +127,8 @@ class TlsTest {
 
     /** Earlier tests' sockets close asynchronously on the server: wait for the count rather than read it once. */
     private static void awaitConnections(int expected, String why) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.server().gateway().connectionCount() != expected && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        assertEquals(expected, server.server().gateway().connectionCount(), why);
+        int count = Await.latest(() -> server.server().gateway().connectionCount(), n -> n == expected, Duration.ofSeconds(10));
+        assertEquals(expected, count, why);
     }
 
     @Test
@@ -230,13 +218,11 @@ class TlsTest {
             copy(next.key(), key);
             copy(next.cert(), cert);
             BigInteger wanted = TlsSockets.serial(next.cert());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            BigInteger seen;
-            do {
+            BigInteger seen = Await.latest(() -> {
                 try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
-                    seen = TlsSockets.peerSerial(s);
+                    return TlsSockets.peerSerial(s);
                 }
-            } while (!seen.equals(wanted) && System.nanoTime() < deadline);
+            }, wanted::equals, Duration.ofSeconds(20), Duration.ZERO);
             assertEquals(wanted, seen, "the poll picked up the new files");
         }
     }

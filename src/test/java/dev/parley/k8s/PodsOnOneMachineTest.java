@@ -5,6 +5,7 @@ import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.ops.OpsVerticle;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
 import io.fabric8.kubernetes.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,12 +164,7 @@ class PodsOnOneMachineTest {
 
     /** Polls like the kubelet's readiness probe, until 200 with every pod in the cluster, or 30 s. */
     private static Http.Response awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Http.Response last = Http.get(port, OpsVerticle.READY);
-        while (System.nanoTime() < deadline && !(last.status() == 200 && last.body().contains(PODS + " members"))) {
-            Thread.sleep(200);
-            last = Http.get(port, OpsVerticle.READY);
-        }
-        return last;
+        return Await.latest(() -> Http.get(port, OpsVerticle.READY),
+                last -> last.status() == 200 && last.body().contains(PODS + " members"), Duration.ofSeconds(30), Duration.ofMillis(200));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.testkit.Await;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -123,19 +125,13 @@ public final class RedisServer implements AutoCloseable {
 
     // Up means it answers a command: +PONG, or -NOAUTH when started with a password.
     private void awaitAnswer() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
-        while (System.nanoTime() < deadline) {
+        boolean answers = Await.latest(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("redis-server exited with " + process.exitValue() + ": " + log());
             }
-            if (answersPing()) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+            return answersPing();
+        }, up -> up, Duration.ofMillis(START_TIMEOUT_MS), Duration.ofMillis(20));
+        if (answers) return;
         destroyQuietly();
         throw new IllegalStateException("redis-server did not answer PING on port " + port + " within "
                 + START_TIMEOUT_MS + " ms: " + log());

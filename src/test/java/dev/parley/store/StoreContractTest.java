@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -663,16 +665,8 @@ abstract class StoreContractTest {
 
     /** Polls until true; the deadline is generous, the poll is quick, so the test takes as long as the store needs. */
     static void awaitCondition(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (!Await.latest(condition::get, done -> done, Duration.ofSeconds(10), Duration.ofMillis(20))) {
+            fail("timed out waiting: " + what);
         }
-        fail("timed out waiting: " + what);
     }
 }
