@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class BenchSmokeTest {
     @RegisterExtension
-    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100000, "limits.rateBurst", 100000));
+    // A load generator shares the machine with the server: raise the per-reader output cap as benchmarks do.
+    static final TestServer server = TestServer.perClass(Map.of("limits.ratePerSecond", 100000, "limits.rateBurst", 100000,
+            "limits.slowConsumerBytes", 8 << 20));
     private static int run;
 
     private static BenchResult bench(String scenario, String... extra) {
