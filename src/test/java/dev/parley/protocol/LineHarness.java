@@ -25,6 +25,14 @@ final class LineHarness {
     }
 
     /** The outcomes of feeding {@code input} in the given chunking; checks the memory bound after every chunk. */
+    /** The decoder gives the model's outcomes for {@code input} in one read and in {@code chunking}. */
+    static void assertSameAsModel(byte[] input, List<Integer> chunking, int max, Parser parser) {
+        List<String> expected = model(input, max, parser);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, decode(input, List.of(Integer.MAX_VALUE), max, parser));
+        org.junit.jupiter.api.Assertions.assertEquals(expected, decode(input, chunking, max, parser));
+        collectKinds(expected);
+    }
+
     static List<String> decode(byte[] input, List<Integer> chunking, int max, Parser parser) {
         List<String> outcomes = new ArrayList<>();
         LineDecoder decoder = new LineDecoder(max, new LineDecoder.Listener() {
