@@ -37,8 +37,6 @@ class StartupFailureTest {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return dev.parley.testkit.FreePorts.pick();
     }
 }
