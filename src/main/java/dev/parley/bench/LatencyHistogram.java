@@ -14,13 +14,11 @@ public final class LatencyHistogram {
     private long total;
     private long max;
     private long min = Long.MAX_VALUE;
-    private double sum;
 
     public void record(long nanos) {
         long v = Math.max(0, nanos);
         counts[index(v)]++;
         total++;
-        sum += v;
         if (v > max) max = v;
         if (v < min) min = v;
     }
@@ -31,10 +29,6 @@ public final class LatencyHistogram {
 
     public long maxNanos() {
         return total == 0 ? 0 : max;
-    }
-
-    public double meanNanos() {
-        return total == 0 ? 0 : sum / total;
     }
 
     /** The value at percentile {@code p} (0-100], 0 when empty. */

@@ -13,10 +13,6 @@ final class LoadPhase {
     long measureTo;
     boolean sending;
 
-    boolean inWindow(long nanos) {
-        return nanos >= measureFrom && nanos < measureTo;
-    }
-
     /**
      * @param startWindowed puts the first {@code --window} requests in flight (flat out)
      * @param tick          sends what is due on the open-loop schedule; false once the phase is over

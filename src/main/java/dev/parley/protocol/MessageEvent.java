@@ -9,8 +9,4 @@ package dev.parley.protocol;
  */
 public record MessageEvent(boolean group, String id, String from, String name, String to, String text,
                            long ts, boolean offline) implements Outbound {
-
-    public MessageEvent asOffline() {
-        return new MessageEvent(group, id, from, name, to, text, ts, true);
-    }
 }

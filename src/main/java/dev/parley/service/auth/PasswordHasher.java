@@ -47,10 +47,6 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual) && stored != null;
     }
 
-    public int iterations() {
-        return iterations;
-    }
-
     private static byte[] derive(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {

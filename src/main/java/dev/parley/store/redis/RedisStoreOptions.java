@@ -66,10 +66,6 @@ public record RedisStoreOptions(String connectionString, String password, boolea
         return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, v, connectTimeout, commandTimeout);
     }
 
-    public RedisStoreOptions withConnectTimeout(Duration v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, v, commandTimeout);
-    }
-
     public RedisStoreOptions withCommandTimeout(Duration v) {
         return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, v);
     }
