@@ -2,8 +2,8 @@ package dev.parley.service;
 
 import dev.parley.protocol.ChatError;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
