@@ -30,6 +30,8 @@ import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.account.AccountVerticle;
 import dev.parley.service.auth.AuthVerticle;
+import dev.parley.service.auth.HashQueue;
+import dev.parley.service.auth.PasswordHasher;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
@@ -219,19 +221,26 @@ public final class ParleyServer {
         Bus.onDependencyFailure(metrics.storeErrors::increment);
         BusCheck.onInvalid(metrics::busInvalid);
         GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
-        return Future.join(
-                        vertx.deployVerticle(new AuthVerticle(config.auth(), stores.users(), stores.counters())),
+        ParleyConfig.Auth auth = config.auth();
+        // One bounded hashing queue and one hasher per node: login, registration and account changes share them.
+        HashQueue hashes = new HashQueue("parley-hash", auth.hashThreads(), auth.hashQueueLogins(), auth.hashQueueRegistrations());
+        return hashes.submit(vertx.getOrCreateContext(), HashQueue.Lane.LOGIN, () -> new PasswordHasher(auth.pbkdf2Iterations()))
+                .compose(hasher -> Future.join(
+                        vertx.deployVerticle(new AuthVerticle(auth, stores.users(), stores.counters(), hashes, hasher)),
                         vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
                         vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)),
-                        vertx.deployVerticle(new AccountVerticle(config, stores, audit)))
+                        vertx.deployVerticle(new AccountVerticle(config, stores, audit, hashes, hasher))))
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))
                 .map(ParleyServer::watchCertificates)
-                .recover(t -> stores.close().transform(v -> Future.failedFuture(t)));
+                .recover(t -> {
+                    hashes.close();
+                    return stores.close().transform(v -> Future.failedFuture(t));
+                });
     }
 
     /** How often parley_store_bytes is sampled: storage grows over minutes, and scrapes come every 15 s or so. */

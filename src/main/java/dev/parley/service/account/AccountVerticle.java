@@ -6,6 +6,7 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
 import dev.parley.service.auth.AccountRules;
+import dev.parley.service.auth.HashQueue;
 import dev.parley.service.auth.PasswordHasher;
 import dev.parley.service.node.CloseUser;
 import dev.parley.service.node.NodeAddresses;
@@ -16,7 +17,6 @@ import dev.parley.store.UserRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -32,7 +32,7 @@ import java.util.function.Function;
 /**
  * Account management after registration: users change their password or name or delete their account;
  * operators lock, unlock, delete, reset, kick and broadcast. Sessions are closed on whichever node holds
- * them, through that node's delivery address. Passwords are hashed on a bounded worker pool.
+ * them, through that node's delivery address. Passwords are hashed on the node's bounded {@link HashQueue}.
  */
 public final class AccountVerticle extends VerticleBase {
     /** The admin listing reads at most this many presence entries; above it the per-node counts are partial. */
@@ -45,12 +45,15 @@ public final class AccountVerticle extends VerticleBase {
     private final Stores stores;
     private final Audit audit;
     private final AccountRules rules;
-    private PasswordHasher hasher;
-    private WorkerExecutor hashPool;
+    private final PasswordHasher hasher;
+    /** The node's hashing queue, shared with the auth service: checks go in the login lane, new hashes after them. */
+    private final HashQueue hashes;
     /** Wrong old passwords per user: a stolen session must not become a password-guessing oracle. */
     private FailureThrottle wrongPasswords;
 
-    public AccountVerticle(ParleyConfig config, Stores stores, Audit audit) {
+    public AccountVerticle(ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, PasswordHasher hasher) {
+        this.hashes = hashes;
+        this.hasher = hasher;
         this.config = config;
         this.stores = stores;
         this.audit = audit;
@@ -60,14 +63,10 @@ public final class AccountVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         ParleyConfig.Auth auth = config.auth();
-        // Same name as the auth service's pool: Vert.x shares it, so all hashing together uses hashThreads threads.
-        hashPool = vertx.createSharedWorkerExecutor("parley-hash", auth.hashThreads());
         // Guessing through "change password" is throttled like guessing at login, per user (the user is logged in here).
         wrongPasswords = new FailureThrottle(auth.loginAttemptsPerUserAddress(), auth.loginWindow(), System::currentTimeMillis);
         vertx.setPeriodic(auth.loginWindow().toMillis(), id -> wrongPasswords.sweep());
-        return hashPool.executeBlocking(() -> new PasswordHasher(auth.pbkdf2Iterations()), false).compose(h -> {
-            hasher = h;
-            EventBus bus = vertx.eventBus();
+        EventBus bus = vertx.eventBus();
             return Future.join(List.of(
                     bus.<JsonObject>localConsumer(AccountAddresses.CHANGE_PASSWORD, guarded(this::changePassword)).completion(),
                     bus.<JsonObject>localConsumer(AccountAddresses.RENAME, guarded(this::rename)).completion(),
@@ -79,12 +78,6 @@ public final class AccountVerticle extends VerticleBase {
                     bus.<JsonObject>localConsumer(AccountAddresses.KICK, guarded(this::kick)).completion(),
                     bus.<JsonObject>localConsumer(AccountAddresses.NOTICE, guarded(this::notice)).completion(),
                     bus.<JsonObject>localConsumer(AccountAddresses.ONLINE, guarded(this::online)).completion()));
-        });
-    }
-
-    @Override
-    public Future<?> stop() {
-        return hashPool.close();
     }
 
     /** Runs a handler; a request that does not even parse (wrong field types) is BAD_REQUEST, not a crash. */
@@ -108,7 +101,7 @@ public final class AccountVerticle extends VerticleBase {
         ChangePasswordRequest r = ChangePasswordRequest.fromJson(m.body());
         rules.checkPassword(r.newPassword());
         return verified(r.user(), r.oldPassword())
-                .compose(u -> hashPool.executeBlocking(() -> hasher.hash(r.newPassword()), false))
+                .compose(u -> hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.newPassword())))
                 .compose(hash -> stores.users().update(r.user(), u -> u.withPasswordHash(hash)))
                 .compose(u -> existing(u))
                 .map(u -> {
@@ -151,8 +144,8 @@ public final class AccountVerticle extends VerticleBase {
             return Future.failedFuture(Bus.error(ChatError.RATE_LIMITED, "too many wrong passwords; wait a minute"));
         }
         return stores.users().find(user)
-                .compose(u -> hashPool.executeBlocking(
-                        () -> hasher.verify(password, u == null ? null : u.passwordHash()) ? u : null, false))
+                .compose(u -> hashes.submit(context, HashQueue.Lane.LOGIN,
+                        () -> hasher.verify(password, u == null ? null : u.passwordHash()) ? u : null))
                 .compose(u -> {
                     if (u != null) {
                         wrongPasswords.clear(user);
@@ -185,7 +178,7 @@ public final class AccountVerticle extends VerticleBase {
     private Future<JsonObject> resetPassword(Message<JsonObject> m) {
         ResetPasswordRequest r = ResetPasswordRequest.fromJson(m.body());
         rules.checkPassword(r.password());
-        return hashPool.executeBlocking(() -> hasher.hash(r.password()), false)
+        return hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.password()))
                 .compose(hash -> stores.users().update(r.user(), u -> u.withPasswordHash(hash)))
                 .compose(u -> existing(u))
                 .map(u -> new JsonObject().put("user", u.id()));

@@ -25,13 +25,17 @@ public final class AuthVerticle extends VerticleBase {
     private final AccountRules rules;
     private final LoginLimits loginLimits;
     private final RegistrationLimits registrationLimits;
-    private PasswordHasher hasher;
-    private HashQueue hashes;
+    private final PasswordHasher hasher;
+    private final HashQueue hashes;
 
-    public AuthVerticle(ParleyConfig.Auth config, UserStore users, CounterStore counters) {
+    /** @param hashes the node's hashing queue; this service closes it when it stops */
+    public AuthVerticle(ParleyConfig.Auth config, UserStore users, CounterStore counters, HashQueue hashes,
+                        PasswordHasher hasher) {
         this.config = config;
         this.users = users;
         this.counters = counters;
+        this.hashes = hashes;
+        this.hasher = hasher;
         this.rules = new AccountRules(config.passwordMinLength(), config.passwordMaxLength());
         this.loginLimits = new LoginLimits(config);
         this.registrationLimits = new RegistrationLimits(config);
@@ -39,14 +43,9 @@ public final class AuthVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        hashes = new HashQueue("parley-hash", config.hashThreads(), config.hashQueueLogins(), config.hashQueueRegistrations());
-        return hashes.submit(context, HashQueue.Lane.LOGIN, () -> new PasswordHasher(config.pbkdf2Iterations()))
-                .compose(h -> {
-                    hasher = h;
-                    return Future.join(
-                            vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.REGISTER, this::register).completion(),
-                            vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.LOGIN, this::login).completion());
-                });
+        return Future.join(
+                vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.REGISTER, this::register).completion(),
+                vertx.eventBus().<JsonObject>localConsumer(AuthAddresses.LOGIN, this::login).completion());
     }
 
     @Override

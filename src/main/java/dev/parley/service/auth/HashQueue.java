@@ -17,9 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The password-hashing threads, fed by two bounded queues. A free thread always takes a login before a
  * registration, so a registration flood delays a login by at most the hashes already running. A full queue
  * refuses at once (UNAVAILABLE) instead of growing: a queued hash nobody waits for any more is wasted CPU.
+ * One per node, shared by every service that hashes (auth, account), so all hashing stays within its bounds.
  */
-final class HashQueue {
-    enum Lane { LOGIN, REGISTRATION }
+public final class HashQueue {
+    /** LOGIN: checking a password someone is waiting on; REGISTRATION: hashing a new password. */
+    public enum Lane { LOGIN, REGISTRATION }
 
     private record Job(Runnable run, Runnable drop) {
     }
@@ -33,7 +35,7 @@ final class HashQueue {
     private final List<Thread> threads = new ArrayList<>();
     private boolean closed;
 
-    HashQueue(String name, int threadCount, int loginCapacity, int registrationCapacity) {
+    public HashQueue(String name, int threadCount, int loginCapacity, int registrationCapacity) {
         this.loginCapacity = loginCapacity;
         this.registrationCapacity = registrationCapacity;
         for (int i = 0; i < threadCount; i++) {
@@ -45,7 +47,7 @@ final class HashQueue {
     }
 
     /** Runs the task on a hashing thread; the future completes on {@code context}. */
-    <T> Future<T> submit(Context context, Lane lane, Callable<T> task) {
+    public <T> Future<T> submit(Context context, Lane lane, Callable<T> task) {
         Promise<T> promise = Promise.promise();
         Job job = new Job(() -> {
             try {
@@ -81,7 +83,7 @@ final class HashQueue {
     }
 
     /** Stops taking work; queued tasks fail with UNAVAILABLE, running ones finish. */
-    void close() {
+    public void close() {
         List<Job> dropped = new ArrayList<>();
         lock.lock();
         try {
