@@ -145,7 +145,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     void countBye(ByeReason reason) {
-        node.metrics().countBye(reason.name());
+        node.metrics().disconnect(reason.name());
     }
 
     /** Over the node's output budget: drops this instance's largest unread backlogs (see {@link BacklogShedder}). */

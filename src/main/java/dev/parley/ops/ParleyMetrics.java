@@ -56,11 +56,6 @@ public final class ParleyMetrics {
             .publishPercentileHistogram().minimumExpectedValue(0.0001).maximumExpectedValue(10.0)
             .register(registry);
 
-    /** A connection closed by the server, by reason (SLOW_CONSUMER, IDLE, LOGIN_TIMEOUT, TOO_MANY_CONNECTIONS, ...). */
-    public void countBye(String reason) {
-        disconnect(reason);
-    }
-
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
     }
