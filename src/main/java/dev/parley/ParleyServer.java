@@ -20,7 +20,7 @@ import dev.parley.ops.ParleyMetrics;
 import dev.parley.ops.Readiness;
 import dev.parley.ops.ReadinessGauge;
 import dev.parley.service.Bus;
-import dev.parley.service.BusCheck;
+import dev.parley.service.BusMetrics;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -50,6 +50,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -212,27 +213,29 @@ public final class ParleyServer {
     }
 
     private static Future<ParleyServer> deployAll(Vertx vertx, ParleyConfig config, Stores stores, String nodeId) {
-        Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()));
+        Clock clock = Clock.systemUTC();
+        Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()), clock);
         MessageIds ids = new MessageIds();
         ParleyMetrics metrics = new ParleyMetrics();
         Logging.nodeId(nodeId);
         Audit audit = new Audit(e -> metrics.audit(e.key));
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
-        Bus.onDependencyFailure(metrics.storeErrors::increment);
-        BusCheck.onInvalid(metrics::busInvalid);
-        GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
+        Bus bus = new Bus(BusMetrics.of(metrics.storeErrors::increment, metrics::busInvalid));
+        GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit, bus);
         ParleyConfig.Auth auth = config.auth();
         // One bounded hashing queue and one hasher per node: login, registration and account changes share them.
         HashQueue hashes = new HashQueue("parley-hash", auth.hashThreads(), auth.hashQueueLogins(), auth.hashQueueRegistrations());
         return hashes.submit(vertx.getOrCreateContext(), HashQueue.Lane.LOGIN, () -> new PasswordHasher(auth.pbkdf2Iterations()))
                 .compose(hasher -> Future.join(
-                        vertx.deployVerticle(new AuthVerticle(auth, stores.users(), stores.counters(), hashes, hasher)),
-                        vertx.deployVerticle(new PresenceVerticle(config.limits().whoListMax(),
+                        vertx.deployVerticle(new AuthVerticle(bus, auth, stores.users(), stores.counters(), hashes, hasher)),
+                        vertx.deployVerticle(new PresenceVerticle(bus, config.limits().whoListMax(),
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
-                        vertx.deployVerticle(new GroupVerticle(stores.groupHistory(), dedup, ids)),
-                        vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
-                                stores.groupHistory(), stores.lastSeen(), dedup, ids)),
-                        vertx.deployVerticle(new AccountVerticle(config, stores, audit, hashes, hasher))))
+                        vertx.deployVerticle(new GroupVerticle(bus, config.history(), stores.groupHistory(), stores.lastSeen(),
+                                dedup, ids, clock)),
+                        vertx.deployVerticle(new MailboxVerticle(bus, config.mailbox(), stores.users(), stores.mailbox(),
+                                stores.lastSeen(), dedup, ids, clock)),
+                        vertx.deployVerticle(new AccountVerticle(bus, auth, config.limits().maxTextChars(), stores, audit,
+                                hashes, hasher))))
                 .compose(v -> gateway.deploy(vertx, config))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))

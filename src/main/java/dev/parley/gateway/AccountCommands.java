@@ -2,19 +2,26 @@ package dev.parley.gateway;
 
 import dev.parley.logging.Audit;
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Json;
 import dev.parley.service.Bus;
+import dev.parley.service.Empty;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.seed.SeedTranslator;
 import dev.parley.service.auth.AuthAddresses;
+import dev.parley.service.auth.LoginReply;
 import dev.parley.service.auth.LoginRequest;
 import dev.parley.service.auth.RegisterRequest;
+import dev.parley.service.group.GroupAddresses;
+import dev.parley.service.group.HeadReply;
+import dev.parley.service.mailbox.AckRequest;
+import dev.parley.service.mailbox.FetchReply;
+import dev.parley.service.mailbox.FetchRequest;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.StoredMessage;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -49,7 +56,7 @@ final class AccountCommands {
                 .onComplete(done -> {
                     if (done.succeeded()) services.node().audit().user(Audit.Event.REGISTERED, body.user(), c.remoteAddress(), null);
                     c.send(done.succeeded()
-                            ? Reply.ok("register", r.rid(), Jackson.of(new JsonObject().put("user", body.user())))
+                            ? Reply.ok("register", r.rid(), Json.object().put("user", body.user()))
                             : Replies.failure("register", r, done.cause()));
                     c.endAccountOp();
                 });
@@ -65,7 +72,8 @@ final class AccountCommands {
         c.beginAccountOp();
         LoginRequest body = new LoginRequest(r.text("user"), r.text("password"), c.remoteAddress());
         services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
-                .onSuccess(m -> joined(c, r, m.body().getString("user"), m.body().getString("name")))
+                .map(m -> LoginReply.fromJson(m.body()))
+                .onSuccess(ok -> joined(c, r, ok.user(), ok.name()))
                 .onFailure(t -> {
                     services.metrics().loginsFailed.increment();
                     ChatError why = Bus.toChatError(t);
@@ -85,9 +93,9 @@ final class AccountCommands {
         services.sessions().put(c);
         JsonObject join = new JsonObject().put("user", user).put("name", name)
                 .put("node", services.nodeId()).put("session", c.sessionId());
-        services.bus().<JsonObject>request(MailboxAddresses.HEAD, new JsonObject())
+        services.bus().<JsonObject>request(GroupAddresses.HEAD, Empty.INSTANCE.toJson())
                 .compose(h -> {
-                    c.liveAfter(h.body().getLong("head", 0L));
+                    c.liveAfter(HeadReply.fromJson(h.body()).head());
                     return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join);
                 })
                 .onSuccess(m -> {
@@ -109,28 +117,24 @@ final class AccountCommands {
 
     /** Replays what the user missed, oldest first, then lets live events through. */
     private void catchUp(Connection c) {
-        JsonObject fetch = new JsonObject().put("user", c.user()).put("upTo", c.liveFrom());
-        services.bus().<JsonObject>request(MailboxAddresses.FETCH, fetch)
-                .onSuccess(m -> replay(c, m.body()))
+        FetchRequest fetch = new FetchRequest(c.user(), c.liveFrom());
+        services.bus().<JsonObject>request(MailboxAddresses.FETCH, fetch.toJson())
+                .map(m -> FetchReply.fromJson(m.body()))
+                .onSuccess(missed -> replay(c, missed))
                 .onFailure(t -> {
                     c.send(new NoticeEvent("UNAVAILABLE", "missed messages could not be loaded now; they stay stored"));
                     c.caughtUp(0);
                 });
     }
 
-    private void replay(Connection c, JsonObject missed) {
+    private void replay(Connection c, FetchReply missed) {
         if (c.closed()) return;
-        List<StoredMessage> all = new ArrayList<>();
-        JsonArray seqs = new JsonArray();
-        missed.getJsonArray("private").forEach(o -> {
-            StoredMessage s = StoredMessage.fromJson((JsonObject) o);
-            all.add(s);
-            seqs.add(s.seq());
-        });
-        missed.getJsonArray("group").forEach(o -> all.add(StoredMessage.fromJson((JsonObject) o)));
+        List<StoredMessage> all = new ArrayList<>(missed.privateMessages());
+        List<Long> seqs = missed.privateMessages().stream().map(StoredMessage::seq).toList();
+        all.addAll(missed.group());
         all.sort(Comparator.comparingLong(StoredMessage::ts));
-        long skipped = missed.getLong("skipped", 0L);
-        long expired = missed.getLong("expired", 0L);
+        long skipped = missed.skipped();
+        long expired = missed.expired();
         if (skipped > 0) {
             c.send(new NoticeEvent("HISTORY_TRUNCATED", skipped + " older group message(s) were missed and are not shown"));
         }
@@ -146,8 +150,8 @@ final class AccountCommands {
         services.metrics().mailboxDelivered.increment(all.size());
         c.caughtUp(newestReplayed);
         // At-least-once: the mailbox forgets only what was handed to the socket.
-        JsonObject ack = new JsonObject().put("user", c.user()).put("seqs", seqs).put("groupSeq", c.liveFrom());
-        c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack));
+        AckRequest ack = new AckRequest(c.user(), seqs, c.liveFrom());
+        c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack.toJson()));
     }
 
     // logout

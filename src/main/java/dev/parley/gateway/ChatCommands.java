@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.ChatError;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.MessageEvent;
@@ -7,7 +8,11 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.Utf16;
 import dev.parley.service.group.GroupAddresses;
+import dev.parley.service.group.SayReply;
+import dev.parley.service.group.SayRequest;
 import dev.parley.service.mailbox.MailboxAddresses;
+import dev.parley.service.mailbox.SendReply;
+import dev.parley.service.mailbox.SendRequest;
 import dev.parley.service.presence.PresenceAddresses;
 import io.vertx.core.json.JsonObject;
 
@@ -37,13 +42,12 @@ final class ChatCommands {
     void say(Connection c, Request r) {
         String text = checkedText(c, r);
         if (text == null || !cidAcceptable(c, r)) return;
-        JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("text", text);
-        String cid = cid(r);
-        if (cid != null) body.put("cid", cid);
-        services.bus().<JsonObject>request(GroupAddresses.SAY, body)
-                .onSuccess(m -> {
+        SayRequest body = new SayRequest(c.user(), c.name(), text, cid(r));
+        services.bus().<JsonObject>request(GroupAddresses.SAY, body.toJson())
+                .map(m -> SayReply.fromJson(m.body()))
+                .onSuccess(said -> {
                     services.metrics().groupIn.increment();
-                    c.send(Reply.ok("say", r.rid(), Jackson.of(m.body())));
+                    c.send(Reply.ok("say", r.rid(), Json.object().put("id", said.id()).put("ts", said.ts())));
                 })
                 .onFailure(t -> c.send(Replies.failure("say", r, t)));
     }
@@ -89,8 +93,7 @@ final class ChatCommands {
                 if (!outcome.first()) return;
                 c.gateway().cancelTimer(timer);
                 services.metrics().privateIn.increment();
-                c.send(Reply.ok("msg", r.rid(), Json.object().put("id", id).put("ts", ts).put("stored", false)
-                        .put("to", target.user())));
+                c.send(Reply.ok("msg", r.rid(), sent(new SendReply(id, ts, false), target.user())));
             }));
             if (taken) {
                 target.gateway().counted(e, 1);
@@ -106,25 +109,27 @@ final class ChatCommands {
 
     /** Stores a same-node message whose delivery was not confirmed, under the id it was delivered with. */
     private void store(Connection c, Request r, String to, String text, String id, long ts) {
-        JsonObject extra = new JsonObject().put("storeOnly", true).put("id", id).put("ts", ts);
-        sendViaMailbox(c, r, to, text, null, extra);
+        sendViaMailbox(c, r, SendRequest.storeOnly(c.user(), c.name(), to, text, id, ts));
     }
 
     private void sendViaMailbox(Connection c, Request r, String to, String text, String cid) {
-        sendViaMailbox(c, r, to, text, cid, null);
+        sendViaMailbox(c, r, SendRequest.of(c.user(), c.name(), to, text, cid));
     }
 
-    private void sendViaMailbox(Connection c, Request r, String to, String text, String cid, JsonObject extra) {
-        JsonObject body = new JsonObject().put("from", c.user()).put("name", c.name()).put("to", to).put("text", text);
-        if (cid != null) body.put("cid", cid);
-        if (extra != null) body.mergeIn(extra);
-        services.bus().<JsonObject>request(MailboxAddresses.SEND, body)
-                .onSuccess(m -> {
+    private void sendViaMailbox(Connection c, Request r, SendRequest body) {
+        services.bus().<JsonObject>request(MailboxAddresses.SEND, body.toJson())
+                .map(m -> SendReply.fromJson(m.body()))
+                .onSuccess(sent -> {
                     services.metrics().privateIn.increment();
-                    if (m.body().getBoolean("stored", false)) services.metrics().mailboxStored.increment();
-                    c.send(Reply.ok("msg", r.rid(), Jackson.of(m.body().put("to", to))));
+                    if (sent.stored()) services.metrics().mailboxStored.increment();
+                    c.send(Reply.ok("msg", r.rid(), sent(sent, body.to())));
                 })
                 .onFailure(t -> c.send(Replies.failure("msg", r, t)));
+    }
+
+    /** The msg reply's fields: {"id","ts","stored","to"}. */
+    private static ObjectNode sent(SendReply s, String to) {
+        return Json.object().put("id", s.id()).put("ts", s.ts()).put("stored", s.stored()).put("to", to);
     }
 
     /** The request's text, or null after replying with the reason it is unacceptable. */

@@ -33,9 +33,12 @@ public final class GatewayNode {
     private volatile int tlsPort = -1;
 
     private final Audit audit;
+    /** This node's bus, for the delivery consumer's checks. */
+    private final dev.parley.service.Bus bus;
 
-    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics, Audit audit) {
+    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics, Audit audit, dev.parley.service.Bus bus) {
         this.audit = audit;
+        this.bus = bus;
         this.nodeId = nodeId;
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
@@ -55,7 +58,7 @@ public final class GatewayNode {
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
     public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
-        delivery = new NodeDeliveryVerticle(this);
+        delivery = new NodeDeliveryVerticle(this, bus);
         return readTlsIdentity(vertx, config.server())
                 .compose(identity -> {
                     tlsIdentity = identity;

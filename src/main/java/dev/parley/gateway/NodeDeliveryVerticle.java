@@ -4,6 +4,7 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.PresenceEvent;
+import dev.parley.service.Bus;
 import dev.parley.service.node.CloseUser;
 import dev.parley.service.BusCheck;
 import dev.parley.service.node.Delivery;
@@ -27,9 +28,11 @@ import java.util.stream.Collectors;
  */
 final class NodeDeliveryVerticle extends VerticleBase {
     private final GatewayNode node;
+    private final Bus bus;
 
-    NodeDeliveryVerticle(GatewayNode node) {
+    NodeDeliveryVerticle(GatewayNode node, Bus bus) {
         this.node = node;
+        this.bus = bus;
     }
 
     private MessageConsumer<JsonObject> all;
@@ -61,7 +64,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     private void onDelivery(Message<JsonObject> m) {
         // This is the one consumer other nodes reach: whatever arrives is checked before use.
-        if (!check(BusCheck.of(m)).accept(m, "delivery")) return;
+        if (!bus.accept(check(BusCheck.of(m)), m, "delivery")) return;
         dispatch(m.body(), m);
     }
 

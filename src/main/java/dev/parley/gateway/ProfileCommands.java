@@ -1,13 +1,15 @@
 package dev.parley.gateway;
 
 import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.Json;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.service.account.AccountAddresses;
 import dev.parley.service.account.ChangePasswordRequest;
 import dev.parley.service.account.DeleteOwnRequest;
+import dev.parley.service.account.PurgeRequest;
+import dev.parley.service.account.RenameReply;
 import dev.parley.service.account.RenameRequest;
-import dev.parley.service.account.UserRequest;
 import io.vertx.core.json.JsonObject;
 
 /** password, rename, delete_account: a logged-in user managing their own account. */
@@ -33,11 +35,12 @@ final class ProfileCommands {
     void rename(Connection c, Request r) {
         RenameRequest body = new RenameRequest(c.user(), r.text("name"), c.remoteAddress());
         services.bus().<JsonObject>request(AccountAddresses.RENAME, body.toJson())
-                .onSuccess(m -> {
+                .map(m -> RenameReply.fromJson(m.body()))
+                .onSuccess(renamed -> {
                     services.metrics().accountChange("name");
                     // Messages sent from now on carry the new name; who shows it from the next login.
-                    c.renamed(m.body().getString("name"));
-                    c.send(Reply.ok("rename", r.rid(), Jackson.of(m.body())));
+                    c.renamed(renamed.name());
+                    c.send(Reply.ok("rename", r.rid(), Json.object().put("user", renamed.user()).put("name", renamed.name())));
                 })
                 .onFailure(t -> c.send(Replies.failure("rename", r, t)));
     }
@@ -49,11 +52,11 @@ final class ProfileCommands {
         services.bus().<JsonObject>request(AccountAddresses.DELETE_OWN, body.toJson())
                 .onSuccess(m -> {
                     services.metrics().accountChange("delete");
-                    c.send(Reply.ok("delete_account", r.rid(), Jackson.of(new JsonObject().put("user", user))));
+                    c.send(Reply.ok("delete_account", r.rid(), Json.object().put("user", user)));
                     c.bye(ByeReason.ACCOUNT_DELETED, null);
                     // The departure writes a last-seen position; purge after it, so nothing of the account is left.
                     c.gateway().release(c).onComplete(v ->
-                            services.bus().request(AccountAddresses.PURGE, new UserRequest(user).toJson()));
+                            services.bus().request(AccountAddresses.PURGE, new PurgeRequest(user).toJson()));
                 })
                 .onFailure(t -> c.send(Replies.failure("delete_account", r, t)));
     }

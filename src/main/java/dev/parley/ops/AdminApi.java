@@ -3,13 +3,19 @@ package dev.parley.ops;
 import dev.parley.logging.Audit;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
+import dev.parley.service.Empty;
 import dev.parley.service.account.AccountAddresses;
+import dev.parley.service.account.DeleteUserReply;
+import dev.parley.service.account.DeleteUserRequest;
+import dev.parley.service.account.KickReply;
 import dev.parley.service.account.KickRequest;
+import dev.parley.service.account.LockReply;
 import dev.parley.service.account.LockRequest;
 import dev.parley.service.account.NoticeRequest;
+import dev.parley.service.account.OnlineReply;
 import dev.parley.service.account.OnlineRequest;
+import dev.parley.service.account.ResetPasswordReply;
 import dev.parley.service.account.ResetPasswordRequest;
-import dev.parley.service.account.UserRequest;
 import dev.parley.service.auth.AccountRules;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -25,6 +31,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Function;
 
 /**
  * The operators' HTTP API under /admin/ on the ops port, behind a bearer token ({@code ops.adminToken}).
@@ -91,9 +98,11 @@ public final class AdminApi implements Handler<HttpServerRequest> {
                 error(req, 400, ChatError.BAD_REQUEST.name(), "page and size are whole numbers");
                 return;
             }
-            run(req, "who", null, remote, AccountAddresses.ONLINE, new OnlineRequest(page, size).toJson());
+            run(req, "who", null, remote, AccountAddresses.ONLINE, new OnlineRequest(page, size).toJson(),
+                    j -> OnlineReply.fromJson(j).toJson());
         } else if (path.equals(PREFIX + "notice") && method == HttpMethod.POST) {
-            run(req, "notice", null, remote, AccountAddresses.NOTICE, new NoticeRequest(text(body, "text")).toJson());
+            run(req, "notice", null, remote, AccountAddresses.NOTICE, new NoticeRequest(text(body, "text")).toJson(),
+                    j -> Empty.fromJson(j).toJson());
         } else if (path.startsWith(USERS)) {
             userRoute(req, body, remote, path.substring(USERS.length()).split("/", -1));
         } else {
@@ -113,27 +122,35 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         if (parts.length > 2) {
             error(req, 404, "NOT_FOUND", "no such admin endpoint");
         } else if (action.isEmpty() && method == HttpMethod.DELETE) {
-            run(req, "delete", user, remote, AccountAddresses.DELETE, new UserRequest(user).toJson());
+            run(req, "delete", user, remote, AccountAddresses.DELETE, new DeleteUserRequest(user).toJson(),
+                    j -> DeleteUserReply.fromJson(j).toJson());
         } else if (method != HttpMethod.POST) {
             error(req, 405, ChatError.BAD_REQUEST.name(), "use POST (DELETE to delete the account)");
         } else {
             switch (action) {
                 case "kick" -> run(req, "kick", user, remote, AccountAddresses.KICK,
-                        new KickRequest(user, text(body, "reason")).toJson());
-                case "lock" -> run(req, "lock", user, remote, AccountAddresses.LOCK, new LockRequest(user, true).toJson());
-                case "unlock" -> run(req, "unlock", user, remote, AccountAddresses.LOCK, new LockRequest(user, false).toJson());
+                        new KickRequest(user, text(body, "reason")).toJson(), j -> KickReply.fromJson(j).toJson());
+                case "lock" -> run(req, "lock", user, remote, AccountAddresses.LOCK, new LockRequest(user, true).toJson(),
+                        j -> LockReply.fromJson(j).toJson());
+                case "unlock" -> run(req, "unlock", user, remote, AccountAddresses.LOCK, new LockRequest(user, false).toJson(),
+                        j -> LockReply.fromJson(j).toJson());
                 case "password" -> run(req, "reset_password", user, remote, AccountAddresses.RESET_PASSWORD,
-                        new ResetPasswordRequest(user, text(body, "password")).toJson());
+                        new ResetPasswordRequest(user, text(body, "password")).toJson(), j -> ResetPasswordReply.fromJson(j).toJson());
                 default -> error(req, 404, "NOT_FOUND", "no such admin endpoint");
             }
         }
     }
 
-    /** Asks the account service, answers the caller, audits and counts the outcome. */
-    private void run(HttpServerRequest req, String action, String target, String remote, String address, JsonObject request) {
+    /**
+     * Asks the account service, answers the caller, audits and counts the outcome. The HTTP answer is the
+     * service's reply, checked against its record by {@code reply}, plus "ok".
+     */
+    private void run(HttpServerRequest req, String action, String target, String remote, String address, JsonObject request,
+                     Function<JsonObject, JsonObject> reply) {
         vertx.eventBus().<JsonObject>request(address, request,
                         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
                 .map(Message::body)
+                .map(reply)
                 .onSuccess(result -> {
                     audit.admin(action, target, remote, "ok");
                     metrics.adminAction(action);

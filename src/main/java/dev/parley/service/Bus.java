@@ -4,10 +4,66 @@ import dev.parley.protocol.ChatError;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** How services fail requests and how callers read those failures: one mapping, both directions. */
+import java.util.function.Function;
+
+/**
+ * How services read requests, fail them, and how callers read those failures: one mapping, both directions.
+ * One instance per node, so each node counts its own failures and invalid bodies.
+ */
 public final class Bus {
-    private Bus() {
+    private static final Logger LOG = LoggerFactory.getLogger(Bus.class);
+
+    private final BusMetrics metrics;
+
+    public Bus(BusMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * The body as a message record ({@code fromJson} checks it), or null after dropping it: counted per
+     * consumer, answered BAD_REQUEST when it is a request. A consumer must survive whatever reaches it.
+     */
+    public <T> T parse(Message<?> m, String consumer, Function<JsonObject, T> fromJson) {
+        try {
+            return fromJson.apply(m.body() instanceof JsonObject o ? o : null);
+        } catch (BusCheck.InvalidBody e) {
+            reject(m, consumer, e.getMessage());
+            return null;
+        }
+    }
+
+    /** True when the check passed; otherwise drops the body as {@link #parse} does. */
+    public boolean accept(BusCheck check, Message<?> m, String consumer) {
+        if (check.ok()) return true;
+        reject(m, consumer, check.problem());
+        return false;
+    }
+
+    private void reject(Message<?> m, String consumer, String problem) {
+        metrics.invalidBody(consumer);
+        if (LOG.isDebugEnabled()) LOG.debug(consumer + ": dropped an invalid bus body from " + m.address() + ": " + problem);
+        if (m.replyAddress() != null) fail(m, ChatError.BAD_REQUEST, "invalid bus body: " + problem);
+    }
+
+    /**
+     * Replies with the failure's code when it is a {@link ServiceException}. Any other failure inside a
+     * service comes from a dependency (the store, another service): UNAVAILABLE, worth a retry.
+     */
+    public void failWith(Message<?> message, Throwable t) {
+        if (t instanceof ServiceException se) {
+            fail(message, se.error, se.getMessage());
+        } else if (t instanceof ReplyException re) {
+            ChatError e = toChatError(re);
+            fail(message, e, e == ChatError.INTERNAL ? null : re.getMessage());
+        } else {
+            LOG.warn("service dependency failed: {}", t.toString());
+            metrics.dependencyFailed();
+            fail(message, ChatError.UNAVAILABLE, null);
+        }
     }
 
     public static void fail(Message<?> message, ChatError error, String text) {
@@ -18,32 +74,6 @@ public final class Bus {
     public static ServiceException error(ChatError error, String text) {
         return new ServiceException(error, text == null ? error.defaultMessage : text);
     }
-
-    /**
-     * Replies with the failure's code when it is a {@link ServiceException}. Any other failure inside a
-     * service comes from a dependency (the store, another service): UNAVAILABLE, worth a retry.
-     */
-    public static void failWith(Message<?> message, Throwable t) {
-        if (t instanceof ServiceException se) {
-            fail(message, se.error, se.getMessage());
-        } else if (t instanceof ReplyException re) {
-            ChatError e = toChatError(re);
-            fail(message, e, e == ChatError.INTERNAL ? null : re.getMessage());
-        } else {
-            LOG.warn("service dependency failed: {}", t.toString());
-            dependencyFailures.run();
-            fail(message, ChatError.UNAVAILABLE, null);
-        }
-    }
-
-    private static volatile Runnable dependencyFailures = () -> { };
-
-    /** Counts failures of dependencies (the store) for metrics. */
-    public static void onDependencyFailure(Runnable hook) {
-        dependencyFailures = hook;
-    }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bus.class);
 
     /** The error code a client should see for a failed bus request. */
     public static ChatError toChatError(Throwable t) {

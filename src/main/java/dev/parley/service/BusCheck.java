@@ -1,28 +1,24 @@
 package dev.parley.service;
 
-import dev.parley.protocol.ChatError;
 import io.vertx.core.eventbus.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Checks a bus body before a consumer uses it: required fields, types, sizes. An invalid body is dropped
- * and counted (parley_bus_invalid_total), never thrown on: a consumer must survive whatever reaches it.
- * Usage: {@code if (!BusCheck.of(m).str("user", ID_MAX).accept(m, "presence")) return;}
+ * Checks a bus body before a consumer uses it: required fields, types, sizes. Message records call
+ * {@link #orThrow()} in their {@code fromJson}; {@link Bus#parse} turns the {@link InvalidBody} into a counted drop
+ * (parley_bus_invalid_total) and a BAD_REQUEST answer. A consumer must survive whatever reaches it.
+ * Usage: {@code BusCheck.of(json).str("user", ID_MAX).orThrow();}
  */
 public final class BusCheck {
     /** Ids the server makes (node ids, session ids, message ids, client cids). */
     public static final int ID_MAX = 256;
     /** User-supplied fields (user ids, names, passwords, texts): the largest frame the gateway may accept. */
     public static final int FIELD_MAX = 1 << 20;
-    private static final Logger LOG = LoggerFactory.getLogger(BusCheck.class);
-    private static volatile Consumer<String> invalid = consumer -> { };
 
     private final JsonObject body;
     private final String prefix;
@@ -32,11 +28,6 @@ public final class BusCheck {
         this.body = body;
         this.prefix = prefix;
         this.problem = problem;
-    }
-
-    /** Counts invalid bodies by consumer (metrics). */
-    public static void onInvalid(Consumer<String> counter) {
-        invalid = counter;
     }
 
     public static BusCheck of(Message<?> m) {
@@ -65,6 +56,16 @@ public final class BusCheck {
         return check(field, v -> v instanceof Boolean, "true or false", false);
     }
 
+    /** A required whole number. */
+    public BusCheck whole(String field) {
+        return check(field, BusCheck::whole, "a whole number", true);
+    }
+
+    /** An optional whole number that fits an int. */
+    public BusCheck optInt(String field) {
+        return check(field, v -> whole(v) && ((Number) v).doubleValue() == ((Number) v).intValue(), "a whole number (32 bits)", false);
+    }
+
     public BusCheck optLong(String field) {
         return check(field, BusCheck::whole, "a whole number", false);
     }
@@ -72,6 +73,24 @@ public final class BusCheck {
     public BusCheck optLongs(String field, int max) {
         return check(field, v -> v instanceof JsonArray a && a.size() <= max && a.stream().allMatch(BusCheck::whole),
                 "at most " + max + " whole numbers", false);
+    }
+
+    /** An optional array of at most {@code max} objects, each checked by {@code rules}. */
+    public BusCheck optObjects(String field, int max, UnaryOperator<BusCheck> rules) {
+        check(field, v -> v instanceof JsonArray a && a.size() <= max, "at most " + max + " items", false);
+        JsonArray items = problem == null ? body.getJsonArray(field) : null;
+        for (int i = 0; items != null && i < items.size() && problem == null; i++) {
+            String where = prefix + field + "[" + i + "]";
+            problem = items.getValue(i) instanceof JsonObject o ? rules.apply(new BusCheck(o, where + ".", null)).problem
+                    : where + ": expected an object";
+        }
+        return this;
+    }
+
+    /** An optional object whose values are whole numbers (e.g. counts by name). */
+    public BusCheck optCounts(String field) {
+        return check(field, v -> v instanceof JsonObject o && o.stream().allMatch(e -> whole(e.getValue())),
+                "an object of whole numbers", false);
     }
 
     public BusCheck oneOf(String field, Set<String> allowed) {
@@ -103,20 +122,24 @@ public final class BusCheck {
         return problem;
     }
 
-    /** True when valid; otherwise counts the body, answers a request with BAD_REQUEST and returns false. */
-    public boolean accept(Message<?> m, String consumer) {
-        if (problem == null) return true;
-        invalid.accept(consumer);
-        if (LOG.isDebugEnabled()) LOG.debug(consumer + ": dropped an invalid bus body from " + m.address() + ": " + problem);
-        if (m.replyAddress() != null) Bus.fail(m, ChatError.BAD_REQUEST, "invalid bus body: " + problem);
-        return false;
+    /** The checked body; throws {@link InvalidBody} naming the first problem when there was one. */
+    public JsonObject orThrow() {
+        if (problem != null) throw new InvalidBody(problem);
+        return body;
     }
 
-    private BusCheck check(String field, java.util.function.Predicate<Object> valid, String expected, boolean required) {
+    private BusCheck check(String field, Predicate<Object> valid, String expected, boolean required) {
         if (problem != null) return this;
         Object v = body.getValue(field);
         if (v == null ? required : !valid.test(v)) problem = prefix + field + ": expected " + expected;
         return this;
+    }
+
+    /** A bus body that is not of its message's shape; the message names the first problem. */
+    public static final class InvalidBody extends IllegalArgumentException {
+        public InvalidBody(String problem) {
+            super(problem, null);
+        }
     }
 
     private static boolean whole(Object v) {

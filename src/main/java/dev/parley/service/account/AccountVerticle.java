@@ -5,6 +5,7 @@ import dev.parley.logging.Audit;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
+import dev.parley.service.Empty;
 import dev.parley.service.auth.AccountRules;
 import dev.parley.service.auth.HashQueue;
 import dev.parley.service.auth.PasswordHasher;
@@ -20,9 +21,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,10 @@ public final class AccountVerticle extends VerticleBase {
     /** Waiting longer for a node to close a session means that node is in trouble: report "not kicked". */
     private static final long CLOSE_TIMEOUT_MS = 5_000;
 
-    private final ParleyConfig config;
+    private final Bus bus;
+    private final ParleyConfig.Auth auth;
+    /** Longest operator notice or kick reason (limits.maxTextChars, as for users' texts). */
+    private final int maxTextChars;
     private final Stores stores;
     private final Audit audit;
     private final AccountRules rules;
@@ -51,54 +55,53 @@ public final class AccountVerticle extends VerticleBase {
     /** Wrong old passwords per user: a stolen session must not become a password-guessing oracle. */
     private FailureThrottle wrongPasswords;
 
-    public AccountVerticle(ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, PasswordHasher hasher) {
+    public AccountVerticle(Bus bus, ParleyConfig.Auth auth, int maxTextChars, Stores stores, Audit audit, HashQueue hashes,
+                           PasswordHasher hasher) {
+        this.bus = bus;
         this.hashes = hashes;
         this.hasher = hasher;
-        this.config = config;
+        this.auth = auth;
+        this.maxTextChars = maxTextChars;
         this.stores = stores;
         this.audit = audit;
-        this.rules = new AccountRules(config.auth().passwordMinLength(), config.auth().passwordMaxLength());
+        this.rules = new AccountRules(auth.passwordMinLength(), auth.passwordMaxLength());
     }
 
     @Override
     public Future<?> start() {
-        ParleyConfig.Auth auth = config.auth();
         // Guessing through "change password" is throttled like guessing at login, per user (the user is logged in here).
         wrongPasswords = new FailureThrottle(auth.loginAttemptsPerUserAddress(), auth.loginWindow(), System::currentTimeMillis);
         vertx.setPeriodic(auth.loginWindow().toMillis(), id -> wrongPasswords.sweep());
-        EventBus bus = vertx.eventBus();
-            return Future.join(List.of(
-                    bus.<JsonObject>localConsumer(AccountAddresses.CHANGE_PASSWORD, guarded(this::changePassword)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.RENAME, guarded(this::rename)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.DELETE_OWN, guarded(this::deleteOwn)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.PURGE, guarded(this::purge)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.LOCK, guarded(this::lock)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.DELETE, guarded(this::delete)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.RESET_PASSWORD, guarded(this::resetPassword)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.KICK, guarded(this::kick)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.NOTICE, guarded(this::notice)).completion(),
-                    bus.<JsonObject>localConsumer(AccountAddresses.ONLINE, guarded(this::online)).completion()));
+        EventBus eb = vertx.eventBus();
+        return Future.join(List.of(
+                eb.<JsonObject>localConsumer(AccountAddresses.CHANGE_PASSWORD, guarded(ChangePasswordRequest::fromJson, this::changePassword)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.RENAME, guarded(RenameRequest::fromJson, this::rename)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.DELETE_OWN, guarded(DeleteOwnRequest::fromJson, this::deleteOwn)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.PURGE, guarded(PurgeRequest::fromJson, this::purge)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.LOCK, guarded(LockRequest::fromJson, this::lock)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.DELETE, guarded(DeleteUserRequest::fromJson, this::delete)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.RESET_PASSWORD, guarded(ResetPasswordRequest::fromJson, this::resetPassword)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.KICK, guarded(KickRequest::fromJson, this::kick)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.NOTICE, guarded(NoticeRequest::fromJson, this::notice)).completion(),
+                eb.<JsonObject>localConsumer(AccountAddresses.ONLINE, guarded(OnlineRequest::fromJson, this::online)).completion()));
     }
 
-    /** Runs a handler; a request that does not even parse (wrong field types) is BAD_REQUEST, not a crash. */
-    private static Handler<Message<JsonObject>> guarded(Function<Message<JsonObject>, Future<JsonObject>> handler) {
+    /** Parses the request (an invalid body is BAD_REQUEST and counted), runs the handler and replies with its outcome. */
+    private <R> Handler<Message<JsonObject>> guarded(Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {
         return m -> {
+            R request = bus.parse(m, "account", parse);
+            if (request == null) return;
             Future<JsonObject> result;
             try {
-                result = handler.apply(m);
+                result = handler.apply(request);
             } catch (Bus.ServiceException e) {
                 result = Future.failedFuture(e);
-            } catch (ClassCastException | NullPointerException e) {
-                result = Future.failedFuture(Bus.error(ChatError.BAD_REQUEST, null));
             }
-            result.onSuccess(m::reply).onFailure(t -> Bus.failWith(m, t));
+            result.onSuccess(m::reply).onFailure(t -> bus.failWith(m, t));
         };
     }
 
-    // ---- self-service
-
-    private Future<JsonObject> changePassword(Message<JsonObject> m) {
-        ChangePasswordRequest r = ChangePasswordRequest.fromJson(m.body());
+    private Future<JsonObject> changePassword(ChangePasswordRequest r) {
         rules.checkPassword(r.newPassword());
         return verified(r.user(), r.oldPassword())
                 .compose(u -> hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.newPassword())))
@@ -106,35 +109,33 @@ public final class AccountVerticle extends VerticleBase {
                 .compose(u -> existing(u))
                 .map(u -> {
                     audit.user(Audit.Event.ACCOUNT_CHANGED, r.user(), r.remote(), "password");
-                    return new JsonObject();
+                    return Empty.INSTANCE.toJson();
                 });
     }
 
-    private Future<JsonObject> rename(Message<JsonObject> m) {
-        RenameRequest r = RenameRequest.fromJson(m.body());
+    private Future<JsonObject> rename(RenameRequest r) {
         rules.checkName(r.name());
         return stores.users().update(r.user(), u -> u.withName(r.name()))
                 .compose(u -> existing(u))
                 .map(u -> {
                     audit.user(Audit.Event.ACCOUNT_CHANGED, r.user(), r.remote(), "name");
-                    return new JsonObject().put("user", u.id()).put("name", u.name());
+                    return new RenameReply(u.id(), u.name()).toJson();
                 });
     }
 
-    private Future<JsonObject> deleteOwn(Message<JsonObject> m) {
-        DeleteOwnRequest r = DeleteOwnRequest.fromJson(m.body());
+    private Future<JsonObject> deleteOwn(DeleteOwnRequest r) {
         return verified(r.user(), r.password())
                 .compose(u -> stores.users().delete(r.user()))
                 // Mail now, while the session still runs; what its departure writes goes with PURGE.
                 .compose(deleted -> stores.mailbox().clear(r.user()))
                 .map(v -> {
                     audit.user(Audit.Event.ACCOUNT_DELETED, r.user(), r.remote(), "self");
-                    return new JsonObject().put("user", r.user());
+                    return new DeleteOwnReply(r.user()).toJson();
                 });
     }
 
-    private Future<JsonObject> purge(Message<JsonObject> m) {
-        return purge(UserRequest.fromJson(m.body()).user()).map(v -> new JsonObject());
+    private Future<JsonObject> purge(PurgeRequest r) {
+        return purge(r.user()).map(v -> Empty.INSTANCE.toJson());
     }
 
     /** The account if {@code password} is its password; BAD_CREDENTIALS (after the same work) if not. */
@@ -156,83 +157,71 @@ public final class AccountVerticle extends VerticleBase {
                 });
     }
 
-    // ---- operators
-
-    private Future<JsonObject> lock(Message<JsonObject> m) {
-        LockRequest r = LockRequest.fromJson(m.body());
+    private Future<JsonObject> lock(LockRequest r) {
         return stores.users().update(r.user(), u -> u.withLocked(r.locked()))
                 .compose(u -> existing(u))
                 .compose(u -> r.locked() ? closeSession(r.user(), ByeReason.KICKED, "your account was locked")
                         : Future.succeededFuture(false))
-                .map(kicked -> new JsonObject().put("user", r.user()).put("locked", r.locked()).put("kicked", kicked));
+                .map(kicked -> new LockReply(r.user(), r.locked(), kicked).toJson());
     }
 
-    private Future<JsonObject> delete(Message<JsonObject> m) {
-        String user = UserRequest.fromJson(m.body()).user();
+    private Future<JsonObject> delete(DeleteUserRequest r) {
+        String user = r.user();
         return stores.users().delete(user)
                 .compose(deleted -> deleted ? closeSession(user, ByeReason.ACCOUNT_DELETED, null)
                         : Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, null)))
-                .compose(kicked -> purge(user).map(v -> new JsonObject().put("user", user).put("kicked", kicked)));
+                .compose(kicked -> purge(user).map(v -> new DeleteUserReply(user, kicked).toJson()));
     }
 
-    private Future<JsonObject> resetPassword(Message<JsonObject> m) {
-        ResetPasswordRequest r = ResetPasswordRequest.fromJson(m.body());
+    private Future<JsonObject> resetPassword(ResetPasswordRequest r) {
         rules.checkPassword(r.password());
         return hashes.submit(context, HashQueue.Lane.REGISTRATION, () -> hasher.hash(r.password()))
                 .compose(hash -> stores.users().update(r.user(), u -> u.withPasswordHash(hash)))
                 .compose(u -> existing(u))
-                .map(u -> new JsonObject().put("user", u.id()));
+                .map(u -> new ResetPasswordReply(u.id()).toJson());
     }
 
-    private Future<JsonObject> kick(Message<JsonObject> m) {
-        KickRequest r = KickRequest.fromJson(m.body());
-        if (r.user() == null) throw Bus.error(ChatError.BAD_REQUEST, "user is required");
+    private Future<JsonObject> kick(KickRequest r) {
         String reason = r.reason() == null || r.reason().isBlank() ? null : checkedText(r.reason());
         return closeSession(r.user(), ByeReason.KICKED, reason)
-                .map(kicked -> new JsonObject().put("user", r.user()).put("kicked", kicked));
+                .map(kicked -> new KickReply(r.user(), kicked).toJson());
     }
 
-    private Future<JsonObject> notice(Message<JsonObject> m) {
-        String text = NoticeRequest.fromJson(m.body()).text();
+    private Future<JsonObject> notice(NoticeRequest r) {
+        String text = r.text();
         if (text == null || text.isBlank()) throw Bus.error(ChatError.BAD_REQUEST, "text is required");
         vertx.eventBus().publish(NodeAddresses.ALL, new ServerNotice("ADMIN", checkedText(text)).toJson());
-        return Future.succeededFuture(new JsonObject());
+        return Future.succeededFuture(Empty.INSTANCE.toJson());
     }
 
-    private Future<JsonObject> online(Message<JsonObject> m) {
-        OnlineRequest r = OnlineRequest.fromJson(m.body());
+    private Future<JsonObject> online(OnlineRequest r) {
         if (r.page() < 1 || r.size() < 1 || r.size() > ONLINE_PAGE_MAX) {
             throw Bus.error(ChatError.BAD_REQUEST, "page >= 1 and size 1 to " + ONLINE_PAGE_MAX);
         }
         return Future.all(stores.presence().count(), stores.presence().list(ONLINE_SCAN_MAX)).map(all -> {
             long count = all.resultAt(0);
-            List<PresenceEntry> entries = new java.util.ArrayList<>(all.<List<PresenceEntry>>resultAt(1));
+            List<PresenceEntry> entries = new ArrayList<>(all.<List<PresenceEntry>>resultAt(1));
             // Sorted by id so that pages are stable while nobody comes or goes.
             entries.sort(Comparator.comparing(PresenceEntry::user));
             Map<String, Integer> perNode = new TreeMap<>();
             for (PresenceEntry e : entries) perNode.merge(e.node(), 1, Integer::sum);
-            JsonArray users = new JsonArray();
+            List<OnlineReply.OnlineUser> users = new ArrayList<>();
             long from = (long) (r.page() - 1) * r.size();
             for (long i = from; i < entries.size() && i < from + r.size(); i++) {
                 PresenceEntry e = entries.get((int) i);
-                users.add(new JsonObject().put("user", e.user()).put("name", e.name()).put("node", e.node()));
+                users.add(new OnlineReply.OnlineUser(e.user(), e.name(), e.node()));
             }
-            return new JsonObject().put("count", count).put("page", r.page()).put("size", r.size())
-                    .put("users", users).put("nodes", new JsonObject(new java.util.LinkedHashMap<>(perNode)))
-                    .put("complete", entries.size() >= count);
+            return new OnlineReply(count, r.page(), r.size(), users, perNode, entries.size() >= count).toJson();
         });
     }
-
-    // ---- shared steps
 
     private static Future<UserRecord> existing(UserRecord u) {
         return u == null ? Future.failedFuture(Bus.error(ChatError.NO_SUCH_USER, null)) : Future.succeededFuture(u);
     }
 
     private String checkedText(String text) {
-        int max = config.limits().maxTextChars();
-        if (text.codePointCount(0, text.length()) > max) {
-            throw Bus.error(ChatError.TEXT_TOO_LONG, "text is limited to " + max + " characters");
+        if (text.codePointCount(0, text.length()) > maxTextChars) {
+            throw Bus.error(ChatError.TEXT_TOO_LONG, "text is limited to " + maxTextChars + " characters");
         }
         return text;
     }

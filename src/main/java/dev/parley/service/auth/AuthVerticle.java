@@ -4,7 +4,6 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
 import dev.parley.store.CounterStore;
-import dev.parley.service.BusCheck;
 import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
@@ -19,7 +18,7 @@ import java.util.List;
  * are counted in the {@link CounterStore} (shared by the cluster) when admitted, before any hashing.
  */
 public final class AuthVerticle extends VerticleBase {
-    private final ParleyConfig.Auth config;
+    private final Bus bus;
     private final UserStore users;
     private final CounterStore counters;
     private final AccountRules rules;
@@ -29,9 +28,9 @@ public final class AuthVerticle extends VerticleBase {
     private final HashQueue hashes;
 
     /** @param hashes the node's hashing queue; this service closes it when it stops */
-    public AuthVerticle(ParleyConfig.Auth config, UserStore users, CounterStore counters, HashQueue hashes,
+    public AuthVerticle(Bus bus, ParleyConfig.Auth config, UserStore users, CounterStore counters, HashQueue hashes,
                         PasswordHasher hasher) {
-        this.config = config;
+        this.bus = bus;
         this.users = users;
         this.counters = counters;
         this.hashes = hashes;
@@ -58,19 +57,13 @@ public final class AuthVerticle extends VerticleBase {
         return address == null ? "?" : address;
     }
 
-    // Types and sizes only: missing fields get the specific errors of AccountRules and login below.
-    private static BusCheck check(Message<JsonObject> m) {
-        return BusCheck.of(m).optStr("user", BusCheck.FIELD_MAX).optStr("password", BusCheck.FIELD_MAX)
-                .optStr("name", BusCheck.FIELD_MAX).optStr("address", BusCheck.FIELD_MAX);
-    }
-
     private void register(Message<JsonObject> message) {
-        if (!check(message).accept(message, "auth")) return;
-        RegisterRequest r = RegisterRequest.fromJson(message.body());
+        RegisterRequest r = bus.parse(message, "auth", RegisterRequest::fromJson);
+        if (r == null) return;
         try {
             rules.check(r);
         } catch (Bus.ServiceException e) {
-            Bus.failWith(message, e);
+            bus.failWith(message, e);
             return;
         }
         String name = r.name() == null ? r.user() : r.name();
@@ -82,22 +75,22 @@ public final class AuthVerticle extends VerticleBase {
                         : Future.failedFuture(Bus.error(ChatError.RATE_LIMITED, RegistrationLimits.refusal(a.refusedBy()))))
                 .compose(hash -> users.create(new UserRecord(r.user(), name, hash, System.currentTimeMillis())))
                 .onSuccess(created -> {
-                    if (created) message.reply(new JsonObject().put("user", r.user()).put("name", name));
+                    if (created) message.reply(new RegisterReply(r.user(), name).toJson());
                     else Bus.fail(message, ChatError.USER_EXISTS, null);
                 })
-                .onFailure(t -> Bus.failWith(message, t));
+                .onFailure(t -> bus.failWith(message, t));
     }
 
     private void login(Message<JsonObject> message) {
-        if (!check(message).accept(message, "auth")) return;
-        LoginRequest r = LoginRequest.fromJson(message.body());
+        LoginRequest r = bus.parse(message, "auth", LoginRequest::fromJson);
+        if (r == null) return;
         if (r.user() == null || r.password() == null) {
             Bus.fail(message, ChatError.BAD_REQUEST, "user and password are required");
             return;
         }
         String address = addressKey(r.address());
         counters.acquire(loginLimits.limits(r.user(), address))
-                .onFailure(t -> Bus.failWith(message, t))
+                .onFailure(t -> bus.failWith(message, t))
                 .onSuccess(a -> {
                     if (!a.admitted()) {
                         Bus.fail(message, ChatError.RATE_LIMITED, LoginLimits.refusal(a.refusedBy()));
@@ -121,10 +114,10 @@ public final class AuthVerticle extends VerticleBase {
                     // A success, or an attempt never checked (busy, store down), does not count against anyone.
                     counters.release(loginLimits.keys(r.user(), address)).onComplete(released -> {
                         UserRecord u = done.result();
-                        if (done.failed()) Bus.failWith(message, done.cause());
+                        if (done.failed()) bus.failWith(message, done.cause());
                         // Locked by an operator (service/account); told only to who knows the password.
                         else if (u.locked()) Bus.fail(message, ChatError.ACCOUNT_LOCKED, null);
-                        else message.reply(new JsonObject().put("user", u.id()).put("name", u.name()));
+                        else message.reply(new LoginReply(u.id(), u.name()).toJson());
                     });
                 });
     }

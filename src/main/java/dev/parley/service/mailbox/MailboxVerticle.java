@@ -3,14 +3,16 @@ package dev.parley.service.mailbox;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.Bus;
-import dev.parley.service.BusCheck;
 import dev.parley.service.Dedup;
+import dev.parley.service.Empty;
 import dev.parley.service.MessageIds;
 import dev.parley.service.PerKeyQueue;
+import dev.parley.service.group.GroupAddresses;
+import dev.parley.service.group.HistoryReply;
+import dev.parley.service.group.HistoryRequest;
 import dev.parley.service.node.Delivery;
 import dev.parley.service.node.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
-import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxQuota;
 import dev.parley.store.MailboxStore;
@@ -20,89 +22,81 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 
 /**
  * Private messages and everything a user missed while offline. Private messages go straight to the
  * receiver's node when they are online and to their mailbox otherwise, never silently dropped.
- * Missed group messages come from the group history and the user's last-seen position, so the
+ * Missed group messages come from the group service (its history and the user's last-seen position), so the
  * cost of a group message does not grow with the number of offline users.
  */
 public final class MailboxVerticle extends VerticleBase {
-    private final ParleyConfig config;
+    private static final long NODE_TIMEOUT_MILLIS = 3000;
+
+    private final Bus bus;
+    private final ParleyConfig.Mailbox config;
     private final UserStore users;
     private final MailboxStore mailbox;
-    private final GroupHistoryStore history;
     private final LastSeenStore lastSeen;
     private final Dedup dedup;
     private final MessageIds ids;
-    private static final long NODE_TIMEOUT_MILLIS = 3000;
+    /** Stamps messages the gateway did not stamp, and ages stored mail. */
+    private final Clock clock;
+    private final MailExpiry expiry;
     private final PerKeyQueue perSender = new PerKeyQueue();
     private final MailboxQuota quota;
-    /** An ack names at most the messages one fetch returns (mailbox.maxMessagesPerUser's ceiling). */
-    private static final int MAX_ACK_SEQS = 1_000_000;
 
-    public MailboxVerticle(ParleyConfig config, UserStore users, MailboxStore mailbox, GroupHistoryStore history,
-                           LastSeenStore lastSeen, Dedup dedup, MessageIds ids) {
+    public MailboxVerticle(Bus bus, ParleyConfig.Mailbox config, UserStore users, MailboxStore mailbox,
+                           LastSeenStore lastSeen, Dedup dedup, MessageIds ids, Clock clock) {
+        this.bus = bus;
         this.config = config;
         this.users = users;
         this.mailbox = mailbox;
-        this.history = history;
         this.lastSeen = lastSeen;
         this.dedup = dedup;
         this.ids = ids;
-        this.quota = new MailboxQuota(config.mailbox().maxMessagesPerUser(), config.mailbox().maxBytesPerUser(),
-                config.mailbox().maxMessagesPerSender());
+        this.clock = clock;
+        this.expiry = new MailExpiry(config.maxAge(), clock);
+        this.quota = new MailboxQuota(config.maxMessagesPerUser(), config.maxBytesPerUser(), config.maxMessagesPerSender());
     }
 
     @Override
     public Future<?> start() {
-        var bus = vertx.eventBus();
+        var eb = vertx.eventBus();
         return Future.join(
-                bus.<JsonObject>localConsumer(MailboxAddresses.SEND, this::send).completion(),
-                bus.<JsonObject>localConsumer(MailboxAddresses.FETCH, this::fetch).completion(),
-                bus.<JsonObject>localConsumer(MailboxAddresses.ACK, this::ack).completion(),
-                bus.<JsonObject>localConsumer(MailboxAddresses.HEAD, m -> history.head()
-                        .onSuccess(h -> m.reply(new JsonObject().put("head", h)))
-                        .onFailure(t -> Bus.failWith(m, t))).completion());
+                eb.<JsonObject>localConsumer(MailboxAddresses.SEND, this::send).completion(),
+                eb.<JsonObject>localConsumer(MailboxAddresses.FETCH, this::fetch).completion(),
+                eb.<JsonObject>localConsumer(MailboxAddresses.ACK, this::ack).completion());
     }
 
     private void send(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).str("to", BusCheck.FIELD_MAX)
-                .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX)
-                .optStr("id", BusCheck.ID_MAX).optLong("ts").optBool("storeOnly").accept(m, "mailbox")) return;
-        perSender.submit(m.body().getString("from"), () -> processSend(m));
+        SendRequest r = bus.parse(m, "mailbox", SendRequest::fromJson);
+        if (r != null) perSender.submit(r.from(), () -> processSend(m, r));
     }
 
-    private Future<Void> processSend(Message<JsonObject> m) {
-        JsonObject b = m.body();
+    private Future<Void> processSend(Message<JsonObject> m, SendRequest r) {
         // A gateway whose direct delivery went unconfirmed stores the message under the id it already gave it.
-        long ts = b.getLong("ts", System.currentTimeMillis());
-        String id = b.getString("id");
-        StoredMessage msg = new StoredMessage(id != null ? id : ids.next(ts), b.getString("from"), b.getString("name"),
-                b.getString("to"), b.getString("text"), ts, 0);
-        String cid = b.getString("cid");
-        String key = cid == null ? null : Dedup.key(msg.from(), "msg", cid);
-        JsonObject claim = new JsonObject().put("id", msg.id()).put("ts", ts).put("stored", false);
+        long ts = r.ts() != null ? r.ts() : clock.millis();
+        StoredMessage msg = new StoredMessage(r.id() != null ? r.id() : ids.next(ts), r.from(), r.name(), r.to(), r.text(), ts, 0);
+        String key = r.cid() == null ? null : Dedup.key(msg.from(), "msg", r.cid());
+        JsonObject claim = new SendReply(msg.id(), ts, false).toJson();
         return dedup.claim(key, claim).transform(claimed -> {
             if (claimed.succeeded() && claimed.result() != null) {
                 m.reply(claimed.result());
                 return Future.<Void>succeededFuture();
             }
-            Future<Boolean> outcome = b.getBoolean("storeOnly", false) ? store(msg) : deliverOrStore(msg);
+            Future<Boolean> outcome = r.storeOnly() ? store(msg) : deliverOrStore(msg);
             return outcome
                     .onSuccess(stored -> {
-                        JsonObject reply = claim.copy().put("stored", stored);
+                        JsonObject reply = new SendReply(msg.id(), ts, stored).toJson();
                         dedup.complete(key, reply);
                         m.reply(reply);
                     })
                     .onFailure(t -> {
                         dedup.release(key);
-                        Bus.failWith(m, t);
+                        bus.failWith(m, t);
                     })
                     .<Void>mapEmpty();
         });
@@ -144,57 +138,27 @@ public final class MailboxVerticle extends VerticleBase {
     }
 
     private void fetch(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optLong("upTo").accept(m, "mailbox")) return;
-        String user = m.body().getString("user");
-        long now = System.currentTimeMillis();
-        long mailCutoff = now - config.mailbox().maxAge().toMillis();
-        Future<JsonObject> privatePart = mailbox.peek(user, config.mailbox().maxMessagesPerUser()).compose(list -> {
-            JsonArray fresh = new JsonArray();
-            List<Long> expired = new ArrayList<>();
-            for (StoredMessage s : list) {
-                if (s.ts() < mailCutoff) expired.add(s.seq());
-                else fresh.add(s.toJson());
-            }
-            Future<Void> dropped = expired.isEmpty() ? Future.succeededFuture() : mailbox.remove(user, expired);
-            return dropped.map(v -> new JsonObject().put("private", fresh).put("expired", expired.size()));
+        FetchRequest r = bus.parse(m, "mailbox", FetchRequest::fromJson);
+        if (r == null) return;
+        Future<MailExpiry.Split> mail = mailbox.peek(r.user(), config.maxMessagesPerUser()).compose(list -> {
+            MailExpiry.Split split = expiry.split(list);
+            Future<Void> dropped = split.expiredSeqs().isEmpty() ? Future.succeededFuture() : mailbox.remove(r.user(), split.expiredSeqs());
+            return dropped.map(v -> split);
         });
-        long upTo = m.body().getLong("upTo", Long.MAX_VALUE);
-        Future<JsonObject> groupPart = lastSeen.get(user).compose(seen -> {
-            if (seen == null || seen >= upTo) {
-                // A first login replays nothing: history before the account's first visit is not "missed".
-                Future<Void> first = seen == null && upTo != Long.MAX_VALUE ? lastSeen.advance(user, upTo) : Future.succeededFuture();
-                return first.map(v -> new JsonObject().put("group", new JsonArray()).put("skipped", 0));
-            }
-            // Later messages (above upTo) reach the session live, so they are no part of the slice.
-            int max = config.history().replayMax();
-            return history.since(seen, max, now - config.history().maxAge().toMillis()).map(slice -> {
-                JsonArray group = new JsonArray();
-                long kept = 0;
-                for (StoredMessage s : slice.messages()) {
-                    if (s.seq() > upTo) continue;
-                    kept++;
-                    // One's own messages are never "missed" (but they do count as covered).
-                    if (!user.equals(s.from())) group.add(s.toJson());
-                }
-                long skipped = Math.max(0, Math.min(upTo, slice.head()) - seen - kept);
-                return new JsonObject().put("group", group).put("skipped", skipped);
-            });
-        });
-        Future.all(privatePart, groupPart)
-                .onSuccess(all -> m.reply(privatePart.result().mergeIn(groupPart.result())))
-                .onFailure(t -> Bus.failWith(m, t));
+        Future<HistoryReply> group = vertx.eventBus().<JsonObject>request(GroupAddresses.HISTORY,
+                        new HistoryRequest(r.user(), r.upTo()).toJson())
+                .map(reply -> HistoryReply.fromJson(reply.body()));
+        Future.all(mail, group)
+                .onSuccess(all -> m.reply(new FetchReply(mail.result().fresh(), mail.result().expiredSeqs().size(),
+                        group.result().messages(), group.result().skipped()).toJson()))
+                .onFailure(t -> bus.failWith(m, t));
     }
 
     private void ack(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optLongs("seqs", MAX_ACK_SEQS).optLong("groupSeq")
-                .accept(m, "mailbox")) return;
-        JsonObject b = m.body();
-        String user = b.getString("user");
-        List<Long> seqs = new ArrayList<>();
-        b.getJsonArray("seqs", new JsonArray()).forEach(o -> seqs.add(((Number) o).longValue()));
-        Future<Void> removed = seqs.isEmpty() ? Future.succeededFuture() : mailbox.remove(user, seqs);
-        Long groupSeq = b.getLong("groupSeq");
-        Future<Void> advanced = groupSeq == null ? Future.succeededFuture() : lastSeen.advance(user, groupSeq);
-        Future.all(removed, advanced).onSuccess(v -> m.reply(new JsonObject())).onFailure(t -> Bus.failWith(m, t));
+        AckRequest r = bus.parse(m, "mailbox", AckRequest::fromJson);
+        if (r == null) return;
+        Future<Void> removed = r.seqs().isEmpty() ? Future.succeededFuture() : mailbox.remove(r.user(), r.seqs());
+        Future<Void> advanced = r.groupSeq() == null ? Future.succeededFuture() : lastSeen.advance(r.user(), r.groupSeq());
+        Future.all(removed, advanced).onSuccess(v -> m.reply(Empty.INSTANCE.toJson())).onFailure(t -> bus.failWith(m, t));
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * gateway talks to its own presence service, which shares the store with the others.
  */
 public final class PresenceVerticle extends VerticleBase {
+    private final Bus bus;
     private final int listMax;
     /**
      * Announcing every arrival and departure to everyone costs online² deliveries: above this many
@@ -32,7 +33,8 @@ public final class PresenceVerticle extends VerticleBase {
     private final PresenceStore presence;
     private final LastSeenStore lastSeen;
 
-    public PresenceVerticle(int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen) {
+    public PresenceVerticle(Bus bus, int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen) {
+        this.bus = bus;
         this.listMax = listMax;
         this.fanoutMax = fanoutMax;
         this.presence = presence;
@@ -50,8 +52,8 @@ public final class PresenceVerticle extends VerticleBase {
     }
 
     private void join(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
-                .str("node", BusCheck.ID_MAX).str("session", BusCheck.ID_MAX).accept(m, "presence")) return;
+        if (!bus.accept(BusCheck.of(m).str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
+                .str("node", BusCheck.ID_MAX).str("session", BusCheck.ID_MAX), m, "presence")) return;
         PresenceEntry entry = PresenceEntry.fromJson(m.body());
         presence.join(entry)
                 .compose(previous -> {
@@ -65,12 +67,12 @@ public final class PresenceVerticle extends VerticleBase {
                     });
                 })
                 .onSuccess(m::reply)
-                .onFailure(t -> Bus.failWith(m, t));
+                .onFailure(t -> bus.failWith(m, t));
     }
 
     private void leave(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).str("session", BusCheck.ID_MAX).optLong("lastGroupSeq")
-                .accept(m, "presence")) return;
+        if (!bus.accept(BusCheck.of(m).str("user", BusCheck.FIELD_MAX).str("session", BusCheck.ID_MAX).optLong("lastGroupSeq"),
+                m, "presence")) return;
         JsonObject b = m.body();
         String user = b.getString("user");
         Long seq = b.getLong("lastGroupSeq");
@@ -84,7 +86,7 @@ public final class PresenceVerticle extends VerticleBase {
                         }))
                 .compose(gone -> saved.map(v -> new JsonObject().put("removed", gone != null)))
                 .onSuccess(m::reply)
-                .onFailure(t -> Bus.failWith(m, t));
+                .onFailure(t -> bus.failWith(m, t));
     }
 
     private void announce(String user, String name, boolean online, long onlineCount) {
@@ -94,15 +96,15 @@ public final class PresenceVerticle extends VerticleBase {
     }
 
     private void who(Message<JsonObject> m) {
-        listing(null).onSuccess(m::reply).onFailure(t -> Bus.failWith(m, t));
+        listing(null).onSuccess(m::reply).onFailure(t -> bus.failWith(m, t));
     }
 
     private void locate(Message<JsonObject> m) {
-        if (!BusCheck.of(m).str("user", BusCheck.FIELD_MAX).accept(m, "presence")) return;
+        if (!bus.accept(BusCheck.of(m).str("user", BusCheck.FIELD_MAX), m, "presence")) return;
         presence.get(m.body().getString("user"))
                 .onSuccess(e -> m.reply(e == null ? new JsonObject()
                         : new JsonObject().put("node", e.node()).put("session", e.session())))
-                .onFailure(t -> Bus.failWith(m, t));
+                .onFailure(t -> bus.failWith(m, t));
     }
 
     /** {"count", "online":[{"user","name"}]} without {@code except}, capped at the list maximum. */

@@ -2,6 +2,8 @@ package dev.parley.service.mailbox;
 
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
+import dev.parley.service.Bus;
+import dev.parley.service.BusMetrics;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.node.NodeAddresses;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +48,10 @@ class MailboxFallbackTest {
         stores = MvStores.open(vertx, dir, 100);
         ParleyConfig config = ParleyConfig.from(ConfigLoader.defaults());
         await(stores.users().create(new UserRecord("bob", "bob", "x", 0, false)));
-        await(vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(), stores.groupHistory(),
-                stores.lastSeen(), new Dedup(stores.idempotency(), Duration.ofMinutes(5)), new MessageIds())));
+        Clock clock = Clock.systemUTC();
+        await(vertx.deployVerticle(new MailboxVerticle(new Bus(BusMetrics.NONE), config.mailbox(), stores.users(),
+                stores.mailbox(), stores.lastSeen(), new Dedup(stores.idempotency(), Duration.ofMinutes(5), clock),
+                new MessageIds(), clock)));
         // Presence says bob is on NODE.
         await(vertx.eventBus().<JsonObject>localConsumer(PresenceAddresses.LOCATE,
                 m -> m.reply(new JsonObject().put("node", NODE))).completion());
