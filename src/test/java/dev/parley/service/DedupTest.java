@@ -1,0 +1,110 @@
+package dev.parley.service;
+
+import dev.parley.store.IdempotencyStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The cid window on a clock the test moves; the store is a map that honours expiry on the same clock. */
+class DedupTest {
+    private static final Duration WINDOW = Duration.ofMinutes(5);
+    private final ManualClock clock = new ManualClock(1_000_000);
+    private final MapStore store = new MapStore(clock);
+    private final Dedup dedup = new Dedup(store, WINDOW, clock);
+    private final String key = Dedup.key("alice", "msg", "c1");
+
+    @Test
+    @DisplayName("the first attempt owns the key; a retry within the window gets the first attempt's final reply")
+    void retryWithinWindowGetsTheFirstReply() {
+        assertNull(claim(reply("m1", false)));
+        dedup.complete(key, reply("m1", true));
+        clock.advance(WINDOW.minusMillis(1));
+        assertEquals(reply("m1", true), claim(reply("m2", false)));
+    }
+
+    @Test
+    @DisplayName("once the window has passed, the same cid is a new send")
+    void afterTheWindowTheCidIsNew() {
+        assertNull(claim(reply("m1", false)));
+        dedup.complete(key, reply("m1", true));
+        clock.advance(WINDOW);
+        assertNull(claim(reply("m2", false)));
+    }
+
+    @Test
+    @DisplayName("the window is counted from the final reply, not the first claim")
+    void completingRestartsTheWindow() {
+        assertNull(claim(reply("m1", false)));
+        clock.advance(Duration.ofMinutes(4));
+        dedup.complete(key, reply("m1", true));
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals(reply("m1", true), claim(reply("m2", false)));
+        assertEquals(clock.millis() - Duration.ofMinutes(4).toMillis() + WINDOW.toMillis(), store.expiresAt.get(key));
+    }
+
+    @Test
+    @DisplayName("a failed attempt releases its key, so the retry really runs")
+    void releasedKeyRunsAgain() {
+        assertNull(claim(reply("m1", false)));
+        dedup.release(key);
+        assertNull(claim(reply("m2", false)));
+    }
+
+    @Test
+    @DisplayName("sends without a cid are never deduplicated")
+    void noCidNoDedup() {
+        assertNull(dedup.claim(null, reply("m1", false)).result());
+        assertNull(dedup.claim(null, reply("m1", false)).result());
+        assertEquals(0, store.values.size());
+    }
+
+    private JsonObject claim(JsonObject reply) {
+        return dedup.claim(key, reply).result();
+    }
+
+    private static JsonObject reply(String id, boolean stored) {
+        return new JsonObject().put("id", id).put("stored", stored);
+    }
+
+    /** An idempotency store in a map; it completes at once. */
+    private static final class MapStore implements IdempotencyStore {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, Long> expiresAt = new HashMap<>();
+        private final ManualClock clock;
+
+        MapStore(ManualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Future<String> putIfAbsent(String key, String value, long expiresAtMillis) {
+            Long expiry = expiresAt.get(key);
+            if (expiry != null && expiry > clock.millis()) return Future.succeededFuture(values.get(key));
+            values.put(key, value);
+            expiresAt.put(key, expiresAtMillis);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> put(String key, String value, long expiresAtMillis) {
+            values.put(key, value);
+            expiresAt.put(key, expiresAtMillis);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> remove(String key) {
+            values.remove(key);
+            expiresAt.remove(key);
+            return Future.succeededFuture();
+        }
+    }
+}
