@@ -16,11 +16,8 @@ import dev.parley.store.PresenceEntry;
 import dev.parley.store.Stores;
 import dev.parley.store.UserRecord;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -72,23 +69,22 @@ public final class AccountVerticle extends VerticleBase {
         // Guessing through "change password" is throttled like guessing at login, per user (the user is logged in here).
         wrongPasswords = new FailureThrottle(auth.loginAttemptsPerUserAddress(), auth.loginWindow(), System::currentTimeMillis);
         vertx.setPeriodic(auth.loginWindow().toMillis(), id -> wrongPasswords.sweep());
-        EventBus eb = vertx.eventBus();
         return Future.join(List.of(
-                eb.<JsonObject>localConsumer(AccountAddresses.CHANGE_PASSWORD, guarded(ChangePasswordRequest::fromJson, this::changePassword)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.RENAME, guarded(RenameRequest::fromJson, this::rename)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.DELETE_OWN, guarded(DeleteOwnRequest::fromJson, this::deleteOwn)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.PURGE, guarded(PurgeRequest::fromJson, this::purge)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.LOCK, guarded(LockRequest::fromJson, this::lock)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.DELETE, guarded(DeleteUserRequest::fromJson, this::delete)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.RESET_PASSWORD, guarded(ResetPasswordRequest::fromJson, this::resetPassword)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.KICK, guarded(KickRequest::fromJson, this::kick)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.NOTICE, guarded(NoticeRequest::fromJson, this::notice)).completion(),
-                eb.<JsonObject>localConsumer(AccountAddresses.ONLINE, guarded(OnlineRequest::fromJson, this::online)).completion()));
+                serve(AccountAddresses.CHANGE_PASSWORD, ChangePasswordRequest::fromJson, this::changePassword),
+                serve(AccountAddresses.RENAME, RenameRequest::fromJson, this::rename),
+                serve(AccountAddresses.DELETE_OWN, DeleteOwnRequest::fromJson, this::deleteOwn),
+                serve(AccountAddresses.PURGE, PurgeRequest::fromJson, this::purge),
+                serve(AccountAddresses.LOCK, LockRequest::fromJson, this::lock),
+                serve(AccountAddresses.DELETE, DeleteUserRequest::fromJson, this::delete),
+                serve(AccountAddresses.RESET_PASSWORD, ResetPasswordRequest::fromJson, this::resetPassword),
+                serve(AccountAddresses.KICK, KickRequest::fromJson, this::kick),
+                serve(AccountAddresses.NOTICE, NoticeRequest::fromJson, this::notice),
+                serve(AccountAddresses.ONLINE, OnlineRequest::fromJson, this::online)));
     }
 
-    /** Parses the request (an invalid body is BAD_REQUEST and counted), runs the handler and replies with its outcome. */
-    private <R> Handler<Message<JsonObject>> guarded(Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {
-        return m -> {
+    /** Serves an address: parses each request (an invalid body is BAD_REQUEST and counted), replies with the outcome. */
+    private <R> Future<Void> serve(String address, Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {
+        return vertx.eventBus().<JsonObject>localConsumer(address, m -> {
             R request = bus.parse(m, "account", parse);
             if (request == null) return;
             Future<JsonObject> result;
@@ -98,7 +94,7 @@ public final class AccountVerticle extends VerticleBase {
                 result = Future.failedFuture(e);
             }
             result.onSuccess(m::reply).onFailure(t -> bus.failWith(m, t));
-        };
+        }).completion();
     }
 
     private Future<JsonObject> changePassword(ChangePasswordRequest r) {
