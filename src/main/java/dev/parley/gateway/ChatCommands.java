@@ -8,7 +8,9 @@ import dev.parley.protocol.Request;
 import dev.parley.protocol.Utf16;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.mailbox.MailboxAddresses;
+import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.service.presence.WhoRequest;
 import io.vertx.core.json.JsonObject;
 
 /** who, say, msg. The sender is always the session's user, never a field sent by the client. */
@@ -28,8 +30,9 @@ final class ChatCommands {
 
     // who
     void who(Connection c, Request r) {
-        services.bus().<JsonObject>request(PresenceAddresses.WHO, new JsonObject())
-                .onSuccess(m -> c.send(Reply.ok("who", r.rid(), Jackson.of(m.body()))))
+        services.bus().<JsonObject>request(PresenceAddresses.WHO, new WhoRequest().toJson())
+                .map(m -> OnlineListing.fromJson(m.body()))
+                .onSuccess(listing -> c.send(Reply.ok("who", r.rid(), Jackson.of(listing.toJson()))))
                 .onFailure(t -> c.send(Replies.failure("who", r, t)));
     }
 

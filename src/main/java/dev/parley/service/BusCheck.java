@@ -9,12 +9,14 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * Checks a bus body before a consumer uses it: required fields, types, sizes. An invalid body is dropped
  * and counted (parley_bus_invalid_total), never thrown on: a consumer must survive whatever reaches it.
- * Usage: {@code if (!BusCheck.of(m).str("user", ID_MAX).accept(m, "presence")) return;}
+ * Usage: {@code if (!BusCheck.of(m).str("user", ID_MAX).accept(m, "presence")) return;}, or with a contract
+ * record: {@code JoinRequest join = BusCheck.read(m, "presence", JoinRequest::fromJson); if (join == null) return;}
  */
 public final class BusCheck {
     /** Ids the server makes (node ids, session ids, message ids, client cids). */
@@ -65,6 +67,10 @@ public final class BusCheck {
         return check(field, v -> v instanceof Boolean, "true or false", false);
     }
 
+    public BusCheck wholeNumber(String field) {
+        return check(field, BusCheck::whole, "a whole number", true);
+    }
+
     public BusCheck optLong(String field) {
         return check(field, BusCheck::whole, "a whole number", false);
     }
@@ -106,10 +112,36 @@ public final class BusCheck {
     /** True when valid; otherwise counts the body, answers a request with BAD_REQUEST and returns false. */
     public boolean accept(Message<?> m, String consumer) {
         if (problem == null) return true;
+        reject(m, consumer, problem);
+        return false;
+    }
+
+    /** For a contract record's {@code fromJson}: throws {@link InvalidBody} naming the first problem. */
+    public void orThrow() {
+        if (problem != null) throw new InvalidBody(problem);
+    }
+
+    /**
+     * The message's body read by a contract record's {@code fromJson}, or null when it is invalid: then
+     * it was counted and a request answered with BAD_REQUEST, exactly as {@link #accept} does.
+     */
+    public static <T> T read(Message<?> m, String consumer, Function<JsonObject, T> fromJson) {
+        if (!(m.body() instanceof JsonObject body)) {
+            of(m).accept(m, consumer);
+            return null;
+        }
+        try {
+            return fromJson.apply(body);
+        } catch (InvalidBody e) {
+            reject(m, consumer, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void reject(Message<?> m, String consumer, String problem) {
         invalid.accept(consumer);
         if (LOG.isDebugEnabled()) LOG.debug(consumer + ": dropped an invalid bus body from " + m.address() + ": " + problem);
         if (m.replyAddress() != null) Bus.fail(m, ChatError.BAD_REQUEST, "invalid bus body: " + problem);
-        return false;
     }
 
     private BusCheck check(String field, java.util.function.Predicate<Object> valid, String expected, boolean required) {
@@ -117,6 +149,19 @@ public final class BusCheck {
         Object v = body.getValue(field);
         if (v == null ? required : !valid.test(v)) problem = prefix + field + ": expected " + expected;
         return this;
+    }
+
+    /** A bus body that breaks its contract; the message is the first problem, e.g. "user: expected a string". */
+    public static final class InvalidBody extends IllegalArgumentException {
+        public InvalidBody(String problem) {
+            super(problem);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            // Expected whenever a peer sends garbage: no stack trace to pay for.
+            return this;
+        }
     }
 
     private static boolean whole(Object v) {

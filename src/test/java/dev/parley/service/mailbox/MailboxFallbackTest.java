@@ -4,7 +4,8 @@ import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.presence.Location;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.StoredMessage;
 import dev.parley.store.UserRecord;
@@ -49,7 +50,7 @@ class MailboxFallbackTest {
                 stores.lastSeen(), new Dedup(stores.idempotency(), Duration.ofMinutes(5)), new MessageIds())));
         // Presence says bob is on NODE.
         await(vertx.eventBus().<JsonObject>localConsumer(PresenceAddresses.LOCATE,
-                m -> m.reply(new JsonObject().put("node", NODE))).completion());
+                m -> m.reply(new Location(NODE, "bob-session").toJson())).completion());
     }
 
     @AfterEach
