@@ -104,9 +104,4 @@ final class Heartbeat {
             });
         }
     }
-
-    /** The delay before the next beat: the period, or the backoff while Redis is unreachable. */
-    long nextDelayMillis() {
-        return redisDown ? backoffMillis : periodMillis;
-    }
 }
