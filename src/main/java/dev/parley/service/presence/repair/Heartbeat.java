@@ -71,7 +71,7 @@ final class Heartbeat {
         timer = timers.after(delay, this::beat);
     }
 
-    void beat() {
+    private void beat() {
         registry.nodes()
                 .compose(nodes -> registry.heartbeat(self, ttlMillis).map(v -> {
                     if (!nodes.contains(self) || redisDown) {
