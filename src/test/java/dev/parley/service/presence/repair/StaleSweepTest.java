@@ -84,4 +84,27 @@ class StaleSweepTest {
         assertEquals(List.of(), announced);
         assertEquals(1L, done(presence.count()));
     }
+
+    @Test
+    @DisplayName("a lost departure whose settling fails (Redis still busy) is kept, swept again later and then announced")
+    void failedSettlingIsRetried() {
+        boolean[] busy = {true};
+        // Its LEAVE did run in Redis after timing out here: no leftover entry would remind the sweep of it.
+        PresenceEntry alice = new PresenceEntry("alice", "Alice", "self", "s1");
+        StaleSweep sweep = new StaleSweep("self", new DelegatingStore(presence) {
+            @Override
+            public Future<PresenceEntry> get(String user) {
+                return busy[0] ? Future.failedFuture("pool busy") : super.get(user);
+            }
+        }, () -> List.copyOf(live), new PresenceAnnouncer(100, announced::add), timers, () -> false);
+        sweep.departureLost(alice);
+
+        timers.fireAll();
+        assertEquals(List.of(StaleSweep.DELAY_MILLIS), timers.delays(), "swept again later");
+        assertEquals(List.of(), announced);
+
+        busy[0] = false;
+        timers.fireAll();
+        assertEquals(List.of(new PresenceChange("alice", "Alice", false)), announced);
+    }
 }
