@@ -7,7 +7,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.parley.cluster.BusTls;
 import dev.parley.cluster.HazelcastSetup;
-import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
 import dev.parley.logging.Audit;
@@ -21,8 +20,8 @@ import dev.parley.ops.Readiness;
 import dev.parley.ops.ReadinessGauge;
 import dev.parley.service.Bus;
 import dev.parley.service.BusMetrics;
-import dev.parley.service.node.Delivery;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.Ping;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,7 @@ import dev.parley.service.auth.PasswordHasher;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
+import dev.parley.service.presence.repair.PresenceRepairVerticle;
 import dev.parley.store.Stores;
 import dev.parley.store.mvstore.MvStores;
 import dev.parley.store.redis.RedisStoreOptions;
@@ -166,11 +166,11 @@ public final class ParleyServer {
 
     private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
         this.hazelcast = hz;
-        NodeWatchVerticle watch = new NodeWatchVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
+        PresenceRepairVerticle repair = new PresenceRepairVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
                 redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally,
                 gateway.audit());
-        gateway.onLeaveFailure(watch::sweepSoon);
-        return vertx.deployVerticle(watch).map(id -> {
+        gateway.onLeaveFailure(repair::departureLost);
+        return vertx.deployVerticle(repair).map(id -> {
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent e) {
@@ -182,14 +182,14 @@ public final class ParleyServer {
                 public void memberRemoved(MembershipEvent e) {
                     String left = e.getMember().getAttribute(VERTX_NODE_ID);
                     gateway.audit().system(Audit.Event.NODE_LEFT, left, e.getMember().getAddress().toString());
-                    if (left != null) watch.memberLeft(left);
+                    if (left != null) repair.memberLeft(left);
                 }
             });
             hz.getLifecycleService().addLifecycleListener(e -> {
                 if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                     // Back from a split: be routable again and put our sessions back into shared presence.
                     vertx.runOnContext(v -> gateway.reregisterConsumers());
-                    watch.reconcileSoon();
+                    repair.reregisterSoon();
                 }
             });
             return this;
@@ -258,7 +258,7 @@ public final class ParleyServer {
                 .add("cluster", this::clusterCheck)
                 .add("store", () -> stores.ping().timeout(2, TimeUnit.SECONDS))
                 .add("bus", () -> vertx.eventBus().request(NodeAddresses.node(gateway.nodeId()),
-                        new JsonObject().put("type", Delivery.PING), new DeliveryOptions().setSendTimeout(2000)));
+                        new Ping().toJson(), new DeliveryOptions().setSendTimeout(2000)));
         ReadinessGauge.start(vertx, readiness, metrics);
         OpsVerticle ops = new OpsVerticle(config.ops(), metrics, readiness, config.ops().tls() ? gateway.tlsIdentity() : null)
                 .withAdmin(new AdminApi(vertx, config.ops().adminToken(), audit, metrics));

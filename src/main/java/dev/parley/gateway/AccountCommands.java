@@ -20,6 +20,8 @@ import dev.parley.service.mailbox.AckRequest;
 import dev.parley.service.mailbox.FetchReply;
 import dev.parley.service.mailbox.FetchRequest;
 import dev.parley.service.mailbox.MailboxAddresses;
+import dev.parley.service.presence.JoinRequest;
+import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.json.JsonObject;
@@ -91,16 +93,16 @@ final class AccountCommands {
         // From here on live events for the user are held on the connection; the history head read
         // next splits "missed" (replayed from storage) from "live" (the held events after it).
         services.sessions().put(c);
-        JsonObject join = new JsonObject().put("user", user).put("name", name)
-                .put("node", services.nodeId()).put("session", c.sessionId());
+        JoinRequest join = new JoinRequest(user, name, services.nodeId(), c.sessionId());
         services.bus().<JsonObject>request(GroupAddresses.HEAD, Empty.INSTANCE.toJson())
                 .compose(h -> {
                     c.liveAfter(HeadReply.fromJson(h.body()).head());
-                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join);
+                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson());
                 })
-                .onSuccess(m -> {
+                .map(m -> OnlineListing.fromJson(m.body()))
+                .onSuccess(listing -> {
                     JsonObject reply = new JsonObject().put("user", user).put("name", name)
-                            .put("online", m.body().getJsonArray("online")).put("count", m.body().getInteger("count"));
+                            .put("online", listing.onlineJson()).put("count", listing.count());
                     services.metrics().loginsOk.increment();
                     services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
                     c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));

@@ -13,7 +13,9 @@ import dev.parley.service.group.SayRequest;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.mailbox.SendReply;
 import dev.parley.service.mailbox.SendRequest;
+import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.service.presence.WhoRequest;
 import io.vertx.core.json.JsonObject;
 
 /** who, say, msg. The sender is always the session's user, never a field sent by the client. */
@@ -33,8 +35,9 @@ final class ChatCommands {
 
     // who
     void who(Connection c, Request r) {
-        services.bus().<JsonObject>request(PresenceAddresses.WHO, new JsonObject())
-                .onSuccess(m -> c.send(Reply.ok("who", r.rid(), Jackson.of(m.body()))))
+        services.bus().<JsonObject>request(PresenceAddresses.WHO, new WhoRequest().toJson())
+                .map(m -> OnlineListing.fromJson(m.body()))
+                .onSuccess(listing -> c.send(Reply.ok("who", r.rid(), Jackson.of(listing.toJson()))))
                 .onFailure(t -> c.send(Replies.failure("who", r, t)));
     }
 

@@ -128,8 +128,8 @@ public final class GatewayNode {
         onLeaveFailure.accept(departed);
     }
 
-    /** Hands a delivery ({@link dev.parley.service.node.Delivery}) to this node's users, bypassing the bus. */
-    public void deliverLocally(io.vertx.core.json.JsonObject delivery) {
+    /** Hands a delivery to this node's users, bypassing the bus. */
+    public void deliverLocally(dev.parley.service.delivery.Delivery delivery) {
         if (this.delivery != null) this.delivery.deliverLocally(delivery);
     }
 

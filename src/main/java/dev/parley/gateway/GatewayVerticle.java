@@ -8,6 +8,7 @@ import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.JsonLineEncoder;
 import dev.parley.protocol.MessageEvent;
+import dev.parley.service.presence.LeaveRequest;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
@@ -202,10 +203,9 @@ public final class GatewayVerticle extends VerticleBase {
         if (!hadSession) return Future.succeededFuture();
         c.markReleased();
         node.sessions().remove(c);
-        JsonObject leave = new JsonObject().put("user", c.user()).put("session", c.sessionId())
-                .put("lastGroupSeq", c.lastGroupSeq());
+        LeaveRequest leave = new LeaveRequest(c.user(), c.sessionId(), c.lastGroupSeq());
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
-        return vertx.eventBus().request(PresenceAddresses.LEAVE, leave).onFailure(t -> node.leaveFailed(departed));
+        return vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onFailure(t -> node.leaveFailed(departed));
     }
 
     /** A 1 s timer on this event loop: how late it fires is how long connections wait for their turn. */

@@ -1,15 +1,22 @@
 package dev.parley.gateway;
 
-import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.service.Bus;
-import dev.parley.service.node.CloseUser;
 import dev.parley.service.BusCheck;
-import dev.parley.service.node.Delivery;
-import dev.parley.service.node.NodeAddresses;
-import dev.parley.service.node.ServerNotice;
+import dev.parley.service.delivery.CloseUser;
+import dev.parley.service.delivery.Closed;
+import dev.parley.service.delivery.Delivered;
+import dev.parley.service.delivery.Delivery;
+import dev.parley.service.delivery.GroupMessage;
+import dev.parley.service.delivery.Kick;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.Ping;
+import dev.parley.service.delivery.Pong;
+import dev.parley.service.delivery.PresenceChange;
+import dev.parley.service.delivery.PrivateMessage;
+import dev.parley.service.delivery.ServerNotice;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,14 +24,10 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
- * The node's one delivery consumer (plus its share of the broadcast address): turns each delivery
- * into an event encoded once, and hands it to each gateway instance with one task per event loop,
- * never one per recipient.
+ * The node's one delivery consumer (plus its share of the broadcast address), the service behind the
+ * {@link dev.parley.service.delivery} contract: turns each delivery into an event encoded once, and hands
+ * it to each gateway instance with one task per event loop, never one per recipient.
  */
 final class NodeDeliveryVerticle extends VerticleBase {
     private final GatewayNode node;
@@ -58,78 +61,40 @@ final class NodeDeliveryVerticle extends VerticleBase {
     }
 
     /** Delivers without the bus (which a healing split can leave unable to route even to this node). */
-    void deliverLocally(JsonObject delivery) {
+    void deliverLocally(Delivery delivery) {
         context.runOnContext(v -> dispatch(delivery, null));
     }
 
     private void onDelivery(Message<JsonObject> m) {
         // This is the one consumer other nodes reach: whatever arrives is checked before use.
-        if (!bus.accept(check(BusCheck.of(m)), m, "delivery")) return;
-        dispatch(m.body(), m);
-    }
-
-    private static final Set<String> BYE_REASONS =
-            Arrays.stream(ByeReason.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
-
-    /** The shape of each {@link Delivery}. */
-    static BusCheck check(BusCheck c) {
-        String type = c.ok() ? String.valueOf(c.body().getValue("type")) : "";
-        return switch (type) {
-            case Delivery.PRESENCE -> c.str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).bool("online");
-            case Delivery.GROUP -> c.object("message", m -> message(m).absent("to"));
-            case Delivery.PRIVATE -> c.object("message", m -> message(m).str("to", BusCheck.FIELD_MAX));
-            case Delivery.PING -> c;
-            case Delivery.KICK -> c.optStr("user", BusCheck.FIELD_MAX).str("session", BusCheck.ID_MAX)
-                    .oneOf("reason", BYE_REASONS);
-            case Delivery.CLOSE_USER -> c.str("user", BusCheck.FIELD_MAX).oneOf("reason", BYE_REASONS)
-                    .optStr("message", BusCheck.FIELD_MAX);
-            case Delivery.NOTICE -> c.str("code", BusCheck.ID_MAX).str("message", BusCheck.FIELD_MAX);
-            default -> c.oneOf("type", Set.of(Delivery.PRESENCE, Delivery.GROUP, Delivery.PRIVATE, Delivery.PING,
-                    Delivery.KICK, Delivery.CLOSE_USER, Delivery.NOTICE));
-        };
-    }
-
-    private static BusCheck message(BusCheck m) {
-        return m.str("id", BusCheck.ID_MAX).str("from", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
-                .str("text", BusCheck.FIELD_MAX).optLong("ts").optLong("seq");
+        Delivery delivery = bus.parse(m, "delivery", Delivery::fromJson);
+        if (delivery != null) dispatch(delivery, m);
     }
 
     /** @param m the bus message to answer, or null when there is nobody to answer */
-    private void dispatch(JsonObject b, Message<JsonObject> m) {
-        switch (b.getString("type", "")) {
-            case Delivery.PRESENCE -> broadcast(new EncodedEvent(
-                    new PresenceEvent(b.getString("user"), b.getString("name"), b.getBoolean("online")),
-                    0, b.getString("user"), node.encoders()));
-            case Delivery.GROUP -> {
-                StoredMessage s = StoredMessage.fromJson(b.getJsonObject("message"));
-                broadcast(new EncodedEvent(toEvent(s), s.seq(), s.from(), node.encoders()));
+    private void dispatch(Delivery d, Message<JsonObject> m) {
+        if (d instanceof PresenceChange p) {
+            broadcast(new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online()), 0, p.user(), node.encoders()));
+        } else if (d instanceof GroupMessage g) {
+            StoredMessage s = g.message();
+            broadcast(new EncodedEvent(toEvent(s), s.seq(), s.from(), node.encoders()));
+        } else if (d instanceof PrivateMessage p) {
+            StoredMessage s = p.message();
+            Connection c = node.sessions().byUser(s.to());
+            if (c == null || c.closed()) {
+                if (m != null) m.reply(new Delivered(false).toJson());
+                return;
             }
-            case Delivery.PRIVATE -> {
-                StoredMessage s = StoredMessage.fromJson(b.getJsonObject("message"));
-                Connection c = node.sessions().byUser(s.to());
-                if (c == null || c.closed()) {
-                    if (m != null) m.reply(new JsonObject().put("delivered", false));
-                    return;
-                }
-                deliverPrivate(c, new EncodedEvent(toEvent(s), 0, null, node.encoders()), m);
-            }
-            case Delivery.PING -> {
-                if (m != null) m.reply(new JsonObject().put("node", node.nodeId()));
-            }
-            case Delivery.KICK -> {
-                Connection c = node.sessions().bySession(b.getString("session"));
-                if (c != null) {
-                    ByeReason reason = ByeReason.valueOf(b.getString("reason"));
-                    c.gateway().runOnLoop(() -> c.bye(reason, null));
-                }
-            }
-            case Delivery.CLOSE_USER -> closeUser(CloseUser.fromJson(b), m);
-            case Delivery.NOTICE -> {
-                ServerNotice n = ServerNotice.fromJson(b);
-                if (n != null) broadcast(new EncodedEvent(new NoticeEvent(n.code(), n.message()), 0, null, node.encoders()));
-            }
-            default -> {
-            }
+            deliverPrivate(c, new EncodedEvent(toEvent(s), 0, null, node.encoders()), m);
+        } else if (d instanceof Ping) {
+            if (m != null) m.reply(new Pong(node.nodeId()).toJson());
+        } else if (d instanceof Kick k) {
+            Connection c = node.sessions().bySession(k.session());
+            if (c != null) c.gateway().runOnLoop(() -> c.bye(k.reason(), null));
+        } else if (d instanceof CloseUser close) {
+            closeUser(close, m);
+        } else if (d instanceof ServerNotice n) {
+            broadcast(new EncodedEvent(new NoticeEvent(n.code(), n.message()), 0, null, node.encoders()));
         }
     }
 
@@ -149,21 +114,21 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     /** Replies from this verticle's context, whichever event loop learnt the outcome. */
     private void answer(Message<JsonObject> m, boolean delivered) {
-        if (m != null) context.runOnContext(v -> m.reply(new JsonObject().put("delivered", delivered)));
+        if (m != null) context.runOnContext(v -> m.reply(new Delivered(delivered).toJson()));
     }
 
     /** Says bye to the user's session here, records its departure, then answers whether there was one. */
     private void closeUser(CloseUser close, Message<JsonObject> m) {
-        Connection c = close == null ? null : node.sessions().byUser(close.user());
+        Connection c = node.sessions().byUser(close.user());
         if (c == null) {
-            if (m != null) m.reply(new JsonObject().put("closed", false));
+            if (m != null) m.reply(new Closed(false).toJson());
             return;
         }
         c.gateway().runOnLoop(() -> {
             boolean open = !c.closed();
             c.bye(close.reason(), close.message());
             c.gateway().release(c).onComplete(done -> {
-                if (m != null) m.reply(new JsonObject().put("closed", open));
+                if (m != null) m.reply(new Closed(open).toJson());
             });
         });
     }

@@ -136,10 +136,16 @@ public final class BusCheck {
         return this;
     }
 
-    /** A bus body that is not of its message's shape; the message names the first problem. */
+    /** A bus body that breaks its contract; the message is the first problem, e.g. "user: expected a string". */
     public static final class InvalidBody extends IllegalArgumentException {
         public InvalidBody(String problem) {
-            super(problem, null);
+            super(problem);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            // Expected whenever a peer sends garbage: no stack trace to pay for.
+            return this;
         }
     }
 

@@ -5,8 +5,11 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
-import dev.parley.service.node.Delivery;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.GroupMessage;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.Ping;
+import dev.parley.service.delivery.PresenceChange;
+import dev.parley.service.delivery.PrivateMessage;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -77,8 +80,8 @@ public final class RogueNode {
 
     private static void forge(EventBus bus, List<String> nodes) throws InterruptedException {
         long now = System.currentTimeMillis();
-        JsonObject group = Delivery.groupMessage(new StoredMessage("rogue-1", "alice", "alice", null, FORGED_TEXT, now, Long.MAX_VALUE / 2));
-        JsonObject presence = Delivery.presence(FORGED_USER, FORGED_USER, true);
+        JsonObject group = new GroupMessage(new StoredMessage("rogue-1", "alice", "alice", null, FORGED_TEXT, now, Long.MAX_VALUE / 2)).toJson();
+        JsonObject presence = new PresenceChange(FORGED_USER, FORGED_USER, true).toJson();
         bus.publish(NodeAddresses.ALL, group);
         bus.publish(NodeAddresses.ALL, presence);
         List<Future<?>> replies = new ArrayList<>();
@@ -87,11 +90,11 @@ public final class RogueNode {
             bus.send(address, group);
             bus.send(address, presence);
             DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(5000);
-            replies.add(bus.request(address, new JsonObject().put("type", Delivery.PING), timeout)
+            replies.add(bus.request(address, new Ping().toJson(), timeout)
                     .onComplete(r -> say((r.succeeded() ? "PING-OK " : "PING-FAILED ") + node
                             + (r.succeeded() ? " " + r.result().body() : " " + r.cause()))));
-            JsonObject privateMessage = Delivery.privateMessage(new StoredMessage("rogue-2", "alice", "alice", "bob",
-                    FORGED_TEXT, now, 0));
+            JsonObject privateMessage = new PrivateMessage(new StoredMessage("rogue-2", "alice", "alice", "bob",
+                    FORGED_TEXT, now, 0)).toJson();
             replies.add(bus.request(address, privateMessage, timeout)
                     .onComplete(r -> say((r.succeeded() ? "PRIVATE-OK " : "PRIVATE-FAILED ") + node
                             + (r.succeeded() ? " " + r.result().body() : " " + r.cause()))));

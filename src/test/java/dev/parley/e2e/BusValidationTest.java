@@ -4,7 +4,7 @@ import dev.parley.protocol.ChatError;
 import dev.parley.service.auth.AuthAddresses;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.mailbox.MailboxAddresses;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.testkit.Await;
 import io.vertx.core.eventbus.DeliveryOptions;

@@ -9,9 +9,10 @@ import dev.parley.service.Empty;
 import dev.parley.service.auth.AccountRules;
 import dev.parley.service.auth.HashQueue;
 import dev.parley.service.auth.PasswordHasher;
-import dev.parley.service.node.CloseUser;
-import dev.parley.service.node.NodeAddresses;
-import dev.parley.service.node.ServerNotice;
+import dev.parley.service.delivery.CloseUser;
+import dev.parley.service.delivery.Closed;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.ServerNotice;
 import dev.parley.store.PresenceEntry;
 import dev.parley.store.Stores;
 import dev.parley.store.UserRecord;
@@ -230,7 +231,7 @@ public final class AccountVerticle extends VerticleBase {
         return stores.presence().get(user).compose(e -> e == null ? Future.succeededFuture(false)
                 : vertx.eventBus().<JsonObject>request(NodeAddresses.node(e.node()),
                                 new CloseUser(user, reason, message).toJson(), new DeliveryOptions().setSendTimeout(CLOSE_TIMEOUT_MS))
-                        .map(reply -> reply.body().getBoolean("closed", false))
+                        .map(reply -> Closed.fromJson(reply.body()).closed())
                         .otherwise(false));
     }
 

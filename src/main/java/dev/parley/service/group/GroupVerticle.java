@@ -6,8 +6,8 @@ import dev.parley.service.Dedup;
 import dev.parley.service.Empty;
 import dev.parley.service.MessageIds;
 import dev.parley.service.PerKeyQueue;
-import dev.parley.service.node.Delivery;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.GroupMessage;
+import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.StoredMessage;
@@ -73,7 +73,7 @@ public final class GroupVerticle extends VerticleBase {
             }
             return history.append(msg)
                     .onSuccess(stored -> {
-                        vertx.eventBus().publish(NodeAddresses.ALL, Delivery.groupMessage(stored));
+                        vertx.eventBus().publish(NodeAddresses.ALL, new GroupMessage(stored).toJson());
                         m.reply(reply);
                     })
                     .onFailure(t -> {

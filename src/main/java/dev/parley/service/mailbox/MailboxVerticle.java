@@ -7,11 +7,14 @@ import dev.parley.service.Dedup;
 import dev.parley.service.Empty;
 import dev.parley.service.MessageIds;
 import dev.parley.service.PerKeyQueue;
+import dev.parley.service.delivery.Delivered;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.PrivateMessage;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.group.HistoryReply;
 import dev.parley.service.group.HistoryRequest;
-import dev.parley.service.node.Delivery;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.presence.LocateRequest;
+import dev.parley.service.presence.Location;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.MailboxQuota;
@@ -104,16 +107,16 @@ public final class MailboxVerticle extends VerticleBase {
 
     /** True when stored for later, false when handed to the receiver's connection. */
     private Future<Boolean> deliverOrStore(StoredMessage msg) {
-        return vertx.eventBus().<JsonObject>request(PresenceAddresses.LOCATE, new JsonObject().put("user", msg.to()))
+        return vertx.eventBus().<JsonObject>request(PresenceAddresses.LOCATE, new LocateRequest(msg.to()).toJson())
+                .map(located -> Location.fromJson(located.body()))
                 .compose(located -> {
-                    String node = located.body().getString("node");
-                    if (node == null) return Future.succeededFuture(false);
+                    if (!located.online()) return Future.succeededFuture(false);
                     // "delivered" means written to the receiver's socket. No such answer in time (node dead,
                     // frozen or dying; receiver not reading) stores it: at-least-once, since a late write
                     // can still reach the receiver, who then also gets it from the mailbox, with the same id.
-                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(node), Delivery.privateMessage(msg),
+                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(located.node()), new PrivateMessage(msg).toJson(),
                                     new DeliveryOptions().setSendTimeout(NODE_TIMEOUT_MILLIS))
-                            .map(r -> r.body().getBoolean("delivered", false))
+                            .map(r -> Delivered.fromJson(r.body()).delivered())
                             .otherwise(false);
                 })
                 .compose(delivered -> delivered ? Future.succeededFuture(false) : store(msg));

@@ -1,17 +1,17 @@
 package dev.parley.service.presence;
 
-/** The presence service's contract on the event bus. */
+/** The presence service's contract on the event bus: one record per request and reply. */
 public final class PresenceAddresses {
     /**
-     * {"user","name","node","session"} -> {"count", "online":[{"user","name"}] (others, capped)}.
-     * Announces the user to everyone else, or silently replaces (kicks) an older session of the same user.
+     * {@link JoinRequest} -> {@link OnlineListing} (the others). Announces the user to everyone else, or
+     * silently replaces (kicks) an older session of the same user.
      */
     public static final String JOIN = "parley.presence.join";
-    /** {"user","session","lastGroupSeq"} -> {}; announces the departure if that session is current. */
+    /** {@link LeaveRequest} -> {@link LeaveReply}; announces the departure if that session is current. */
     public static final String LEAVE = "parley.presence.leave";
-    /** {} -> {"count","online":[...] (capped)}. */
+    /** {@link WhoRequest} -> {@link OnlineListing}. */
     public static final String WHO = "parley.presence.who";
-    /** {"user"} -> {"node","session"} or {} when offline. */
+    /** {@link LocateRequest} -> {@link Location} ({} when offline). */
     public static final String LOCATE = "parley.presence.locate";
 
     private PresenceAddresses() {

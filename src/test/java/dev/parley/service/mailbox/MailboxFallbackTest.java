@@ -6,7 +6,8 @@ import dev.parley.service.Bus;
 import dev.parley.service.BusMetrics;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
-import dev.parley.service.node.NodeAddresses;
+import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.presence.Location;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.StoredMessage;
 import dev.parley.store.UserRecord;
@@ -54,7 +55,7 @@ class MailboxFallbackTest {
                 new MessageIds(), clock)));
         // Presence says bob is on NODE.
         await(vertx.eventBus().<JsonObject>localConsumer(PresenceAddresses.LOCATE,
-                m -> m.reply(new JsonObject().put("node", NODE))).completion());
+                m -> m.reply(new Location(NODE, "bob-session").toJson())).completion());
     }
 
     @AfterEach
