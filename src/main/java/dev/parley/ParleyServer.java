@@ -10,6 +10,7 @@ import dev.parley.cluster.HazelcastSetup;
 import dev.parley.cluster.NodeWatchVerticle;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
+import dev.parley.gateway.GatewaySettings;
 import dev.parley.logging.Audit;
 import dev.parley.logging.Logging;
 import dev.parley.logging.Redacted;
@@ -220,7 +221,7 @@ public final class ParleyServer {
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus.onDependencyFailure(metrics.storeErrors::increment);
         BusCheck.onInvalid(metrics::busInvalid);
-        GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit);
+        GatewayNode gateway = new GatewayNode(nodeId, GatewaySettings.of(config), metrics, audit);
         ParleyConfig.Auth auth = config.auth();
         // One bounded hashing queue and one hasher per node: login, registration and account changes share them.
         HashQueue hashes = new HashQueue("parley-hash", auth.hashThreads(), auth.hashQueueLogins(), auth.hashQueueRegistrations());
@@ -233,7 +234,7 @@ public final class ParleyServer {
                         vertx.deployVerticle(new MailboxVerticle(config, stores.users(), stores.mailbox(),
                                 stores.groupHistory(), stores.lastSeen(), dedup, ids)),
                         vertx.deployVerticle(new AccountVerticle(config, stores, audit, hashes, hasher))))
-                .compose(v -> gateway.deploy(vertx, config))
+                .compose(v -> gateway.deploy(vertx))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))
                 .map(ParleyServer::watchCertificates)

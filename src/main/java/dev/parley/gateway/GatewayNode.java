@@ -1,7 +1,6 @@
 package dev.parley.gateway;
 
 import dev.parley.logging.Audit;
-import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
@@ -10,6 +9,7 @@ import io.vertx.core.net.NetServer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * This node's gateway: the shared state of its gateway instances (sessions, connection limits,
@@ -33,8 +33,12 @@ public final class GatewayNode {
     private volatile int tlsPort = -1;
 
     private final Audit audit;
+    private final GatewaySettings settings;
+    /** The clock every deadline and rate limit of this node's connections reads. */
+    private final LongSupplier nanoTime = System::nanoTime;
 
-    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics, Audit audit) {
+    public GatewayNode(String nodeId, GatewaySettings config, ParleyMetrics metrics, Audit audit) {
+        this.settings = config;
         this.audit = audit;
         this.nodeId = nodeId;
         this.metrics = metrics;
@@ -54,9 +58,9 @@ public final class GatewayNode {
     }
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
-    public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
+    public Future<Integer> deploy(Vertx vertx) {
         delivery = new NodeDeliveryVerticle(this);
-        return readTlsIdentity(vertx, config.server())
+        return readTlsIdentity(vertx, settings.server())
                 .compose(identity -> {
                     tlsIdentity = identity;
                     return vertx.deployVerticle(delivery);
@@ -65,10 +69,10 @@ public final class GatewayNode {
                     deployments.add(id);
                     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
                     return vertx.deployVerticle(() -> {
-                                GatewayVerticle g = new GatewayVerticle(config, this);
+                                GatewayVerticle g = new GatewayVerticle(settings, this, nanoTime);
                                 instances.add(g);
                                 return g;
-                            }, new io.vertx.core.DeploymentOptions().setInstances(config.server().gatewayInstances()))
+                            }, new io.vertx.core.DeploymentOptions().setInstances(settings.server().gatewayInstances()))
                             .map(id2 -> {
                                 deployments.add(0, id2);
                                 return instances.get(0).actualPort();
@@ -77,7 +81,7 @@ public final class GatewayNode {
     }
 
     /** Reads the certificate files on a worker: a startup error names the setting at fault. */
-    private static Future<PemIdentity> readTlsIdentity(Vertx vertx, ParleyConfig.Server server) {
+    private static Future<PemIdentity> readTlsIdentity(Vertx vertx, dev.parley.config.ParleyConfig.Server server) {
         if (!server.tlsEnabled()) return Future.succeededFuture();
         return vertx.executeBlocking(() -> PemIdentity.read(Path.of(server.tlsCert()), Path.of(server.tlsKey())), false);
     }

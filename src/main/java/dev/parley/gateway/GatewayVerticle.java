@@ -2,7 +2,6 @@ package dev.parley.gateway;
 
 import dev.parley.config.ListenFailure;
 import dev.parley.logging.Audit;
-import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ByeReason;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The TCP front door. Several instances share the port, one event loop each. Holds connections and
@@ -32,8 +32,10 @@ public final class GatewayVerticle extends VerticleBase {
 
     private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
-    private final ParleyConfig config;
+    private final GatewaySettings config;
     private final GatewayNode node;
+    /** The clock every deadline and rate limit of these connections reads. */
+    private final LongSupplier nanoTime;
     private final Set<Connection> connections = new LinkedHashSet<>();
     private NetServer server;
     /** The same front door behind TLS; null when no certificate is configured. */
@@ -45,9 +47,10 @@ public final class GatewayVerticle extends VerticleBase {
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
-    GatewayVerticle(ParleyConfig config, GatewayNode node) {
+    GatewayVerticle(GatewaySettings config, GatewayNode node, LongSupplier nanoTime) {
         this.config = config;
         this.node = node;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -59,11 +62,9 @@ public final class GatewayVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setAcceptBacklog(config.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
-        ParleyConfig.Limits limits = config.limits();
-        deadlines = new Deadlines(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds());
+        deadlines = new Deadlines(config.limits().idleTimeoutSeconds(), config.limits().loginTimeoutSeconds(), nanoTime);
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
-        vertx.setPeriodic(Deadlines.sweepMillis(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds()),
-                id -> sweepDeadlines());
+        vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
@@ -95,7 +96,7 @@ public final class GatewayVerticle extends VerticleBase {
         return actualPort;
     }
 
-    ParleyConfig settings() {
+    GatewaySettings settings() {
         return config;
     }
 
@@ -179,11 +180,11 @@ public final class GatewayVerticle extends VerticleBase {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
-        Connection c = new Connection(this, socket, address,
-                new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime),
-                config.limits().slowConsumerBytes(), node.outputBudget());
+        Connection c = new Connection(this, new Outbox(socket, config.limits().slowConsumerBytes(), node.outputBudget()),
+                reads(socket), address, new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), nanoTime),
+                nanoTime);
         connections.add(c);
-        socket.handler(c::onData);
+        socket.handler(data -> c.onData(data.getBytes()));
         socket.exceptionHandler(t -> socket.close());
         socket.closeHandler(v -> {
             node.limiter().release(address);
@@ -195,12 +196,23 @@ public final class GatewayVerticle extends VerticleBase {
         }
     }
 
+    private static RequestFlow.Reads reads(NetSocket socket) {
+        return new RequestFlow.Reads() {
+            @Override
+            public void pause() {
+                socket.pause();
+            }
+
+            @Override
+            public void resume() {
+                socket.resume();
+            }
+        };
+    }
+
     /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
     Future<?> release(Connection c) {
-        boolean hadSession = c.hadSession() && !c.released();
-        c.markClosed();
-        if (!hadSession) return Future.succeededFuture();
-        c.markReleased();
+        if (!c.release()) return Future.succeededFuture();
         node.sessions().remove(c);
         JsonObject leave = new JsonObject().put("user", c.user()).put("session", c.sessionId())
                 .put("lastGroupSeq", c.lastGroupSeq());
@@ -217,19 +229,5 @@ public final class GatewayVerticle extends VerticleBase {
             last[0] = now;
             node.metrics().eventLoopLag.record(lateNanos / 1e9);
         });
-    }
-
-    private void sweepDeadlines() {
-        long now = System.nanoTime();
-        for (Connection c : new ArrayList<>(connections)) {
-            if (c.closed()) continue;
-            ByeReason expired = deadlines.expired(now, c.connectedNanos(), c.lastRequestNanos(),
-                    c.loggedIn() || c.loggingInState());
-            if (expired == ByeReason.IDLE) {
-                c.bye(ByeReason.IDLE, "no request for " + config.limits().idleTimeoutSeconds() + " s");
-            } else if (expired == ByeReason.LOGIN_TIMEOUT) {
-                c.bye(ByeReason.LOGIN_TIMEOUT, "not logged in within " + config.limits().loginTimeoutSeconds() + " s");
-            }
-        }
     }
 }
