@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * {@link RequestFlow} (when each request runs), {@link CatchUp} (missed versus live at login) and
  * {@link FrameWriter} (frames out). Holds the session's identity. Touched only on its own event loop.
  */
-final class Connection implements RequestFlow.Port, Deadlines.Subject {
+final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTable.Caller {
 
     /** Whether the connection has a session; closing is the writer's (see {@link #closed}). */
     private enum State { ANONYMOUS, LOGGING_IN, LOGGED_IN }
@@ -70,7 +70,8 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject {
     }
 
     /** Sends an event, or the one reply to an admitted request, to this connection only. */
-    void send(Outbound frame) {
+    @Override
+    public void send(Outbound frame) {
         if (frame instanceof Reply) flow.answered();
         out.write(frame);
         Reply last = flow.dueClose();
@@ -144,7 +145,8 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject {
         return out.memoryBytes();
     }
 
-    boolean loggedIn() {
+    @Override
+    public boolean loggedIn() {
         return state == State.LOGGED_IN && !closed();
     }
 

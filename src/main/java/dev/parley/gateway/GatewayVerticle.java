@@ -40,7 +40,7 @@ public final class GatewayVerticle extends VerticleBase {
     private NetServer server;
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
-    private CommandTable commands;
+    private CommandTable<Connection> commands;
     private int actualPort;
     private Deadlines deadlines;
     private BacklogShedder shedder;
@@ -55,7 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics(), node));
+        commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
@@ -100,7 +100,7 @@ public final class GatewayVerticle extends VerticleBase {
         return config;
     }
 
-    CommandTable commands() {
+    CommandTable<Connection> commands() {
         return commands;
     }
 
