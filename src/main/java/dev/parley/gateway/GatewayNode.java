@@ -37,17 +37,17 @@ public final class GatewayNode {
     /** The clock every deadline and rate limit of this node's connections reads. */
     private final LongSupplier nanoTime = System::nanoTime;
 
-    public GatewayNode(String nodeId, GatewaySettings config, ParleyMetrics metrics, Audit audit) {
-        this.settings = config;
+    public GatewayNode(String nodeId, GatewaySettings settings, ParleyMetrics metrics, Audit audit) {
+        this.settings = settings;
         this.audit = audit;
         this.nodeId = nodeId;
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
         metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
-        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(),
-                dev.parley.config.AddressSet.parse(config.limits().exemptAddresses()));
-        this.capacity = NodeCapacity.of(limiter::total, config.limits().maxConnections());
-        this.outputBudget = new OutputBudget(OutputBudget.effective(config.limits().maxPendingOutputBytes(),
+        this.limiter = new ConnectionLimiter(settings.limits().maxConnections(), settings.limits().maxConnectionsPerAddress(),
+                dev.parley.config.AddressSet.parse(settings.limits().exemptAddresses()));
+        this.capacity = NodeCapacity.of(limiter::total, settings.limits().maxConnections());
+        this.outputBudget = new OutputBudget(OutputBudget.effective(settings.limits().maxPendingOutputBytes(),
                 io.netty.util.internal.PlatformDependent.maxDirectMemory()));
         metrics.gauge("parley_pending_output_bytes", "output waiting for readers on this node (direct memory)",
                 outputBudget::pending);

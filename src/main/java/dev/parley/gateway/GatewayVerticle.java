@@ -32,7 +32,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
-    private final GatewaySettings config;
+    private final GatewaySettings settings;
     private final GatewayNode node;
     /** The clock every deadline and rate limit of these connections reads. */
     private final LongSupplier nanoTime;
@@ -47,34 +47,34 @@ public final class GatewayVerticle extends VerticleBase {
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
-    GatewayVerticle(GatewaySettings config, GatewayNode node, LongSupplier nanoTime) {
-        this.config = config;
+    GatewayVerticle(GatewaySettings settings, GatewayNode node, LongSupplier nanoTime) {
+        this.settings = settings;
         this.node = node;
         this.nanoTime = nanoTime;
     }
 
     @Override
     public Future<?> start() {
-        commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics(), node));
+        commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), settings, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
-                .setHost(config.server().host())
-                .setPort(config.server().port())
+                .setHost(settings.server().host())
+                .setPort(settings.server().port())
                 .setTcpNoDelay(true)
-                .setAcceptBacklog(config.server().acceptBacklog());
+                .setAcceptBacklog(settings.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
-        deadlines = new Deadlines(config.limits().idleTimeoutSeconds(), config.limits().loginTimeoutSeconds(), nanoTime);
+        deadlines = new Deadlines(settings.limits().idleTimeoutSeconds(), settings.limits().loginTimeoutSeconds(), nanoTime);
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
         vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
         if (node.tlsIdentity() != null) {
-            tlsServer = TlsListener.create(vertx, options, config.server().tlsPort(), node.tlsIdentity(), this::accept);
-            tls = TlsListener.listen(tlsServer, config.server().host(), config.server().tlsPort()).onSuccess(node::tlsListening);
+            tlsServer = TlsListener.create(vertx, options, settings.server().tlsPort(), node.tlsIdentity(), this::accept);
+            tls = TlsListener.listen(tlsServer, settings.server().host(), settings.server().tlsPort()).onSuccess(node::tlsListening);
         }
         Future<NetServer> plain = server.listen().onSuccess(s -> actualPort = s.actualPort())
-                .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", config.server().host(),
-                        config.server().port(), "server.port", "--port")));
+                .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", settings.server().host(),
+                        settings.server().port(), "server.port", "--port")));
         return Future.all(plain, tls);
     }
 
@@ -97,7 +97,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     GatewaySettings settings() {
-        return config;
+        return settings;
     }
 
     CommandTable<Connection> commands() {
@@ -180,8 +180,8 @@ public final class GatewayVerticle extends VerticleBase {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
-        Connection c = new Connection(this, new Outbox(socket, config.limits().slowConsumerBytes(), node.outputBudget()),
-                reads(socket), address, new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), nanoTime),
+        Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget()),
+                reads(socket), address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
                 nanoTime);
         connections.add(c);
         socket.handler(data -> c.onData(data.getBytes()));
@@ -191,8 +191,8 @@ public final class GatewayVerticle extends VerticleBase {
             connections.remove(c);
             release(c);
         });
-        if (config.server().greetingDelayMs() > 0) {
-            vertx.setTimer(config.server().greetingDelayMs(), id -> c.greetIfSilent());
+        if (settings.server().greetingDelayMs() > 0) {
+            vertx.setTimer(settings.server().greetingDelayMs(), id -> c.greetIfSilent());
         }
     }
 
