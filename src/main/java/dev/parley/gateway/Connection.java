@@ -103,20 +103,14 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
             catchUp.seenOwn(e.groupSeq);
             return false;
         }
-        switch (catchUp.offer(e)) {
-            case HELD:
-                return true;
-            case OVERFLOW:
-                out.slowConsumer();
-                return false;
-            case DUPLICATE:
-                return false;
-            default:
-                byte[] bytes = e.bytes(decoder.protocol());
-                if (bytes == null) return false;
-                out.write(bytes);
-                return true;
-        }
+        CatchUp.Verdict verdict = catchUp.offer(e);
+        if (verdict == CatchUp.Verdict.HELD) return true;
+        if (verdict == CatchUp.Verdict.OVERFLOW) out.slowConsumer();
+        if (verdict != CatchUp.Verdict.WRITE) return false;
+        byte[] bytes = e.bytes(decoder.protocol());
+        if (bytes == null) return false;
+        out.write(bytes);
+        return true;
     }
 
     /** Drops this connection with its unsent output (it is not reading, or the node needs the memory). */

@@ -155,10 +155,6 @@ final class RequestFlow implements RequestDecoder.Sink {
         }
     }
 
-    int inFlight() {
-        return admission.inFlight();
-    }
-
     private static Reply rateLimited(Request request, String why) {
         return Reply.fail(request.op() == null ? "error" : request.op(), request.rid(), ChatError.RATE_LIMITED, why);
     }
