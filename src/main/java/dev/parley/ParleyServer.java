@@ -9,6 +9,7 @@ import dev.parley.cluster.BusTls;
 import dev.parley.cluster.HazelcastSetup;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
+import dev.parley.gateway.GatewaySettings;
 import dev.parley.logging.Audit;
 import dev.parley.logging.Logging;
 import dev.parley.logging.Redacted;
@@ -23,7 +24,6 @@ import dev.parley.service.BusMetrics;
 import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.service.delivery.Ping;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
@@ -221,7 +221,7 @@ public final class ParleyServer {
         Audit audit = new Audit(e -> metrics.audit(e.key));
         audit.system(Audit.Event.CONFIG_LOADED, nodeId, Redacted.describe(config));
         Bus bus = new Bus(BusMetrics.of(metrics.storeErrors::increment, metrics::busInvalid));
-        GatewayNode gateway = new GatewayNode(nodeId, config, metrics, audit, bus);
+        GatewayNode gateway = new GatewayNode(nodeId, GatewaySettings.of(config), metrics, audit, bus);
         ParleyConfig.Auth auth = config.auth();
         // One bounded hashing queue and one hasher per node: login, registration and account changes share them.
         HashQueue hashes = new HashQueue("parley-hash", auth.hashThreads(), auth.hashQueueLogins(), auth.hashQueueRegistrations());
@@ -236,7 +236,7 @@ public final class ParleyServer {
                                 stores.lastSeen(), dedup, ids, clock)),
                         vertx.deployVerticle(new AccountVerticle(bus, auth, config.limits().maxTextChars(), stores, audit,
                                 hashes, hasher))))
-                .compose(v -> gateway.deploy(vertx, config))
+                .compose(v -> gateway.deploy(vertx))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))
                 .map(ParleyServer::watchCertificates)

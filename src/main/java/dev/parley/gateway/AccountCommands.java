@@ -5,8 +5,6 @@ import dev.parley.protocol.ChatError;
 import dev.parley.protocol.Json;
 import dev.parley.service.Bus;
 import dev.parley.service.Empty;
-import dev.parley.protocol.MessageEvent;
-import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.seed.SeedTranslator;
@@ -16,29 +14,23 @@ import dev.parley.service.auth.LoginRequest;
 import dev.parley.service.auth.RegisterRequest;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.group.HeadReply;
-import dev.parley.service.mailbox.AckRequest;
-import dev.parley.service.mailbox.FetchReply;
-import dev.parley.service.mailbox.FetchRequest;
-import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.presence.JoinRequest;
 import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
-import dev.parley.store.StoredMessage;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 
-/** register, login, logout. */
+/** register, login, logout. What a login missed is replayed by {@link OfflineReplay}. */
 final class AccountCommands {
     static final String SEED_IDS = "seed user ids are whole numbers from 1 to 999999999999999999, without leading zeros";
 
     private final GatewayServices services;
+    private final OfflineReplay offlineReplay;
 
     AccountCommands(GatewayServices services) {
         this.services = services;
+        this.offlineReplay = new OfflineReplay(services);
     }
 
     // register <user> <password> [name]
@@ -106,7 +98,7 @@ final class AccountCommands {
                     services.metrics().loginsOk.increment();
                     services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
                     c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));
-                    catchUp(c);
+                    offlineReplay.start(c);
                     c.endAccountOp();
                 })
                 .onFailure(t -> {
@@ -115,45 +107,6 @@ final class AccountCommands {
                     c.send(Replies.failure("login", r, t));
                     c.endAccountOp();
                 });
-    }
-
-    /** Replays what the user missed, oldest first, then lets live events through. */
-    private void catchUp(Connection c) {
-        FetchRequest fetch = new FetchRequest(c.user(), c.liveFrom());
-        services.bus().<JsonObject>request(MailboxAddresses.FETCH, fetch.toJson())
-                .map(m -> FetchReply.fromJson(m.body()))
-                .onSuccess(missed -> replay(c, missed))
-                .onFailure(t -> {
-                    c.send(new NoticeEvent("UNAVAILABLE", "missed messages could not be loaded now; they stay stored"));
-                    c.caughtUp(0);
-                });
-    }
-
-    private void replay(Connection c, FetchReply missed) {
-        if (c.closed()) return;
-        List<StoredMessage> all = new ArrayList<>(missed.privateMessages());
-        List<Long> seqs = missed.privateMessages().stream().map(StoredMessage::seq).toList();
-        all.addAll(missed.group());
-        all.sort(Comparator.comparingLong(StoredMessage::ts));
-        long skipped = missed.skipped();
-        long expired = missed.expired();
-        if (skipped > 0) {
-            c.send(new NoticeEvent("HISTORY_TRUNCATED", skipped + " older group message(s) were missed and are not shown"));
-        }
-        if (expired > 0) {
-            c.send(new NoticeEvent("MAIL_EXPIRED", expired + " private message(s) expired before you logged in"));
-        }
-        long newestReplayed = 0;
-        for (StoredMessage s : all) {
-            MessageEvent e = new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), true);
-            c.send(e);
-            if (e.group()) newestReplayed = Math.max(newestReplayed, s.seq());
-        }
-        services.metrics().mailboxDelivered.increment(all.size());
-        c.caughtUp(newestReplayed);
-        // At-least-once: the mailbox forgets only what was handed to the socket.
-        AckRequest ack = new AckRequest(c.user(), seqs, c.liveFrom());
-        c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack.toJson()));
     }
 
     // logout

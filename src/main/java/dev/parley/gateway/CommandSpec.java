@@ -3,9 +3,9 @@ package dev.parley.gateway;
 import dev.parley.protocol.Request;
 
 /** One entry of the command table; login state is checked once, before any handler runs. */
-record CommandSpec(String op, boolean allowedBeforeLogin, Handler handler) {
+record CommandSpec<C>(String op, boolean allowedBeforeLogin, Handler<C> handler) {
 
-    interface Handler {
-        void handle(Connection connection, Request request);
+    interface Handler<C> {
+        void handle(C caller, Request request);
     }
 }

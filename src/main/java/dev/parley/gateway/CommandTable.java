@@ -1,43 +1,55 @@
 package dev.parley.gateway;
 
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Outbound;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Maps ops to handlers and performs the checks every command shares. */
-final class CommandTable {
-    private final Map<String, CommandSpec> specs = new HashMap<>();
+final class CommandTable<C extends CommandTable.Caller> {
 
-    CommandTable(GatewayServices services) {
+    /** Who sent the request, as the shared checks see it ({@link Connection}; a small fake in tests). */
+    interface Caller {
+        boolean loggedIn();
+
+        void send(Outbound out);
+    }
+
+    private final Map<String, CommandSpec<C>> specs = new HashMap<>();
+
+    CommandTable(List<CommandSpec<C>> specs) {
+        for (CommandSpec<C> spec : specs) this.specs.put(spec.op(), spec);
+    }
+
+    /** Parley's commands. */
+    static CommandTable<Connection> standard(GatewayServices services) {
         AccountCommands account = new AccountCommands(services);
         ChatCommands chat = new ChatCommands(services);
-        add(new CommandSpec("register", true, account::register));
-        add(new CommandSpec("login", true, account::login));
-        add(new CommandSpec("logout", true, account::logout));
-        add(new CommandSpec("ping", true, (c, r) -> c.send(Reply.pong(r.rid()))));
-        add(new CommandSpec("help", true, (c, r) -> c.send(Reply.ok("help", r.rid(), null))));
-        add(new CommandSpec("who", false, chat::who));
-        add(new CommandSpec("say", false, chat::say));
-        add(new CommandSpec("msg", false, chat::msg));
         ProfileCommands profile = new ProfileCommands(services);
-        add(new CommandSpec("password", false, profile::password));
-        add(new CommandSpec("rename", false, profile::rename));
-        add(new CommandSpec("delete_account", false, profile::deleteAccount));
+        return new CommandTable<>(List.of(
+                new CommandSpec<>("register", true, account::register),
+                new CommandSpec<>("login", true, account::login),
+                new CommandSpec<>("logout", true, account::logout),
+                new CommandSpec<>("ping", true, (c, r) -> c.send(Reply.pong(r.rid()))),
+                new CommandSpec<>("help", true, (c, r) -> c.send(Reply.ok("help", r.rid(), null))),
+                new CommandSpec<>("who", false, chat::who),
+                new CommandSpec<>("say", false, chat::say),
+                new CommandSpec<>("msg", false, chat::msg),
+                new CommandSpec<>("password", false, profile::password),
+                new CommandSpec<>("rename", false, profile::rename),
+                new CommandSpec<>("delete_account", false, profile::deleteAccount)));
     }
 
-    private void add(CommandSpec spec) {
-        specs.put(spec.op(), spec);
-    }
-
-    void dispatch(Connection c, Request r) {
+    void dispatch(C c, Request r) {
         if (r.op() == null) {
             c.send(Reply.fail("error", r.rid(), ChatError.BAD_REQUEST, "a request needs an \"op\""));
             return;
         }
-        CommandSpec spec = specs.get(r.op());
+        CommandSpec<C> spec = specs.get(r.op());
         if (spec == null) {
             c.send(Reply.fail(r.op(), r.rid(), ChatError.UNKNOWN_OP, "unknown command '" + r.op() + "'; try help"));
             return;

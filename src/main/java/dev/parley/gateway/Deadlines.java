@@ -2,19 +2,42 @@ package dev.parley.gateway;
 
 import dev.parley.protocol.ByeReason;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The two clocks a connection must beat: log in within the login timeout of connecting, and send a
  * complete request (a whole line or frame, not any byte) within the idle timeout of the last one.
  */
 final class Deadlines {
+
+    /** A connection as the deadlines see it. */
+    interface Subject {
+        boolean closed();
+
+        /** When it connected and last sent a request, on the deadlines' clock. */
+        Activity activity();
+
+        /** Logged in, or a login/register is being answered (not cut off mid-way). */
+        boolean authenticating();
+
+        void bye(ByeReason reason, String message);
+    }
+
+    private final int idleTimeoutSeconds;
+    private final int loginTimeoutSeconds;
     private final long idleNanos;
     private final long loginNanos;
+    private final LongSupplier nanoTime;
 
-    Deadlines(int idleTimeoutSeconds, int loginTimeoutSeconds) {
+    Deadlines(int idleTimeoutSeconds, int loginTimeoutSeconds, LongSupplier nanoTime) {
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.loginTimeoutSeconds = loginTimeoutSeconds;
         this.idleNanos = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
         this.loginNanos = TimeUnit.SECONDS.toNanos(loginTimeoutSeconds);
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -27,7 +50,27 @@ final class Deadlines {
         return null;
     }
 
-    /** How often to check: a quarter of the shorter timeout, between 1 and 5 s. */
+    /** Says goodbye to every open subject past a deadline, with the reason and the limit it missed. */
+    void sweep(Collection<? extends Subject> subjects) {
+        long now = nanoTime.getAsLong();
+        // A copy: saying goodbye may change the collection.
+        for (Subject s : new ArrayList<>(subjects)) {
+            if (s.closed()) continue;
+            Activity a = s.activity();
+            ByeReason expired = expired(now, a.connectedNanos(), a.lastRequestNanos(), s.authenticating());
+            if (expired == ByeReason.IDLE) {
+                s.bye(ByeReason.IDLE, "no request for " + idleTimeoutSeconds + " s");
+            } else if (expired == ByeReason.LOGIN_TIMEOUT) {
+                s.bye(ByeReason.LOGIN_TIMEOUT, "not logged in within " + loginTimeoutSeconds + " s");
+            }
+        }
+    }
+
+    /** How often to sweep: a quarter of the shorter timeout, between 1 and 5 s. */
+    long sweepMillis() {
+        return sweepMillis(idleTimeoutSeconds, loginTimeoutSeconds);
+    }
+
     static long sweepMillis(int idleTimeoutSeconds, int loginTimeoutSeconds) {
         return Math.max(1000, Math.min(5000, Math.min(idleTimeoutSeconds, loginTimeoutSeconds) * 250L));
     }

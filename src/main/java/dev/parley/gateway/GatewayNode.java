@@ -1,7 +1,6 @@
 package dev.parley.gateway;
 
 import dev.parley.logging.Audit;
-import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
@@ -10,6 +9,7 @@ import io.vertx.core.net.NetServer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * This node's gateway: the shared state of its gateway instances (sessions, connection limits,
@@ -35,18 +35,22 @@ public final class GatewayNode {
     private final Audit audit;
     /** This node's bus, for the delivery consumer's checks. */
     private final dev.parley.service.Bus bus;
+    private final GatewaySettings settings;
+    /** The clock every deadline and rate limit of this node's connections reads. */
+    private final LongSupplier nanoTime = System::nanoTime;
 
-    public GatewayNode(String nodeId, ParleyConfig config, ParleyMetrics metrics, Audit audit, dev.parley.service.Bus bus) {
+    public GatewayNode(String nodeId, GatewaySettings settings, ParleyMetrics metrics, Audit audit, dev.parley.service.Bus bus) {
+        this.settings = settings;
         this.audit = audit;
         this.bus = bus;
         this.nodeId = nodeId;
         this.metrics = metrics;
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
         metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
-        this.limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerAddress(),
-                dev.parley.config.AddressSet.parse(config.limits().exemptAddresses()));
-        this.capacity = NodeCapacity.of(limiter::total, config.limits().maxConnections());
-        this.outputBudget = new OutputBudget(OutputBudget.effective(config.limits().maxPendingOutputBytes(),
+        this.limiter = new ConnectionLimiter(settings.limits().maxConnections(), settings.limits().maxConnectionsPerAddress(),
+                dev.parley.config.AddressSet.parse(settings.limits().exemptAddresses()));
+        this.capacity = NodeCapacity.of(limiter::total, settings.limits().maxConnections());
+        this.outputBudget = new OutputBudget(OutputBudget.effective(settings.limits().maxPendingOutputBytes(),
                 io.netty.util.internal.PlatformDependent.maxDirectMemory()));
         metrics.gauge("parley_pending_output_bytes", "output waiting for readers on this node (direct memory)",
                 outputBudget::pending);
@@ -57,9 +61,9 @@ public final class GatewayNode {
     }
 
     /** Deploys the delivery consumer, then the gateway instances; completes with the bound port. */
-    public Future<Integer> deploy(Vertx vertx, ParleyConfig config) {
+    public Future<Integer> deploy(Vertx vertx) {
         delivery = new NodeDeliveryVerticle(this, bus);
-        return readTlsIdentity(vertx, config.server())
+        return readTlsIdentity(vertx, settings.server())
                 .compose(identity -> {
                     tlsIdentity = identity;
                     return vertx.deployVerticle(delivery);
@@ -68,10 +72,10 @@ public final class GatewayNode {
                     deployments.add(id);
                     List<GatewayVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
                     return vertx.deployVerticle(() -> {
-                                GatewayVerticle g = new GatewayVerticle(config, this);
+                                GatewayVerticle g = new GatewayVerticle(settings, this, nanoTime);
                                 instances.add(g);
                                 return g;
-                            }, new io.vertx.core.DeploymentOptions().setInstances(config.server().gatewayInstances()))
+                            }, new io.vertx.core.DeploymentOptions().setInstances(settings.server().gatewayInstances()))
                             .map(id2 -> {
                                 deployments.add(0, id2);
                                 return instances.get(0).actualPort();
@@ -80,7 +84,7 @@ public final class GatewayNode {
     }
 
     /** Reads the certificate files on a worker: a startup error names the setting at fault. */
-    private static Future<PemIdentity> readTlsIdentity(Vertx vertx, ParleyConfig.Server server) {
+    private static Future<PemIdentity> readTlsIdentity(Vertx vertx, dev.parley.config.ParleyConfig.Server server) {
         if (!server.tlsEnabled()) return Future.succeededFuture();
         return vertx.executeBlocking(() -> PemIdentity.read(Path.of(server.tlsCert()), Path.of(server.tlsKey())), false);
     }

@@ -2,7 +2,6 @@ package dev.parley.gateway;
 
 import dev.parley.config.ListenFailure;
 import dev.parley.logging.Audit;
-import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ByeReason;
@@ -13,7 +12,6 @@ import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The TCP front door. Several instances share the port, one event loop each. Holds connections and
@@ -33,48 +32,49 @@ public final class GatewayVerticle extends VerticleBase {
 
     private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
-    private final ParleyConfig config;
+    private final GatewaySettings settings;
     private final GatewayNode node;
+    /** The clock every deadline and rate limit of these connections reads. */
+    private final LongSupplier nanoTime;
     private final Set<Connection> connections = new LinkedHashSet<>();
     private NetServer server;
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
-    private CommandTable commands;
+    private CommandTable<Connection> commands;
     private int actualPort;
     private Deadlines deadlines;
     private BacklogShedder shedder;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
-    GatewayVerticle(ParleyConfig config, GatewayNode node) {
-        this.config = config;
+    GatewayVerticle(GatewaySettings settings, GatewayNode node, LongSupplier nanoTime) {
+        this.settings = settings;
         this.node = node;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public Future<?> start() {
-        commands = new CommandTable(new GatewayServices(vertx.eventBus(), config, node.nodeId(), node.sessions(), node.metrics(), node));
+        commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), settings, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
-                .setHost(config.server().host())
-                .setPort(config.server().port())
+                .setHost(settings.server().host())
+                .setPort(settings.server().port())
                 .setTcpNoDelay(true)
-                .setAcceptBacklog(config.server().acceptBacklog());
+                .setAcceptBacklog(settings.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
-        ParleyConfig.Limits limits = config.limits();
-        deadlines = new Deadlines(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds());
+        deadlines = new Deadlines(settings.limits().idleTimeoutSeconds(), settings.limits().loginTimeoutSeconds(), nanoTime);
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
-        vertx.setPeriodic(Deadlines.sweepMillis(limits.idleTimeoutSeconds(), limits.loginTimeoutSeconds()),
-                id -> sweepDeadlines());
+        vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
         if (node.tlsIdentity() != null) {
-            tlsServer = TlsListener.create(vertx, options, config.server().tlsPort(), node.tlsIdentity(), this::accept);
-            tls = TlsListener.listen(tlsServer, config.server().host(), config.server().tlsPort()).onSuccess(node::tlsListening);
+            tlsServer = TlsListener.create(vertx, options, settings.server().tlsPort(), node.tlsIdentity(), this::accept);
+            tls = TlsListener.listen(tlsServer, settings.server().host(), settings.server().tlsPort()).onSuccess(node::tlsListening);
         }
         Future<NetServer> plain = server.listen().onSuccess(s -> actualPort = s.actualPort())
-                .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", config.server().host(),
-                        config.server().port(), "server.port", "--port")));
+                .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", settings.server().host(),
+                        settings.server().port(), "server.port", "--port")));
         return Future.all(plain, tls);
     }
 
@@ -96,11 +96,11 @@ public final class GatewayVerticle extends VerticleBase {
         return actualPort;
     }
 
-    ParleyConfig settings() {
-        return config;
+    GatewaySettings settings() {
+        return settings;
     }
 
-    CommandTable commands() {
+    CommandTable<Connection> commands() {
         return commands;
     }
 
@@ -180,28 +180,39 @@ public final class GatewayVerticle extends VerticleBase {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
-        Connection c = new Connection(this, socket, address,
-                new TokenBucket(config.limits().ratePerSecond(), config.limits().rateBurst(), System::nanoTime),
-                config.limits().slowConsumerBytes(), node.outputBudget());
+        Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget()),
+                reads(socket), address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
+                nanoTime);
         connections.add(c);
-        socket.handler(c::onData);
+        socket.handler(data -> c.onData(data.getBytes()));
         socket.exceptionHandler(t -> socket.close());
         socket.closeHandler(v -> {
             node.limiter().release(address);
             connections.remove(c);
             release(c);
         });
-        if (config.server().greetingDelayMs() > 0) {
-            vertx.setTimer(config.server().greetingDelayMs(), id -> c.greetIfSilent());
+        if (settings.server().greetingDelayMs() > 0) {
+            vertx.setTimer(settings.server().greetingDelayMs(), id -> c.greetIfSilent());
         }
+    }
+
+    private static RequestFlow.Reads reads(NetSocket socket) {
+        return new RequestFlow.Reads() {
+            @Override
+            public void pause() {
+                socket.pause();
+            }
+
+            @Override
+            public void resume() {
+                socket.resume();
+            }
+        };
     }
 
     /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
     Future<?> release(Connection c) {
-        boolean hadSession = c.hadSession() && !c.released();
-        c.markClosed();
-        if (!hadSession) return Future.succeededFuture();
-        c.markReleased();
+        if (!c.release()) return Future.succeededFuture();
         node.sessions().remove(c);
         LeaveRequest leave = new LeaveRequest(c.user(), c.sessionId(), c.lastGroupSeq());
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
@@ -217,19 +228,5 @@ public final class GatewayVerticle extends VerticleBase {
             last[0] = now;
             node.metrics().eventLoopLag.record(lateNanos / 1e9);
         });
-    }
-
-    private void sweepDeadlines() {
-        long now = System.nanoTime();
-        for (Connection c : new ArrayList<>(connections)) {
-            if (c.closed()) continue;
-            ByeReason expired = deadlines.expired(now, c.connectedNanos(), c.lastRequestNanos(),
-                    c.loggedIn() || c.loggingInState());
-            if (expired == ByeReason.IDLE) {
-                c.bye(ByeReason.IDLE, "no request for " + config.limits().idleTimeoutSeconds() + " s");
-            } else if (expired == ByeReason.LOGIN_TIMEOUT) {
-                c.bye(ByeReason.LOGIN_TIMEOUT, "not logged in within " + config.limits().loginTimeoutSeconds() + " s");
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.service.Bus;
-import dev.parley.service.BusCheck;
 import dev.parley.service.delivery.CloseUser;
 import dev.parley.service.delivery.Closed;
 import dev.parley.service.delivery.Delivered;

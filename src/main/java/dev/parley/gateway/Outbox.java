@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
  * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
  */
-final class Outbox {
+final class Outbox implements Wire {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
     static final long CLOSE_GRACE_MILLIS = 2000;
 
@@ -55,15 +55,16 @@ final class Outbox {
      * Queues bytes; false when the peer has stopped reading and the pending output is over the bound,
      * or when there is no memory for them (the caller drops the connection; the node carries on).
      */
-    boolean write(byte[] bytes) {
+    @Override
+    public boolean write(byte[] bytes) {
         if (!append(bytes)) return false;
         markDirty();
         return pending <= maxPendingBytes;
     }
 
-    /** Queues bytes and runs {@code afterWrite} once they (and all before them) were handed to the socket. */
-    void write(byte[] bytes, Runnable afterWrite) {
-        append(bytes);   // only ever empty: a marker for "after everything so far"
+    /** Runs {@code afterWrite} once everything queued so far was handed to the socket. */
+    @Override
+    public void afterWrites(Runnable afterWrite) {
         push();
         ctx.write(Unpooled.EMPTY_BUFFER).addListener(f -> {
             if (f.isSuccess()) afterWrite.run();
@@ -116,7 +117,8 @@ final class Outbox {
      * Writes the last bytes, flushes everything and closes once they are out, or after
      * {@link #CLOSE_GRACE_MILLIS} if the peer does not read them.
      */
-    void writeAndClose(byte[] last) {
+    @Override
+    public void writeAndClose(byte[] last) {
         if (last != null) append(last);   // without memory for the goodbye, it closes without one
         push();
         // ctx.close() skips Vert.x's graceful close, which would wait for the output to drain without bound.
@@ -127,7 +129,8 @@ final class Outbox {
     }
 
     /** Closes now, dropping unsent output (for peers that stopped reading). */
-    void abort(byte[] last) {
+    @Override
+    public void abort(byte[] last) {
         if (turn != null) {
             written(turn.readableBytes(), turn.capacity());
             turn.release();
@@ -145,21 +148,18 @@ final class Outbox {
         ctx.flush();
     }
 
-    /** Output not yet taken by the kernel: this turn's and that queued in Netty. */
-    long pendingBytes() {
-        return pending;
-    }
-
     /**
      * Output handed to Netty in earlier turns and still not taken by the kernel: what a reader that
      * keeps up never has (this turn's bytes look the same for fast and slow readers).
      */
-    long backlogBytes() {
+    @Override
+    public long backlogBytes() {
         return pending - (turn == null ? 0 : turn.readableBytes());
     }
 
     /** Direct memory held for this connection's output (what dropping it gives back to the budget). */
-    long memoryBytes() {
+    @Override
+    public long memoryBytes() {
         return memory;
     }
 

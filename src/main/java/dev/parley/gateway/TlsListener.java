@@ -1,6 +1,5 @@
 package dev.parley.gateway;
 
-import dev.parley.config.ConfigException;
 import dev.parley.config.ListenFailure;
 import dev.parley.tls.PemIdentity;
 import io.vertx.core.Future;
