@@ -21,12 +21,15 @@ public record SlashCommand(String verb, String op, String syntax, List<String> f
         return SlashGrammar.arguments(rest, fields.size());
     }
 
-    /** The request, with a field for each non-empty argument; arguments beyond the fields are ignored. */
+    /**
+     * The request, one field per argument given; arguments beyond the fields are ignored. (Parsed arguments are
+     * never empty: a missing one is absent, which the services answer with BAD_REQUEST.)
+     */
     public Request request(List<String> args) {
         ObjectNode f = Json.object();
         for (int i = 0; i < fields.size() && i < args.size(); i++) {
             String value = args.get(i);
-            if (value != null && !value.isEmpty()) f.put(fields.get(i), value);
+            if (value != null) f.put(fields.get(i), value);
         }
         return new Request(op, null, f);
     }
