@@ -56,7 +56,7 @@ final class ConsoleFormatter implements EventFormatter {
             }
             case Ops.NOTICE -> line(WARN, "! " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.CODE) + ")");
             case Ops.BYE -> line(WARN, "* the server ended the session: " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.REASON) + ")");
-            default -> frame.containsKey(Fields.OK) ? reply(new JsonObject().put(Fields.OP, op), frame) : line(QUIET, "* " + frame.encode());
+            default -> frame.containsKey(Fields.OK) ? reply(Frames.op(op), frame) : line(QUIET, "* " + frame.encode());
         };
     }
 

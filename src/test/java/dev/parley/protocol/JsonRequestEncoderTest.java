@@ -35,11 +35,11 @@ class JsonRequestEncoderTest {
     @DisplayName("every client request, encoded then parsed by the server, is the same request")
     void roundTrip() throws Exception {
         for (Request sent : clientRequests()) {
-            assertSame(sent, JsonRequestParser.parse(JsonRequestEncoder.encode(sent)));
+            assertSameRequest(sent, JsonRequestParser.parse(JsonRequestEncoder.encode(sent)));
             Request numbered = new Request(sent.op(), IntNode.valueOf(7), sent.fields().deepCopy().put(Fields.CID, "c-7"));
-            assertSame(numbered, JsonRequestParser.parse(JsonRequestEncoder.encode(numbered)));
+            assertSameRequest(numbered, JsonRequestParser.parse(JsonRequestEncoder.encode(numbered)));
             Request named = new Request(sent.op(), TextNode.valueOf("r7"), sent.fields());
-            assertSame(named, JsonRequestParser.parse(JsonRequestEncoder.encode(named)));
+            assertSameRequest(named, JsonRequestParser.parse(JsonRequestEncoder.encode(named)));
         }
     }
 
@@ -55,7 +55,7 @@ class JsonRequestEncoderTest {
     }
 
     /** Same op, rid and fields; a parsed JSON request also carries op and rid among its fields, by design. */
-    static void assertSame(Request expected, Request actual) {
+    static void assertSameRequest(Request expected, Request actual) {
         assertEquals(expected.op(), actual.op());
         assertEquals(expected.rid(), actual.rid());
         assertEquals(withoutOpAndRid(expected.fields()), withoutOpAndRid(actual.fields()));
