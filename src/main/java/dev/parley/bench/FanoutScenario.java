@@ -1,5 +1,7 @@
 package dev.parley.bench;
 
+import dev.parley.protocol.Ops;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * deliveries are counted exactly; latency is send-to-receive, the send time travelling in the text.
  */
 final class FanoutScenario {
-    private static final byte[] SAY = Frames.opPrefix("say");
+    private static final byte[] SAY = Frames.opPrefix(Ops.SAY);
 
     private final BenchOptions o;
     private final Generator g;

@@ -1,17 +1,20 @@
 package dev.parley.bench;
 
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.JsonLineEncoder;
+import dev.parley.protocol.Ops;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * Just enough reading of server frames to run a benchmark without a JSON parser on the hot path.
- * Relies on the server's encoder writing "op" first and "rid"/"ok" right after it, and on the
- * benchmark's own message texts containing no characters JSON would escape.
+ * Relies on the field order {@link JsonLineEncoder} documents as its contract ("op" first, then
+ * "rid" and "ok" for a reply), and on the benchmark's own message texts containing no characters
+ * JSON would escape. The handshake, off the hot path, is read with the protocol's decoder instead.
  */
 final class Frames {
-    static final byte[] OP_MESSAGE = ascii("{\"op\":\"message\"");
-    static final byte[] OK_TRUE = ascii("\"ok\":true");
-    static final byte[] USER_EXISTS = ascii("\"USER_EXISTS\"");
-    static final byte[] TEXT = ascii("\"text\":\"");
+    static final byte[] OP_MESSAGE = opPrefix(Ops.MESSAGE);
+    static final byte[] OK_TRUE = ascii("\"" + Fields.OK + "\":true");
 
     private Frames() {
     }
@@ -26,7 +29,7 @@ final class Frames {
     }
 
     static byte[] opPrefix(String op) {
-        return ascii("{\"op\":\"" + op + "\"");
+        return ascii("{\"" + Fields.OP + "\":\"" + op + "\"");
     }
 
     static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
@@ -55,10 +58,6 @@ final class Frames {
     /** Whether the reply within its first {@code window} bytes says ok:true (op, rid and ok come first). */
     static boolean ok(byte[] b, int from, int to) {
         return indexOf(b, from, Math.min(to, from + 200), OK_TRUE) >= 0;
-    }
-
-    static boolean contains(byte[] b, int from, int to, byte[] pattern) {
-        return indexOf(b, from, to, pattern) >= 0;
     }
 
     static String string(byte[] b, int from, int to) {

@@ -1,5 +1,15 @@
 package dev.parley.bench;
 
+import com.fasterxml.jackson.databind.node.LongNode;
+import dev.parley.protocol.ChatError;
+import dev.parley.protocol.DecodeException;
+import dev.parley.protocol.JsonRequestEncoder;
+import dev.parley.protocol.Ops;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.protocol.ServerFrameDecoder;
+import dev.parley.protocol.SlashCommand;
+import dev.parley.protocol.SlashGrammar;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
@@ -11,9 +21,9 @@ import java.nio.charset.StandardCharsets;
  * scenario installs its own line listener, or drops input altogether for idle sessions.
  */
 final class LoadClient {
-    private static final byte[] REGISTER = Frames.opPrefix("register");
-    private static final byte[] LOGIN = Frames.opPrefix("login");
-    private static final byte[] BYE = Frames.opPrefix("bye");
+    private static final byte[] REGISTER = Frames.opPrefix(Ops.REGISTER);
+    private static final byte[] LOGIN = Frames.opPrefix(Ops.LOGIN);
+    private static final byte[] BYE = Frames.opPrefix(Ops.BYE);
     private static final int MAX_LINE = 1 << 20;
     static final String GREETED = "greeted as a text client: the first request arrived after the server's greeting delay";
 
@@ -33,10 +43,9 @@ final class LoadClient {
     LoadClient(int index, String user, String password, boolean register) {
         this.index = index;
         this.user = user;
-        String reg = register ? "{\"op\":\"register\",\"rid\":0,\"user\":\"" + user + "\",\"password\":\"" + password
-                + "\",\"name\":\"" + user + "\"}\n" : "";
-        this.loginRequest = Buffer.buffer(reg + "{\"op\":\"login\",\"rid\":1,\"user\":\"" + user + "\",\"password\":\""
-                + password + "\"}\n");
+        this.loginRequest = Buffer.buffer();
+        if (register) loginRequest.appendBytes(line(SlashGrammar.REGISTER, 0, user, password, user));
+        loginRequest.appendBytes(line(SlashGrammar.LOGIN, 1, user, password));
     }
 
     /** Sends register (optional) and login pipelined; completes when the login is answered ok. */
@@ -70,14 +79,32 @@ final class LoadClient {
             Promise<LoadClient> p = loggingIn;
             loggingIn = null;
             if (p == null) return;
-            if (Frames.ok(b, from, to)) p.tryComplete(this);
+            Reply reply = reply(b, from, to);
+            if (reply != null && reply.ok()) p.tryComplete(this);
             else p.tryFail("login refused: " + Frames.string(b, from, Math.min(to, from + 300)));
         } else if (Frames.isOp(b, from, to, REGISTER)) {
-            if (!Frames.ok(b, from, to) && !Frames.contains(b, from, to, Frames.USER_EXISTS)) {
+            Reply reply = reply(b, from, to);
+            // the users of an earlier run are still there: that is fine
+            if (reply == null || !reply.ok() && reply.error() != ChatError.USER_EXISTS) {
                 registerError = Frames.string(b, from, Math.min(to, from + 300));
             }
         } else if (Frames.isOp(b, from, to, BYE)) {
             lastBye = Frames.string(b, from, Math.min(to, from + 300));
+        }
+    }
+
+    /** One handshake request, numbered; user and password are escaped as JSON needs. */
+    private static byte[] line(SlashCommand command, long rid, String... args) {
+        Request request = command.request(args);
+        return JsonRequestEncoder.encode(new Request(request.op(), LongNode.valueOf(rid), request.fields()));
+    }
+
+    /** A handshake reply, read with the protocol's decoder (once per session, off the hot path); null if unreadable. */
+    private static Reply reply(byte[] b, int from, int to) {
+        try {
+            return ServerFrameDecoder.decode(b, from, to) instanceof Reply r ? r : null;
+        } catch (DecodeException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.bench;
 
+import dev.parley.protocol.Ops;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * are counted exactly.
  */
 final class PrivateScenario {
-    private static final byte[] MSG = Frames.opPrefix("msg");
+    private static final byte[] MSG = Frames.opPrefix(Ops.MSG);
 
     private final BenchOptions o;
     private final Generator g;

@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.protocol.ByeReason;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
@@ -120,7 +121,7 @@ final class Sessions {
             String bye = c.lastBye();
             if (bye == null) continue;
             // One generator address opens every connection: the server's per-address cap must not apply.
-            return bye.contains("TOO_MANY_CONNECTIONS")
+            return bye.contains(ByeReason.TOO_MANY_CONNECTIONS.name())
                     ? bye + " (start the server with PARLEY_LIMITS_EXEMPT_ADDRESSES=<this machine's address>)" : bye;
         }
         return null;

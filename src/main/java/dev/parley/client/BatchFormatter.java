@@ -1,5 +1,8 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.Ops;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jline.utils.AttributedString;
@@ -23,14 +26,14 @@ final class BatchFormatter implements EventFormatter {
     public Optional<AttributedString> event(JsonObject frame) {
         String op = Frames.op(frame);
         String line = switch (op) {
-            case "message" -> (Boolean.TRUE.equals(frame.getValue("offline")) ? "missed " : "message ")
-                    + token(field(frame, "kind")) + " " + token(field(frame, "from")) + " "
-                    + token(field(frame, "name")) + ": " + text(field(frame, "text"));
-            case "presence" -> "presence " + token(field(frame, "status")) + " " + token(field(frame, "user"))
-                    + " " + token(field(frame, "name"));
-            case "notice" -> "notice " + token(field(frame, "code")) + ": " + text(field(frame, "message"));
-            case "bye" -> "bye " + token(field(frame, "reason")) + ": " + text(field(frame, "message"));
-            default -> frame.containsKey("ok")
+            case Ops.MESSAGE -> (Boolean.TRUE.equals(frame.getValue(Fields.OFFLINE)) ? "missed " : "message ")
+                    + token(field(frame, Fields.KIND)) + " " + token(field(frame, Fields.FROM)) + " "
+                    + token(field(frame, Fields.NAME)) + ": " + text(field(frame, Fields.TEXT));
+            case Ops.PRESENCE -> "presence " + token(field(frame, Fields.STATUS)) + " " + token(field(frame, Fields.USER))
+                    + " " + token(field(frame, Fields.NAME));
+            case Ops.NOTICE -> "notice " + token(field(frame, Fields.CODE)) + ": " + text(field(frame, Fields.MESSAGE));
+            case Ops.BYE -> "bye " + token(field(frame, Fields.REASON)) + ": " + text(field(frame, Fields.MESSAGE));
+            default -> frame.containsKey(Fields.OK)
                     ? replyLine(op, new JsonObject(), frame)
                     : "event " + token(op) + " " + frame.encode();
         };
@@ -46,24 +49,24 @@ final class BatchFormatter implements EventFormatter {
         if (!Frames.ok(reply)) {
             return "error " + token(op) + " " + token(Frames.errorCode(reply)) + ": " + text(Frames.errorMessage(reply));
         }
-        String user = field(reply, "user") != null ? field(reply, "user") : field(request, "user");
+        String user = field(reply, Fields.USER) != null ? field(reply, Fields.USER) : field(request, Fields.USER);
         return switch (op) {
-            case "register", "login" -> "ok " + op + " " + token(user);
-            case "who" -> "ok who " + whoList(reply);
-            case "rename" -> "ok rename " + token(field(reply, "name"));
-            case "say" -> "ok say " + token(field(reply, "id"));
-            case "msg" -> "ok msg " + token(field(request, "to")) + " "
-                    + (Boolean.TRUE.equals(reply.getValue("stored")) ? "stored" : "delivered") + " " + token(field(reply, "id"));
+            case Ops.REGISTER, Ops.LOGIN -> "ok " + op + " " + token(user);
+            case Ops.WHO -> "ok who " + whoList(reply);
+            case Ops.RENAME -> "ok rename " + token(field(reply, Fields.NAME));
+            case Ops.SAY -> "ok say " + token(field(reply, Fields.ID));
+            case Ops.MSG -> "ok msg " + token(field(request, Fields.TO)) + " "
+                    + (Boolean.TRUE.equals(reply.getValue(Fields.STORED)) ? "stored" : "delivered") + " " + token(field(reply, Fields.ID));
             default -> "ok " + token(op);
         };
     }
 
     private static String whoList(JsonObject reply) {
-        JsonArray online = reply.getJsonArray("online", new JsonArray());
-        StringBuilder line = new StringBuilder().append(reply.getValue("count", online.size()));
+        JsonArray online = reply.getJsonArray(Fields.ONLINE, new JsonArray());
+        StringBuilder line = new StringBuilder().append(reply.getValue(Fields.COUNT, online.size()));
         for (Object item : online) {
             if (item instanceof JsonObject person) {
-                line.append(' ').append(token(field(person, "user"))).append(':').append(token(field(person, "name")));
+                line.append(' ').append(token(field(person, Fields.USER))).append(':').append(token(field(person, Fields.NAME)));
             }
         }
         return line.toString();

@@ -1,5 +1,7 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Ops;
+
 import io.vertx.core.json.JsonObject;
 
 import java.io.BufferedReader;
@@ -32,7 +34,7 @@ final class BatchRunner {
             }
             if (action instanceof Action.Send send) {
                 boolean ok = send(send.request());
-                if (!ok && Frames.op(send.request()).equals("login")) {
+                if (!ok && Frames.op(send.request()).equals(Ops.LOGIN)) {
                     return finish(1);
                 }
             } else {

@@ -1,6 +1,10 @@
 package dev.parley.client;
 
 import dev.parley.client.PendingRequests.Entry;
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.Ops;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.DecodeException;
@@ -22,13 +26,13 @@ import java.util.concurrent.Executor;
  */
 final class ClientSession {
 
-    private static final Set<String> EVENTS = Set.of("message", "presence", "notice", "bye");
-    private static final Set<String> ENDED_FOR_GOOD = Set.of("REPLACED", "KICKED", "ACCOUNT_DELETED");
+    private static final Set<String> ENDED_FOR_GOOD =
+            Set.of(ByeReason.REPLACED.name(), ByeReason.KICKED.name(), ByeReason.ACCOUNT_DELETED.name());
     /** Safe to send twice: say/msg carry a cid the server deduplicates, who and ping change nothing. */
-    private static final Set<String> RESENDABLE = Set.of("say", "msg", "who", "ping");
+    private static final Set<String> RESENDABLE = Set.of(Ops.SAY, Ops.MSG, Ops.WHO, Ops.PING);
     /** Refusals of the automatic login that are worth another attempt rather than logging the user out. */
-    private static final Set<String> TRANSIENT = Set.of(
-            "RATE_LIMITED", "UNAVAILABLE", "ALREADY_LOGGED_IN", "INTERNAL", "TIMEOUT", "DISCONNECTED");
+    private static final Set<String> TRANSIENT = Set.of(ChatError.RATE_LIMITED.name(), ChatError.UNAVAILABLE.name(),
+            ChatError.ALREADY_LOGGED_IN.name(), ChatError.INTERNAL.name(), Frames.TIMEOUT, Frames.DISCONNECTED);
     /** The server's mailbox is bounded; this only stops repeated reconnects from growing the list forever. */
     private static final int MAX_MISSED = 1000;
 
@@ -99,7 +103,7 @@ final class ClientSession {
             cancelReconnect();
             for (Entry entry : pending.removeAll()) {
                 entry.cancelTimer.run();
-                entry.promise.tryComplete(Frames.localError(entry.op(), "CLOSED", "the client is closing"));
+                entry.promise.tryComplete(Frames.localError(entry.op(), Frames.CLOSED, "the client is closing"));
             }
             if (link != null) {
                 link.close();
@@ -142,24 +146,24 @@ final class ClientSession {
     private void submit(JsonObject request, Promise<JsonObject> reply) {
         String op = Frames.op(request);
         if (closed) {
-            reply.complete(Frames.localError(op, "CLOSED", "the client is closing"));
+            reply.complete(Frames.localError(op, Frames.CLOSED, "the client is closing"));
             return;
         }
-        if (op.equals("logout") && link == null && user != null) {
+        if (op.equals(Ops.LOGOUT) && link == null && user != null) {
             // no connection means no server session to end; waiting for a reconnect just to log out helps nobody
             cancelReconnect();
             loggedOut();
-            JsonObject local = Frames.localError(op, "DISCONNECTED", "not connected; logged out locally");
+            JsonObject local = Frames.localError(op, Frames.DISCONNECTED, "not connected; logged out locally");
             listener.reply(request, local);
             reply.complete(local);
             return;
         }
         String rid = "r" + (++seq);
-        request.put("rid", rid);
-        if ((op.equals("say") || op.equals("msg")) && !request.containsKey("cid")) {
-            request.put("cid", cidPrefix + seq);
+        request.put(Fields.RID, rid);
+        if ((op.equals(Ops.SAY) || op.equals(Ops.MSG)) && !request.containsKey(Fields.CID)) {
+            request.put(Fields.CID, cidPrefix + seq);
         }
-        if (op.equals("logout")) {
+        if (op.equals(Ops.LOGOUT)) {
             expectClose = true;
         }
         Entry entry = pending.add(rid, request, reply, true);
@@ -217,7 +221,7 @@ final class ClientSession {
     private void relogin(int gen) {
         String rid = "r" + (++seq);
         Promise<JsonObject> reply = Promise.promise();
-        Entry entry = pending.add(rid, Frames.login(user, password).put("rid", rid), reply, false);
+        Entry entry = pending.add(rid, Frames.login(user, password).put(Fields.RID, rid), reply, false);
         entry.cancelTimer = scheduler.schedule(replyTimeoutMillis, () -> timeOut(rid));
         transmit(entry);
         reply.future().onSuccess(frame -> relogged(gen, frame));
@@ -263,24 +267,24 @@ final class ClientSession {
             return;
         }
         String op = Frames.op(frame);
-        if (EVENTS.contains(op) && !frame.containsKey("ok")) {
+        if (Ops.isEvent(op) && !frame.containsKey(Fields.OK)) {
             onEvent(frame, op);
             return;
         }
         Entry entry = pending.take(frame);
         if (entry != null) {
             complete(entry, frame);
-        } else if (!op.equals("pong")) {
+        } else if (!op.equals(Ops.PONG)) {
             listener.event(frame);
         }
     }
 
     private void onEvent(JsonObject frame, String op) {
-        if (op.equals("message") && "private".equals(frame.getString("kind")) && frame.getValue("id") instanceof String id
-                && !seenPrivate.firstTime(id)) {
+        if (op.equals(Ops.MESSAGE) && Fields.KIND_PRIVATE.equals(frame.getString(Fields.KIND))
+                && frame.getValue(Fields.ID) instanceof String id && !seenPrivate.firstTime(id)) {
             return;
         }
-        if (op.equals("message") && Boolean.TRUE.equals(frame.getValue("offline"))) {
+        if (op.equals(Ops.MESSAGE) && Boolean.TRUE.equals(frame.getValue(Fields.OFFLINE))) {
             synchronized (missed) {
                 if (missed.size() == MAX_MISSED) {
                     missed.removeFirst();
@@ -289,7 +293,7 @@ final class ClientSession {
             }
         }
         // The server ended this session on purpose: logging in again by ourselves would undo it.
-        if (op.equals("bye") && user != null && ENDED_FOR_GOOD.contains(frame.getString("reason"))) {
+        if (op.equals(Ops.BYE) && user != null && ENDED_FOR_GOOD.contains(frame.getString(Fields.REASON))) {
             loggedOut();
             lost = true;
         }
@@ -309,21 +313,21 @@ final class ClientSession {
     private void apply(JsonObject request, JsonObject reply) {
         String op = Frames.op(request);
         boolean ok = Frames.ok(reply);
-        if (op.equals("login") && ok) {
-            user = reply.getString("user", request.getString("user"));
-            password = request.getString("password");
+        if (op.equals(Ops.LOGIN) && ok) {
+            user = reply.getString(Fields.USER, request.getString(Fields.USER));
+            password = request.getString(Fields.PASSWORD);
             lost = false;
             synchronized (missed) {
                 missed.clear();
             }
-        } else if (op.equals("password") && ok) {
+        } else if (op.equals(Ops.PASSWORD) && ok) {
             // A reconnect logs in again with the password it holds: it must be the new one.
-            password = request.getString("new");
-        } else if (op.equals("delete_account") && ok) {
+            password = request.getString(Fields.NEW_PASSWORD);
+        } else if (op.equals(Ops.DELETE_ACCOUNT) && ok) {
             // The server says bye next and closes: that is the expected end, not a reason to reconnect.
             expectClose = true;
             loggedOut();
-        } else if (op.equals("logout")) {
+        } else if (op.equals(Ops.LOGOUT)) {
             if (ok) {
                 loggedOut();
             } else {
@@ -335,7 +339,7 @@ final class ClientSession {
     private void timeOut(String rid) {
         Entry entry = pending.remove(rid);
         if (entry != null) {
-            String note = RESENDABLE.contains(entry.op()) && !entry.op().equals("who") && !entry.op().equals("ping")
+            String note = RESENDABLE.contains(entry.op()) && !entry.op().equals(Ops.WHO) && !entry.op().equals(Ops.PING)
                     ? "; it may or may not have been delivered" : "";
             complete(entry, Frames.localError(entry.op(), "TIMEOUT",
                     "no reply within " + replyTimeoutMillis / 1000 + " s" + note));
@@ -356,7 +360,7 @@ final class ClientSession {
                 entry.sent = false;
             } else {
                 pending.remove(entry.rid);
-                complete(entry, Frames.localError(entry.op(), "DISCONNECTED", "the connection closed before the reply"));
+                complete(entry, Frames.localError(entry.op(), Frames.DISCONNECTED, "the connection closed before the reply"));
             }
         }
         if (reconnect) {
@@ -374,7 +378,7 @@ final class ClientSession {
             return;
         }
         for (Entry entry : pending.removeAll()) {
-            complete(entry, Frames.localError(entry.op(), "CONNECT_FAILED", "cannot reach the server: " + cause.getMessage()));
+            complete(entry, Frames.localError(entry.op(), Frames.CONNECT_FAILED, "cannot reach the server: " + cause.getMessage()));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.parley.client;
 
-import java.util.ArrayList;
+import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Ops;
+import dev.parley.protocol.SlashGrammar;
+
 import java.util.List;
 
 /**
@@ -43,7 +46,7 @@ final class CommandInterpreter {
         }
         return menus
                 ? new Action.Show("choose 1, 2 or 3, or type /help")
-                : new Action.Fail("say", "NOT_LOGGED_IN", "log in first: /login <id> <password>");
+                : new Action.Fail(Ops.SAY, ChatError.NOT_LOGGED_IN.name(), "log in first: /login <id> <password>");
     }
 
     /** Drops a half-answered menu question (Ctrl-C). */
@@ -115,31 +118,20 @@ final class CommandInterpreter {
         String verb = verbAndRest[0].toLowerCase();
         CommandSpec spec = SlashCommands.find(verb);
         if (spec == null) {
-            return new Action.Fail(verb.isEmpty() ? "input" : verb, "USAGE", "unknown command /" + verb + "; type /help");
+            return new Action.Fail(verb.isEmpty() ? "input" : verb, Frames.USAGE, "unknown command /" + verb + "; type /help");
         }
         if (spec.needsLogin() && !loggedIn) {
-            return new Action.Fail(spec.verb(), "NOT_LOGGED_IN", "log in first: /login <id> <password>");
+            return new Action.Fail(spec.verb(), ChatError.NOT_LOGGED_IN.name(), "log in first: /login <id> <password>");
         }
         List<String> args = arguments(verbAndRest.length > 1 ? verbAndRest[1] : "", spec.maxArgs());
         if (args.size() < spec.minArgs() || (spec.maxArgs() == 0 && !args.isEmpty())) {
-            return new Action.Fail(spec.verb(), "USAGE", "usage: " + spec.syntax());
+            return new Action.Fail(spec.verb(), Frames.USAGE, "usage: " + spec.syntax());
         }
         return spec.handler().apply(args);
     }
 
     /** Splits on whitespace into at most {@code max} arguments, the last keeping the rest of the line. */
     static List<String> arguments(String rest, int max) {
-        List<String> args = new ArrayList<>();
-        String remaining = rest.strip();
-        while (!remaining.isEmpty()) {
-            if (args.size() == max - 1 || max == 0) {
-                args.add(remaining);
-                break;
-            }
-            String[] split = remaining.split("\\s+", 2);
-            args.add(split[0]);
-            remaining = split.length > 1 ? split[1] : "";
-        }
-        return args;
+        return SlashGrammar.arguments(rest.strip(), max);
     }
 }

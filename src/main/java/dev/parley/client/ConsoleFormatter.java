@@ -1,6 +1,10 @@
 package dev.parley.client;
 
 import dev.parley.protocol.DisplayText;
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.Ops;
+
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jline.utils.AttributedString;
@@ -45,33 +49,33 @@ final class ConsoleFormatter implements EventFormatter {
     public Optional<AttributedString> event(JsonObject frame) {
         String op = Frames.op(frame);
         return switch (op) {
-            case "message" -> Optional.of(message(frame));
-            case "presence" -> {
-                boolean online = "online".equals(field(frame, "status"));
-                yield line(online ? ONLINE : QUIET, "* " + nameOf(frame, "name", "user") + " is " + field(frame, "status"));
+            case Ops.MESSAGE -> Optional.of(message(frame));
+            case Ops.PRESENCE -> {
+                boolean online = Fields.STATUS_ONLINE.equals(field(frame, Fields.STATUS));
+                yield line(online ? ONLINE : QUIET, "* " + nameOf(frame, Fields.NAME, Fields.USER) + " is " + field(frame, Fields.STATUS));
             }
-            case "notice" -> line(WARN, "! " + field(frame, "message") + " (" + field(frame, "code") + ")");
-            case "bye" -> line(WARN, "* the server ended the session: " + field(frame, "message") + " (" + field(frame, "reason") + ")");
-            default -> frame.containsKey("ok") ? reply(new JsonObject().put("op", op), frame) : line(QUIET, "* " + frame.encode());
+            case Ops.NOTICE -> line(WARN, "! " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.CODE) + ")");
+            case Ops.BYE -> line(WARN, "* the server ended the session: " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.REASON) + ")");
+            default -> frame.containsKey(Fields.OK) ? reply(Frames.op(op), frame) : line(QUIET, "* " + frame.encode());
         };
     }
 
     private AttributedString message(JsonObject frame) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         out.styled(TIME, time(frame) + " ");
-        if (Boolean.TRUE.equals(frame.getValue("offline"))) {
+        if (Boolean.TRUE.equals(frame.getValue(Fields.OFFLINE))) {
             out.styled(MISSED, "[missed] ");
         }
-        String from = field(frame, "from");
-        String sender = from != null && from.equals(me.get()) ? "you" : nameOf(frame, "name", "from");
-        if ("private".equals(field(frame, "kind"))) {
-            String to = field(frame, "to");
+        String from = field(frame, Fields.FROM);
+        String sender = from != null && from.equals(me.get()) ? "you" : nameOf(frame, Fields.NAME, Fields.FROM);
+        if (Fields.KIND_PRIVATE.equals(field(frame, Fields.KIND))) {
+            String to = field(frame, Fields.TO);
             String receiver = to == null || to.equals(me.get()) ? "you" : to;
             out.styled(PRIVATE, "[private] ").styled(NAME, sender).append(" → ").append(receiver);
         } else {
             out.styled(NAME, sender);
         }
-        return out.append(": ").append(String.valueOf(field(frame, "text"))).toAttributedString();
+        return out.append(": ").append(String.valueOf(field(frame, Fields.TEXT))).toAttributedString();
     }
 
     @Override
@@ -82,27 +86,27 @@ final class ConsoleFormatter implements EventFormatter {
             return line(ERROR, "! " + op + " failed: " + (message.isEmpty() ? "" : message + " ") + "(" + Frames.errorCode(reply) + ")");
         }
         return switch (op) {
-            case "login" -> line(NOTE, "* logged in as " + nameOf(reply, "name", "user") + " (" + field(reply, "user") + "); "
+            case Ops.LOGIN -> line(NOTE, "* logged in as " + nameOf(reply, Fields.NAME, Fields.USER) + " (" + field(reply, Fields.USER) + "); "
                     + onlineList(reply, "nobody else is online"));
-            case "register" -> line(NOTE, "* registered " + field(reply, "user") + "; you can log in now");
-            case "who" -> line(NOTE, "* " + onlineList(reply, "nobody is online"));
-            case "msg" -> Boolean.TRUE.equals(reply.getValue("stored"))
-                    ? line(NOTE, "* " + field(request, "to") + " is offline; the message waits in their mailbox")
+            case Ops.REGISTER -> line(NOTE, "* registered " + field(reply, Fields.USER) + "; you can log in now");
+            case Ops.WHO -> line(NOTE, "* " + onlineList(reply, "nobody is online"));
+            case Ops.MSG -> Boolean.TRUE.equals(reply.getValue(Fields.STORED))
+                    ? line(NOTE, "* " + field(request, Fields.TO) + " is offline; the message waits in their mailbox")
                     : Optional.empty();
-            case "logout" -> line(NOTE, "* logged out");
-            case "password" -> line(NOTE, "* password changed");
-            case "rename" -> line(NOTE, "* you are now " + field(reply, "name"));
-            case "delete_account" -> line(NOTE, "* account " + field(reply, "user") + " deleted");
-            case "ping" -> line(NOTE, "* pong");
+            case Ops.LOGOUT -> line(NOTE, "* logged out");
+            case Ops.PASSWORD -> line(NOTE, "* password changed");
+            case Ops.RENAME -> line(NOTE, "* you are now " + field(reply, Fields.NAME));
+            case Ops.DELETE_ACCOUNT -> line(NOTE, "* account " + field(reply, Fields.USER) + " deleted");
+            case Ops.PING -> line(NOTE, "* pong");
             default -> Optional.empty();
         };
     }
 
     private String onlineList(JsonObject reply, String none) {
         List<String> people = new ArrayList<>();
-        for (Object item : reply.getJsonArray("online", new JsonArray())) {
-            if (item instanceof JsonObject person && !String.valueOf(field(person, "user")).equals(me.get())) {
-                people.add(nameOf(person, "name", "user") + " (" + field(person, "user") + ")");
+        for (Object item : reply.getJsonArray(Fields.ONLINE, new JsonArray())) {
+            if (item instanceof JsonObject person && !String.valueOf(field(person, Fields.USER)).equals(me.get())) {
+                people.add(nameOf(person, Fields.NAME, Fields.USER) + " (" + field(person, Fields.USER) + ")");
             }
         }
         return people.isEmpty() ? none : "online: " + String.join(", ", people);
@@ -142,7 +146,7 @@ final class ConsoleFormatter implements EventFormatter {
     }
 
     private String time(JsonObject frame) {
-        Object ts = frame.getValue("ts");
+        Object ts = frame.getValue(Fields.TS);
         Instant when = ts instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : clock.instant();
         return HH_MM.format(when.atZone(clock.getZone()));
     }

@@ -1,5 +1,7 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Ops;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.jline.reader.EndOfFileException;
@@ -13,7 +15,7 @@ import java.util.Set;
 final class ConsoleRunner {
 
     /** State-changing requests: the next prompt must reflect their outcome, so wait for them. */
-    private static final Set<String> AWAITED = Set.of("login", "register", "logout");
+    private static final Set<String> AWAITED = Set.of(Ops.LOGIN, Ops.REGISTER, Ops.LOGOUT);
 
     private final LineReader reader;
     private final ClientSession session;

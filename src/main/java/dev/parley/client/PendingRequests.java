@@ -1,5 +1,8 @@
 package dev.parley.client;
 
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.Ops;
+
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 
@@ -46,15 +49,15 @@ final class PendingRequests {
      * does not echo it, the oldest sent request of the same op (pong answers ping).
      */
     Entry take(JsonObject reply) {
-        Object rid = reply.getValue("rid");
+        Object rid = reply.getValue(Fields.RID);
         if (rid != null) {
             return byRid.remove(String.valueOf(rid));
         }
         String op = Frames.op(reply);
-        if (!reply.containsKey("ok") && !"pong".equals(op)) {
+        if (!reply.containsKey(Fields.OK) && !Ops.PONG.equals(op)) {
             return null;
         }
-        String wanted = "pong".equals(op) ? "ping" : op;
+        String wanted = Ops.PONG.equals(op) ? Ops.PING : op;
         for (Iterator<Entry> it = byRid.values().iterator(); it.hasNext(); ) {
             Entry entry = it.next();
             if (entry.sent && entry.op().equals(wanted)) {

@@ -1,45 +1,37 @@
 package dev.parley.client;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.parley.protocol.SlashCommand;
+import dev.parley.protocol.SlashGrammar;
 
-/** The slash-command table, shared by the interactive and batch modes. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The client's slash-command table, shared by the interactive and batch modes: the protocol's
+ * {@link SlashGrammar} with the client's summaries and login rules, plus commands that never reach the server.
+ */
 final class SlashCommands {
 
     private static final Map<String, CommandSpec> TABLE = new LinkedHashMap<>();
 
     static {
-        // /login <id> <password>
-        add(new CommandSpec("login", "/login <id> <password>", "log in", false, 2, 2,
-                a -> new Action.Send(Frames.login(a.get(0), a.get(1)))));
-        // /register <id> <password> [name]
-        add(new CommandSpec("register", "/register <id> <password> [name]", "create an account (name defaults to the id)",
-                false, 2, 3, a -> new Action.Send(Frames.register(a.get(0), a.get(1), a.size() > 2 ? a.get(2) : a.get(0)))));
-        // /who
-        add(new CommandSpec("who", "/who", "list who is online", true, 0, 0, a -> new Action.Send(Frames.who())));
-        // /say <text>
-        add(new CommandSpec("say", "/say <text>", "message everyone (plain text does the same)", true, 1, 1,
-                a -> new Action.Send(Frames.say(a.get(0)))));
-        // /msg <id> <text>
-        add(new CommandSpec("msg", "/msg <id> <text>", "private message", true, 2, 2,
-                a -> new Action.Send(Frames.msg(a.get(0), a.get(1)))));
-        // /password <old> <new>
-        add(new CommandSpec("password", "/password <old> <new>", "change your password", true, 2, 2,
-                a -> new Action.Send(Frames.password(a.get(0), a.get(1)))));
-        // /name <new name>
-        add(new CommandSpec("name", "/name <new name>", "change your display name", true, 1, 1,
-                a -> new Action.Send(Frames.rename(a.get(0)))));
-        // /delete-account <password>
-        add(new CommandSpec("delete-account", "/delete-account <password>", "delete your account and its mail, for good",
-                true, 1, 1, a -> new Action.Send(Frames.deleteAccount(a.get(0)))));
+        shared(SlashGrammar.LOGIN, "log in", false);
+        // the client always names the account: the id when no name is given
+        add(spec(SlashGrammar.REGISTER, "create an account (name defaults to the id)", false,
+                a -> a.size() > 2 ? a : List.of(a.get(0), a.get(1), a.get(0))));
+        shared(SlashGrammar.WHO, "list who is online", true);
+        shared(SlashGrammar.SAY, "message everyone (plain text does the same)", true);
+        shared(SlashGrammar.MSG, "private message", true);
+        shared(SlashGrammar.PASSWORD, "change your password", true);
+        shared(SlashGrammar.NAME, "change your display name", true);
+        shared(SlashGrammar.DELETE_ACCOUNT, "delete your account and its mail, for good", true);
         // /missed
         add(new CommandSpec("missed", "/missed", "show messages that waited for you at this login", false, 0, 0,
                 a -> new Action.ShowMissed()));
-        // /ping
-        add(new CommandSpec("ping", "/ping", "check that the server answers", false, 0, 0, a -> new Action.Send(Frames.ping())));
-        // /logout
-        add(new CommandSpec("logout", "/logout", "log out but keep the client open", true, 0, 0,
-                a -> new Action.Send(Frames.logout())));
+        shared(SlashGrammar.PING, "check that the server answers", false);
+        shared(SlashGrammar.LOGOUT, "log out but keep the client open", true);
         // /menu
         add(new CommandSpec("menu", "/menu", "show the numbered menu", false, 0, 0, a -> new Action.ShowMenu()));
         // /help
@@ -50,6 +42,17 @@ final class SlashCommands {
     }
 
     private SlashCommands() {
+    }
+
+    private static void shared(SlashCommand command, String summary, boolean needsLogin) {
+        add(spec(command, summary, needsLogin, a -> a));
+    }
+
+    /** A grammar command sent as is, after {@code complete} has filled in the client's defaults. */
+    private static CommandSpec spec(SlashCommand command, String summary, boolean needsLogin,
+                                    UnaryOperator<List<String>> complete) {
+        return new CommandSpec(command.verb(), command.syntax(), summary, needsLogin, command.required(),
+                command.fields().size(), a -> new Action.Send(Frames.request(command.request(complete.apply(a)))));
     }
 
     private static void add(CommandSpec spec) {

@@ -9,7 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Encodes outbound frames as one JSON object per line. */
+/**
+ * Encodes outbound frames as one JSON object per line, without spaces.
+ * <p>
+ * Field order is a contract (the benchmark reads frames by byte prefix, without a JSON parser; tested by
+ * {@code JsonLineEncoderOrderTest}): every frame starts with {@code {"op":"<op>"}; a reply continues with
+ * {@code ,"rid":<rid>} when the request had one, then {@code ,"ok":<bool>} (pong has no ok).
+ */
 public final class JsonLineEncoder {
 
     private JsonLineEncoder() {
@@ -22,28 +28,28 @@ public final class JsonLineEncoder {
             if (out instanceof Reply r) {
                 writeReply(g, r);
             } else if (out instanceof PresenceEvent p) {
-                    g.writeStringField("op", "presence");
-                    g.writeStringField("user", p.user());
-                    g.writeStringField("name", p.name());
-                    g.writeStringField("status", p.online() ? "online" : "offline");
+                g.writeStringField(Fields.OP, Ops.PRESENCE);
+                g.writeStringField(Fields.USER, p.user());
+                g.writeStringField(Fields.NAME, p.name());
+                g.writeStringField(Fields.STATUS, p.online() ? Fields.STATUS_ONLINE : Fields.STATUS_OFFLINE);
             } else if (out instanceof MessageEvent m) {
-                    g.writeStringField("op", "message");
-                    g.writeStringField("kind", m.group() ? "group" : "private");
-                    g.writeStringField("id", m.id());
-                    g.writeStringField("from", m.from());
-                    g.writeStringField("name", m.name());
-                    if (m.to() != null) g.writeStringField("to", m.to());
-                    g.writeStringField("text", m.text());
-                    g.writeNumberField("ts", m.ts());
-                    if (m.offline()) g.writeBooleanField("offline", true);
+                g.writeStringField(Fields.OP, Ops.MESSAGE);
+                g.writeStringField(Fields.KIND, m.group() ? Fields.KIND_GROUP : Fields.KIND_PRIVATE);
+                g.writeStringField(Fields.ID, m.id());
+                g.writeStringField(Fields.FROM, m.from());
+                g.writeStringField(Fields.NAME, m.name());
+                if (m.to() != null) g.writeStringField(Fields.TO, m.to());
+                g.writeStringField(Fields.TEXT, m.text());
+                g.writeNumberField(Fields.TS, m.ts());
+                if (m.offline()) g.writeBooleanField(Fields.OFFLINE, true);
             } else if (out instanceof ByeEvent b) {
-                    g.writeStringField("op", "bye");
-                    g.writeStringField("reason", b.reason().name());
-                    g.writeStringField("message", b.message());
+                g.writeStringField(Fields.OP, Ops.BYE);
+                g.writeStringField(Fields.REASON, b.reason().name());
+                g.writeStringField(Fields.MESSAGE, b.message());
             } else if (out instanceof NoticeEvent n) {
-                    g.writeStringField("op", "notice");
-                    g.writeStringField("code", n.code());
-                    g.writeStringField("message", n.message());
+                g.writeStringField(Fields.OP, Ops.NOTICE);
+                g.writeStringField(Fields.CODE, n.code());
+                g.writeStringField(Fields.MESSAGE, n.message());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -54,13 +60,13 @@ public final class JsonLineEncoder {
     }
 
     private static void writeReply(JsonGenerator g, Reply r) throws IOException {
-        g.writeStringField("op", r.op());
+        g.writeStringField(Fields.OP, r.op());
         if (r.rid() != null) {
-            g.writeFieldName("rid");
+            g.writeFieldName(Fields.RID);
             g.writeTree(r.rid());
         }
-        if ("pong".equals(r.op())) return;
-        g.writeBooleanField("ok", r.ok());
+        if (Ops.PONG.equals(r.op())) return;
+        g.writeBooleanField(Fields.OK, r.ok());
         if (r.ok()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = r.fields().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -68,9 +74,9 @@ public final class JsonLineEncoder {
                 g.writeTree(e.getValue());
             }
         } else {
-            g.writeObjectFieldStart("error");
-            g.writeStringField("code", r.error().name());
-            g.writeStringField("message", r.message());
+            g.writeObjectFieldStart(Fields.ERROR);
+            g.writeStringField(Fields.CODE, r.error().name());
+            g.writeStringField(Fields.MESSAGE, r.message());
             g.writeEndObject();
         }
     }

@@ -24,11 +24,11 @@ public final class JsonRequestParser {
             throw new DecodeException("a request must be a JSON object");
         }
         ObjectNode fields = (ObjectNode) node;
-        JsonNode rid = fields.get("rid");
+        JsonNode rid = fields.get(Fields.RID);
         if (rid != null && !(rid.isTextual() || rid.isNumber())) {
             rid = null;
         }
-        JsonNode op = fields.get("op");
+        JsonNode op = fields.get(Fields.OP);
         String opName = op != null && op.isTextual() ? op.asText() : null;
         return new Request(opName, rid, fields);
     }

@@ -77,32 +77,32 @@ public final class TextLineEncoder {
         }
         JsonNode f = r.fields();
         switch (r.op()) {
-            case "register":
-                return "* registered " + f.path("user").asText() + ". Now log in: /login "
-                        + f.path("user").asText() + " <password>";
-            case "login": {
-                JsonNode online = f.path("online");
+            case Ops.REGISTER:
+                return "* registered " + f.path(Fields.USER).asText() + ". Now log in: /login "
+                        + f.path(Fields.USER).asText() + " <password>";
+            case Ops.LOGIN: {
+                JsonNode online = f.path(Fields.ONLINE);
                 String others = online.size() == 0 ? "nobody else is online yet." : "online: " + people(online);
-                return "* welcome, " + who(f.path("user").asText(), f.path("name").asText()) + "; " + others;
+                return "* welcome, " + who(f.path(Fields.USER).asText(), f.path(Fields.NAME).asText()) + "; " + others;
             }
-            case "who":
-                return "* " + f.path("count").asLong() + " online: " + people(f.path("online"))
-                        + (f.path("count").asLong() > f.path("online").size() ? ", ..." : "");
-            case "msg":
-                return f.path("stored").asBoolean()
-                        ? "* " + f.path("to").asText() + " is offline; they will get it when they log in"
-                        : "* sent to " + f.path("to").asText();
-            case "password":
+            case Ops.WHO:
+                return "* " + f.path(Fields.COUNT).asLong() + " online: " + people(f.path(Fields.ONLINE))
+                        + (f.path(Fields.COUNT).asLong() > f.path(Fields.ONLINE).size() ? ", ..." : "");
+            case Ops.MSG:
+                return f.path(Fields.STORED).asBoolean()
+                        ? "* " + f.path(Fields.TO).asText() + " is offline; they will get it when they log in"
+                        : "* sent to " + f.path(Fields.TO).asText();
+            case Ops.PASSWORD:
                 return "* password changed";
-            case "rename":
-                return "* you are now " + who(f.path("user").asText(), f.path("name").asText());
-            case "delete_account":
-                return "* account " + f.path("user").asText() + " deleted";
-            case "logout":
+            case Ops.RENAME:
+                return "* you are now " + who(f.path(Fields.USER).asText(), f.path(Fields.NAME).asText());
+            case Ops.DELETE_ACCOUNT:
+                return "* account " + f.path(Fields.USER).asText() + " deleted";
+            case Ops.LOGOUT:
                 return "* logged out. Bye!";
-            case "help":
+            case Ops.HELP:
                 return HELP;
-            case "pong":
+            case Ops.PONG:
                 return "* pong";
             default:
                 return null;
@@ -113,7 +113,7 @@ public final class TextLineEncoder {
         StringBuilder sb = new StringBuilder();
         for (JsonNode p : list) {
             if (sb.length() > 0) sb.append(", ");
-            sb.append(who(p.path("user").asText(), p.path("name").asText()));
+            sb.append(who(p.path(Fields.USER).asText(), p.path(Fields.NAME).asText()));
         }
         return sb.toString();
     }
