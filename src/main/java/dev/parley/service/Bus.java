@@ -28,8 +28,12 @@ public final class Bus {
      * consumer, answered BAD_REQUEST when it is a request. A consumer must survive whatever reaches it.
      */
     public <T> T parse(Message<?> m, String consumer, Function<JsonObject, T> fromJson) {
+        if (!(m.body() instanceof JsonObject body)) {
+            reject(m, consumer, "expected a JSON object");
+            return null;
+        }
         try {
-            return fromJson.apply(m.body() instanceof JsonObject o ? o : null);
+            return fromJson.apply(body);
         } catch (BusCheck.InvalidBody e) {
             reject(m, consumer, e.getMessage());
             return null;
