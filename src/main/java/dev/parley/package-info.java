@@ -1,0 +1,7 @@
+/**
+ * The launcher: {@link dev.parley.Main} dispatches {@code parley server|client|bench|admin},
+ * {@link dev.parley.ServerCommand} turns flags and configuration into a running node, and
+ * {@link dev.parley.ParleyServer} starts one node in order (stores, services, gateway, ops) and stops it.
+ * What each step starts lives in the package named after it.
+ */
+package dev.parley;
