@@ -1,5 +1,7 @@
 package dev.parley.store.mvstore;
 
+import dev.parley.config.ConfigException;
+import dev.parley.config.ParleyConfig;
 import dev.parley.store.Blocking;
 import dev.parley.store.CounterStore;
 import dev.parley.store.GroupHistoryStore;
@@ -51,6 +53,22 @@ public final class MvStores implements Stores {
         this.history = new MvGroupHistoryStore(store, blocking, historyMax);
         this.lastSeen = new MvLastSeenStore(store, blocking);
         this.idempotency = new MvIdempotencyStore(store, blocking);
+    }
+
+    /**
+     * Opens the store in store.dataDir, keeping history.maxMessages group messages. Blocking. A failure is a
+     * {@link ConfigException} naming the directory and the settings that choose another.
+     */
+    public static MvStores openDataDir(Vertx vertx, ParleyConfig config) {
+        Path dir = Path.of(config.store().dataDir());
+        try {
+            return open(vertx, dir, config.history().maxMessages());
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause() : e;
+            throw new ConfigException("store.dataDir: cannot open the embedded store in " + dir.toAbsolutePath() + " ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); choose another directory with "
+                    + "--data-dir or PARLEY_STORE_DATA_DIR (two nodes cannot share one)");
+        }
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. Blocking: call at start-up only. */
