@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,14 +28,8 @@ class BenchSmokeTest {
     private static int run;
 
     private static BenchResult bench(String scenario, String... extra) {
-        String[] base = {scenario, "--port", Integer.toString(server.port()), "--users-prefix", "smoke" + (++run),
-                "--warmup", "0.5", "--duration", "2", "--drain", "10", "--setup-timeout", "60"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        BenchResult r = BenchCommand.execute(args);
-        r.print(System.out);
-        return r;
+        return SmokeRun.run(scenario, List.of("--port", Integer.toString(server.port()), "--users-prefix", "smoke" + (++run)),
+                extra);
     }
 
     @Test

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.protocol.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,23 +37,14 @@ class PrivateDeliveryFailoverTest {
     /** Output stuck in the node's JVM beyond the kernel buffers: the proof that nothing more gets written. */
     private static final long STUCK_BYTES = 1 << 20;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    static ClusterHarness cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterHarness.start(3, true, Map.of(
+    @RegisterExtension
+    static final ClusterHarness cluster = ClusterHarness.perClass(3, true, Map.of(
                 // The receiver that stops reading must not be dropped as a slow consumer while the test fills it.
                 "PARLEY_LIMITS_SLOW_CONSUMER_BYTES", Long.toString(256L << 20),
                 "PARLEY_LIMITS_MAX_FRAME_BYTES", Integer.toString(FILLER_CHARS + 4096),
                 "PARLEY_LIMITS_MAX_TEXT_CHARS", Integer.toString(FILLER_CHARS),
                 // The filler is no part of what is checked: not replayed at the next login.
                 "PARLEY_HISTORY_REPLAY_MAX", "0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     @Order(1)
@@ -67,9 +57,7 @@ class PrivateDeliveryFailoverTest {
             Map<String, String> acked = sendPrivate(sender, "f-recv", "stuck", 2);
 
             cluster.kill(1);
-            try (JsonClient again = cluster.loggedIn(2, "f-recv")) {
-                assertAllDelivered(again, "f-recv", acked);
-            }
+            assertReceivedAtNextLogin(2, "f-recv", acked);
         }
     }
 
@@ -86,9 +74,7 @@ class PrivateDeliveryFailoverTest {
             } finally {
                 cluster.kill(2);
             }
-            try (JsonClient again = cluster.loggedIn(0, "z-recv")) {
-                assertAllDelivered(again, "z-recv", acked);
-            }
+            assertReceivedAtNextLogin(0, "z-recv", acked);
         }
     }
 
@@ -102,9 +88,7 @@ class PrivateDeliveryFailoverTest {
             fillUntilStuck(sender, 0);
             Map<String, String> acked = sendPrivate(sender, "s-recv", "local", 1);
             // A new login takes over: the stuck connection and its unwritten output are dropped.
-            try (JsonClient again = cluster.loggedIn(0, "s-recv")) {
-                assertAllDelivered(again, "s-recv", acked);
-            }
+            assertReceivedAtNextLogin(0, "s-recv", acked);
         }
     }
 
@@ -136,6 +120,13 @@ class PrivateDeliveryFailoverTest {
             acked.put(text, r.path("id").asText());
         }
         return acked;
+    }
+
+    /** {@code user} logs in again on {@code node} and gets every message acknowledged to its sender. */
+    private static void assertReceivedAtNextLogin(int node, String user, Map<String, String> acked) {
+        try (JsonClient again = cluster.loggedIn(node, user)) {
+            assertAllDelivered(again, user, acked);
+        }
     }
 
     /** Each acknowledged message arrives (from the mailbox) with its acknowledged id; repeats only with that id. */
