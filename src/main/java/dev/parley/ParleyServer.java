@@ -158,20 +158,14 @@ public final class ParleyServer {
 
     /** The chat port actually bound. */
     public int port() { return port; }
-
     /** The TLS chat port actually bound, or -1 when TLS is off. */
     public int tlsPort() { return gateway.tlsPort(); }
-
     /** The operations (HTTP) port actually bound, or -1 when disabled. */
     public int opsPort() { return opsPort; }
-
     /** This node's Vert.x (tests reach its event bus directly). */
     public Vertx vertx() { return vertx; }
-
     public String nodeId() { return gateway.nodeId(); }
-
     public ParleyConfig config() { return config; }
-
     public GatewayNode gateway() { return gateway; }
 
     /**

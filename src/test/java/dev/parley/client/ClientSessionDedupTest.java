@@ -14,12 +14,8 @@ class ClientSessionDedupTest {
     @Test
     @DisplayName("a private message that arrives live and again from the mailbox (same id) is shown once; group messages are untouched")
     void showsEachPrivateIdOnce() {
-        FakeConnector connector = new FakeConnector();
-        RecordingListener listener = new RecordingListener();
-        ClientSession session = new ClientSession(connector, new ManualScheduler(), Runnable::run,
-                new Backoff(500, 10_000, 0.2, () -> 0.0), listener, 30_000, 0);
-        assertTrue(session.start().succeeded());
-        FakeConnector.FakeLink link = connector.link();
+        SessionRig rig = new SessionRig();
+        FakeConnector.FakeLink link = rig.connector.link();
         JsonObject live = new JsonObject().put("op", "message").put("kind", "private").put("id", "m-1")
                 .put("from", "200").put("name", "bob").put("to", "100").put("text", "hi").put("ts", 1L);
         link.serverSends(live);
@@ -29,7 +25,7 @@ class ClientSessionDedupTest {
                 .put("from", "200").put("name", "bob").put("text", "all").put("ts", 1L);
         link.serverSends(group);
         link.serverSends(group);
-        assertEquals(4, listener.lines.size(), listener.lines.toString());
+        assertEquals(4, rig.listener.lines.size(), rig.listener.lines.toString());
     }
 
     @Test
