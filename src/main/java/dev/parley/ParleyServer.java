@@ -110,14 +110,18 @@ public final class ParleyServer {
     /** The operations port; ready only when this node can really serve users (see {@link NodeReadiness}). */
     private Future<ParleyServer> startOps(ParleyMetrics metrics, Audit audit) {
         if (!config.ops().enabled()) return Future.succeededFuture(this);
-        var readiness = NodeReadiness.of(vertx, gateway.nodeId(), () -> stopping, gateway.capacity()::check, () ->
-                config.cluster().enabled() ? ClusterMembership.joined(hazelcast, vertx) : Future.succeededFuture("single node"), stores);
+        var readiness = NodeReadiness.of(vertx, gateway.nodeId(), () -> stopping, gateway.capacity()::check,
+                this::clusterCheck, stores);
         return OpsPort.deploy(vertx, config.ops(), metrics, audit, readiness, stores, config.ops().tls() ? gateway.tlsIdentity() : null)
                 .map(ops -> {
                     opsPort = ops.actualPort();
                     if (config.ops().tls()) opsTls = ops;
                     return this;
                 });
+    }
+
+    private Future<?> clusterCheck() {
+        return config.cluster().enabled() ? ClusterMembership.joined(hazelcast, vertx) : Future.succeededFuture("single node");
     }
 
     private ParleyServer watchCertificates() {

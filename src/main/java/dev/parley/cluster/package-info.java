@@ -1,7 +1,8 @@
 /**
- * What only a cluster needs: {@link dev.parley.cluster.HazelcastSetup} (member configuration and discovery),
- * {@link dev.parley.cluster.BusTls} (mutual TLS on the event bus), {@link dev.parley.cluster.ClusterMembership}
- * (Hazelcast membership and merge listeners) and {@link dev.parley.cluster.NodeWatchVerticle} (node liveness
- * in Redis, dead-node cleanup, presence repair). Design and failure behaviour: docs/cluster.md.
+ * What only a cluster needs: {@link dev.parley.cluster.ClusteredVertx} (a Vert.x joined over Hazelcast),
+ * {@link dev.parley.cluster.HazelcastSetup} (member configuration and discovery), {@link dev.parley.cluster.BusTls}
+ * (mutual TLS on the event bus), {@link dev.parley.cluster.ClusterMembership} (membership and merge listeners,
+ * the joined check) and {@link dev.parley.cluster.NodeWatchVerticle} (node liveness in Redis, dead-node cleanup,
+ * presence repair). Design and failure behaviour: docs/cluster.md.
  */
 package dev.parley.cluster;

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Runs a bench scenario CI-sized, the way every smoke test does, and prints its table for the test log. */
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs a bench scenario CI-sized, the way every smoke test does, prints its table for the test log and checks
+ * that it passed (nothing lost or doubled, no errors: the scenario's own must-be-zero checks).
+ */
 final class SmokeRun {
     /** A short warm-up and window; a generous drain and setup, for a machine shared with the server. */
     private static final List<String> SHORT = List.of("--warmup", "0.5", "--duration", "2", "--drain", "10",
@@ -24,6 +29,7 @@ final class SmokeRun {
         args.addAll(Arrays.asList(extra));
         BenchResult r = BenchCommand.execute(args.toArray(String[]::new));
         r.print(System.out);
+        assertTrue(r.passed(), r.failures().toString());
         return r;
     }
 }

@@ -11,14 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the client session follows account changes: new password, kick, deletion. */
-class ClientSessionAccountTest {
-    private final SessionRig rig = new SessionRig();
-    private final FakeConnector connector = rig.connector;
-    private final ManualScheduler scheduler = rig.scheduler;
-    private final ClientSession session = rig.session;
-
+class ClientSessionAccountTest extends ClientSessionFixture {
     private FakeConnector.FakeLink loggedIn() {
-        return rig.loggedIn("old-secret");
+        return loggedInWith("old-secret");
     }
 
     @Test

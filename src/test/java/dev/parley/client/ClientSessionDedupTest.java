@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Private messages are delivered at least once; the console client shows each id once. */
-class ClientSessionDedupTest {
+class ClientSessionDedupTest extends ClientSessionFixture {
 
     @Test
     @DisplayName("a private message that arrives live and again from the mailbox (same id) is shown once; group messages are untouched")
     void showsEachPrivateIdOnce() {
-        SessionRig rig = new SessionRig();
-        FakeConnector.FakeLink link = rig.connector.link();
+        FakeConnector.FakeLink link = connector.link();
         JsonObject live = new JsonObject().put("op", "message").put("kind", "private").put("id", "m-1")
                 .put("from", "200").put("name", "bob").put("to", "100").put("text", "hi").put("ts", 1L);
         link.serverSends(live);
@@ -25,7 +24,7 @@ class ClientSessionDedupTest {
                 .put("from", "200").put("name", "bob").put("text", "all").put("ts", 1L);
         link.serverSends(group);
         link.serverSends(group);
-        assertEquals(4, rig.listener.lines.size(), rig.listener.lines.toString());
+        assertEquals(4, listener.lines.size(), listener.lines.toString());
     }
 
     @Test

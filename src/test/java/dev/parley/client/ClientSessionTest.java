@@ -13,19 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClientSessionTest {
-
-    private static final long TIMEOUT = SessionRig.TIMEOUT;
-
-    private final SessionRig rig = new SessionRig();
-    private final FakeConnector connector = rig.connector;
-    private final ManualScheduler scheduler = rig.scheduler;
-    private final RecordingListener listener = rig.listener;
-    private final ClientSession session = rig.session;
+class ClientSessionTest extends ClientSessionFixture {
 
     /** Logs in as 100 on the current link and returns that link. */
     private FakeConnector.FakeLink loggedIn() {
-        return rig.loggedIn("secret");
+        return loggedInWith("secret");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.parley.cluster;
 
 import dev.parley.cli.ServerProcess;
+import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,14 +149,10 @@ final class ClusterHarness implements AutoCloseable, BeforeAllCallback, AfterAll
 
     /** Waits until node i answers ready as a member of a cluster of {@code size} (joined, Redis and bus up). */
     void awaitMembers(int i, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = dev.parley.e2e.Http.get(opsPort(i), "/health/ready").body();
-            if (body.contains("UP: " + size + " members")) return;
-            Thread.sleep(200); // polling readiness, bounded by the deadline
-        }
-        throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
+        String joined = "UP: " + size + " members";
+        String body = Await.latest(() -> Http.get(opsPort(i), "/health/ready").body(), b -> b.contains(joined),
+                Duration.ofSeconds(90), Duration.ofMillis(200));
+        if (!body.contains(joined)) throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
     }
 
     int opsPort(int i) {
