@@ -18,7 +18,7 @@ public final class HazelcastSetup {
     }
 
     /** Vert.x reads its node id from this member attribute when it is given a ready Hazelcast instance. */
-    private static final String VERTX_NODE_ID = "__vertx.nodeId";
+    static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     /** @param nodeId this node's id on the event bus, unique per process start */
     public static Config config(ParleyConfig.Cluster c, String nodeId) {

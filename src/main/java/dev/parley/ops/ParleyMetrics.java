@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -18,32 +19,32 @@ import java.util.function.Supplier;
 public final class ParleyMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    public final Counter loginsOk = Counter.builder("parley_logins").tag("result", "ok")
-            .description("successful logins").register(registry);
-    public final Counter loginsFailed = Counter.builder("parley_logins").tag("result", "failed")
-            .description("refused logins").register(registry);
-    public final Counter groupIn = Counter.builder("parley_messages_in").tag("kind", "group")
-            .description("messages accepted from users").register(registry);
-    public final Counter privateIn = Counter.builder("parley_messages_in").tag("kind", "private")
-            .description("messages accepted from users").register(registry);
-    public final Counter groupOut = Counter.builder("parley_messages_out").tag("kind", "group")
-            .description("messages written to users' connections").register(registry);
-    public final Counter privateOut = Counter.builder("parley_messages_out").tag("kind", "private")
-            .description("messages written to users' connections").register(registry);
-    public final Counter presenceOut = Counter.builder("parley_messages_out").tag("kind", "presence")
-            .description("messages written to users' connections").register(registry);
-    public final Counter fanoutDeliveries = Counter.builder("parley_fanout_deliveries")
-            .description("group message deliveries to recipients on this node").register(registry);
-    public final Counter mailboxStored = Counter.builder("parley_mailbox_stored")
-            .description("private messages stored for offline users").register(registry);
-    public final Counter mailboxDelivered = Counter.builder("parley_mailbox_delivered")
-            .description("stored messages (private and missed group) delivered at login").register(registry);
-    public final Counter storeErrors = Counter.builder("parley_store_errors")
-            .description("failed operations of the store (Redis in a cluster): answered UNAVAILABLE").register(registry);
+    public final Counter loginsOk = counter("parley_logins", "successful logins", "result", "ok");
+    public final Counter loginsFailed = counter("parley_logins", "refused logins", "result", "failed");
+    public final Counter groupIn = counter("parley_messages_in", "messages accepted from users", "kind", "group");
+    public final Counter privateIn = counter("parley_messages_in", "messages accepted from users", "kind", "private");
+    public final Counter groupOut = counter("parley_messages_out", "messages written to users' connections", "kind", "group");
+    public final Counter privateOut = counter("parley_messages_out", "messages written to users' connections", "kind", "private");
+    public final Counter presenceOut = counter("parley_messages_out", "messages written to users' connections", "kind", "presence");
+    public final Counter fanoutDeliveries = counter("parley_fanout_deliveries", "group message deliveries to recipients on this node");
+    public final Counter mailboxStored = counter("parley_mailbox_stored", "private messages stored for offline users");
+    public final Counter mailboxDelivered = counter("parley_mailbox_delivered", "stored messages (private and missed group) delivered at login");
+    public final Counter adminDenied = counter("parley_admin_denied", "admin API requests refused for a missing or wrong token");
+    public final Counter storeErrors = counter("parley_store_errors", "failed operations of the store (Redis in a cluster): answered UNAVAILABLE");
+    private final ByLabel busInvalid = new ByLabel("parley_bus_invalid", "consumer",
+            "invalid event-bus bodies dropped, by consumer");
+    private final ByLabel auditEvents = new ByLabel("parley_audit_events", "kind",
+            "audit events (logins, drops, admin actions...) by kind");
+    private final ByLabel adminActions = new ByLabel("parley_admin_actions", "action",
+            "admin API actions carried out, by action");
+    private final ByLabel accountChanges = new ByLabel("parley_account_changes", "change",
+            "users' changes to their own account, by kind");
+    private final ByLabel disconnects = new ByLabel("parley_disconnects", "reason",
+            "connections closed by the server after a bye, by reason");
+
     /** Bus bodies dropped by a consumer because a field was missing, mistyped or too large (see BusCheck). */
     public void busInvalid(String consumer) {
-        Counter.builder("parley_bus_invalid").tag("consumer", consumer)
-                .description("invalid event-bus bodies dropped, by consumer").register(registry).increment();
+        busInvalid.increment(consumer);
     }
 
     public final Timer deliveryLatency = Timer.builder("parley_delivery_latency")
@@ -65,40 +66,24 @@ public final class ParleyMetrics {
         if (ms >= 0) deliveryLatency.record(ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Counts an audit event by kind (parley_audit_events_total{kind}); one counter per kind, made once. */
+    /** Counts an audit event by kind (parley_audit_events_total{kind}). */
     public void audit(String kind) {
-        auditCounters.computeIfAbsent(kind, k -> Counter.builder("parley_audit_events")
-                .tag("kind", k).description("audit events (logins, drops, admin actions...) by kind")
-                .register(registry)).increment();
+        auditEvents.increment(kind);
     }
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> auditCounters = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> adminCounters = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> accountCounters = new java.util.concurrent.ConcurrentHashMap<>();
-
-    public final Counter adminDenied = Counter.builder("parley_admin_denied")
-            .description("admin API requests refused for a missing or wrong token").register(registry);
 
     /** Counts a completed admin action (parley_admin_actions_total{action}). */
     public void adminAction(String action) {
-        adminCounters.computeIfAbsent(action, a -> Counter.builder("parley_admin_actions")
-                .tag("action", a).description("admin API actions carried out, by action").register(registry)).increment();
+        adminActions.increment(action);
     }
 
     /** Counts a user's change to their own account (parley_account_changes_total{change}: password, name, delete). */
     public void accountChange(String change) {
-        accountCounters.computeIfAbsent(change, c -> Counter.builder("parley_account_changes")
-                .tag("change", c).description("users' changes to their own account, by kind").register(registry)).increment();
+        accountChanges.increment(change);
     }
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Counter> disconnectCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counts a connection closed by the server, by bye reason (parley_disconnects_total{reason}: SLOW_CONSUMER, KICKED...). */
     public void disconnect(String reason) {
-        disconnectCounters.computeIfAbsent(reason, r -> Counter.builder("parley_disconnects")
-                .tag("reason", r).description("connections closed by the server after a bye, by reason").register(registry))
-                .increment();
+        disconnects.increment(reason);
     }
 
     /** A gauge with one label, e.g. parley_ready_check{check="store"}. */
@@ -109,5 +94,27 @@ public final class ParleyMetrics {
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).tags(tags).description(description).register(registry);
+    }
+
+    /** Counters of one metric, one per value of its label, each made once on first use. */
+    private final class ByLabel {
+        private final String name;
+        private final String label;
+        private final String description;
+        private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+
+        ByLabel(String name, String label, String description) {
+            this.name = name;
+            this.label = label;
+            this.description = description;
+        }
+
+        void increment(String value) {
+            counters.computeIfAbsent(value, v -> counter(name, description, label, v)).increment();
+        }
     }
 }

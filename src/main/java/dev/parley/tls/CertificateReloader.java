@@ -1,5 +1,6 @@
 package dev.parley.tls;
 
+import dev.parley.config.ParleyConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -35,6 +36,19 @@ public final class CertificateReloader {
         this.certFile = certFile;
         this.keyFile = keyFile;
         this.current = loaded;
+    }
+
+    /**
+     * Watches server.tlsCert and server.tlsKey every server.tlsReloadSeconds, swapping the certificate of every
+     * server given; null when TLS is off.
+     */
+    public static CertificateReloader watch(Vertx vertx, ParleyConfig.Server config, PemIdentity loaded,
+                                            List<Function<ServerSSLOptions, Future<Boolean>>> servers) {
+        if (!config.tlsEnabled()) return null;
+        CertificateReloader reloader = new CertificateReloader(vertx, Path.of(config.tlsCert()), Path.of(config.tlsKey()), loaded);
+        servers.forEach(reloader::add);
+        reloader.start(config.tlsReloadSeconds());
+        return reloader;
     }
 
     /** A server to update, e.g. {@code netServer::updateSSLOptions}. */

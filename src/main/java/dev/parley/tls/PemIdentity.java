@@ -1,6 +1,8 @@
 package dev.parley.tls;
 
 import dev.parley.config.ConfigException;
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.ServerSSLOptions;
@@ -39,6 +41,20 @@ public final class PemIdentity {
         this.cert = cert;
         this.key = key;
         this.leaf = leaf;
+    }
+
+    /**
+     * Reads server.tlsCert and server.tlsKey once, when set, so that a bad pair fails the start before anything
+     * runs (in a cluster, before joining it). Fails with the {@link ConfigException} of {@link #read}.
+     */
+    public static Future<Void> check(ParleyConfig.Server server) {
+        if (!server.tlsEnabled()) return Future.succeededFuture();
+        try {
+            read(Path.of(server.tlsCert()), Path.of(server.tlsKey()));
+            return Future.succeededFuture();
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /** Reads and checks both files; a problem is a {@link ConfigException} naming the setting at fault. */

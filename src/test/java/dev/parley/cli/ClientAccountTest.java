@@ -22,10 +22,7 @@ class ClientAccountTest {
     void lifecycle() throws Exception {
         try (JsonClient other = server.loggedIn("ca-other");
              ClientProcess c = ClientProcess.start("--port", Integer.toString(server.port()), "--batch")) {
-            c.send("/register ca-sam 123456");
-            c.await("ok register");
-            c.send("/login ca-sam 123456");
-            c.await("ok login");
+            c.registerAndLogin("ca-sam");
             c.send("/password wrong-pw abcdefg");
             assertTrue(c.await("error password").startsWith("error password BAD_CREDENTIALS"));
             c.send("/password 123456 abcdefg");

@@ -18,10 +18,7 @@ class ClientBatchTest {
     @DisplayName("a script registers, logs in, chats both ways, and exits 0 after logging out at EOF")
     void scriptedSession() throws Exception {
         try (JsonClient bob = server.loggedIn("bbob"); ClientProcess c = ClientProcess.start("--port", Integer.toString(server.port()))) {
-            c.send("/register bscott 123456 Scott");
-            assertEquals("ok register bscott", c.await("ok register"));
-            c.send("/login bscott 123456");
-            assertEquals("ok login bscott", c.await("ok login"));
+            c.registerAndLogin("bscott", "Scott");
             bob.awaitPresence("bscott", "online");
 
             bob.say("hi from bob");

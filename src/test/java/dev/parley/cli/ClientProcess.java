@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** `parley client` in its own JVM, driven through real pipes as a script would. */
 final class ClientProcess implements AutoCloseable {
     private final Process process;
@@ -43,6 +45,14 @@ final class ClientProcess implements AutoCloseable {
     void send(String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
+    }
+
+    /** Registers {@code user} (password 123456, then {@code name} if any) and logs in, as a script would. */
+    void registerAndLogin(String user, String... name) throws IOException, InterruptedException {
+        send(String.join(" ", "/register", user, "123456", String.join(" ", name)).strip());
+        assertEquals("ok register " + user, await("ok register"));
+        send("/login " + user + " 123456");
+        assertEquals("ok login " + user, await("ok login"));
     }
 
     void closeInput() throws IOException {

@@ -43,12 +43,8 @@ class TlsCliTest {
 
             try (JsonClient bob = JsonClient.connect(port);
                  ClientProcess c = ClientProcess.start("--tls", "--ca", certs.ca().toString(), "--port", tls, "--batch")) {
-                bob.registerIfNeeded("cbob", "123456");
-                bob.login("cbob", "123456");
-                c.send("/register cscott 123456 Scott");
-                assertEquals("ok register cscott", c.await("ok register"));
-                c.send("/login cscott 123456");
-                assertEquals("ok login cscott", c.await("ok login"));
+                bob.registerAndLogin("cbob");
+                c.registerAndLogin("cscott", "Scott");
                 c.send("hello over tls");
                 assertEquals("cscott", bob.awaitMessage("hello over tls").path("from").asText());
                 bob.say("hi back");

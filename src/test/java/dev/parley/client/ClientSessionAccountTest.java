@@ -1,7 +1,6 @@
 package dev.parley.client;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the client session follows account changes: new password, kick, deletion. */
-class ClientSessionAccountTest {
-    private final FakeConnector connector = new FakeConnector();
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final RecordingListener listener = new RecordingListener();
-    private ClientSession session;
-
-    @BeforeEach
-    void start() {
-        session = new ClientSession(connector, scheduler, Runnable::run, new Backoff(500, 10_000, 0.2, () -> 0.0),
-                listener, 30_000, 0);
-        assertTrue(session.start().succeeded());
-    }
-
+class ClientSessionAccountTest extends ClientSessionFixture {
     private FakeConnector.FakeLink loggedIn() {
-        FakeConnector.FakeLink link = connector.link();
-        session.request(Frames.login("100", "old-secret"));
-        link.replyOk(link.sent.size() - 1, new JsonObject().put("user", "100"));
-        return link;
+        return loggedInWith("old-secret");
     }
 
     @Test

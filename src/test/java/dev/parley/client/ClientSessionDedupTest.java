@@ -9,16 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Private messages are delivered at least once; the console client shows each id once. */
-class ClientSessionDedupTest {
+class ClientSessionDedupTest extends ClientSessionFixture {
 
     @Test
     @DisplayName("a private message that arrives live and again from the mailbox (same id) is shown once; group messages are untouched")
     void showsEachPrivateIdOnce() {
-        FakeConnector connector = new FakeConnector();
-        RecordingListener listener = new RecordingListener();
-        ClientSession session = new ClientSession(connector, new ManualScheduler(), Runnable::run,
-                new Backoff(500, 10_000, 0.2, () -> 0.0), listener, 30_000, 0);
-        assertTrue(session.start().succeeded());
         FakeConnector.FakeLink link = connector.link();
         JsonObject live = new JsonObject().put("op", "message").put("kind", "private").put("id", "m-1")
                 .put("from", "200").put("name", "bob").put("to", "100").put("text", "hi").put("ts", 1L);

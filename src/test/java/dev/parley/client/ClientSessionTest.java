@@ -3,7 +3,6 @@ package dev.parley.client;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,30 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClientSessionTest {
-
-    private static final long TIMEOUT = 30_000;
-
-    private final FakeConnector connector = new FakeConnector();
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final RecordingListener listener = new RecordingListener();
-    private ClientSession session;
-
-    @BeforeEach
-    void start() {
-        // no jitter, so delays are exact: 500, 1000, 2000 ...
-        Backoff backoff = new Backoff(500, 10_000, 0.2, () -> 0.0);
-        session = new ClientSession(connector, scheduler, Runnable::run, backoff, listener, TIMEOUT, 0);
-        assertTrue(session.start().succeeded());
-    }
+class ClientSessionTest extends ClientSessionFixture {
 
     /** Logs in as 100 on the current link and returns that link. */
     private FakeConnector.FakeLink loggedIn() {
-        FakeConnector.FakeLink link = connector.link();
-        session.request(Frames.login("100", "secret"));
-        link.replyOk(link.sent.size() - 1, new JsonObject().put("user", "100").put("name", "scott"));
-        assertTrue(session.loggedIn());
-        return link;
+        return loggedInWith("secret");
     }
 
     @Test

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.AdminHttp;
 import dev.parley.e2e.JsonClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operators act through any node of a 2-node cluster on users of the other node. */
 class ClusterAdminTest {
-    static ClusterHarness cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterHarness.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final ClusterHarness cluster = ClusterHarness.perClass(2);
 
     private static AdminHttp admin(int node) {
         return new AdminHttp(cluster.opsPort(node), ClusterHarness.ADMIN_TOKEN);

@@ -1,13 +1,19 @@
 package dev.parley.cluster;
 
 import dev.parley.cli.ServerProcess;
+import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.store.RedisServer;
+import dev.parley.testkit.Await;
 import dev.parley.testkit.TestCerts;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,28 +24,33 @@ import java.util.stream.Collectors;
 /**
  * A real cluster on loopback: one redis-server on a free port and N Parley nodes, each its own JVM,
  * with distinct ports and a random cluster name so concurrent runs never meet.
+ *
+ * <p>Started by hand ({@code ClusterHarness.start(3)}) or as a JUnit extension that starts it before the class's
+ * first test and closes it after its last: {@code @RegisterExtension static final ClusterHarness cluster =
+ * ClusterHarness.perClass(3);}.
  */
-final class ClusterHarness implements AutoCloseable {
+final class ClusterHarness implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     /** Every node's ops.adminToken, so tests can drive the admin API on any node. */
     static final String ADMIN_TOKEN = "cluster-admin-token-0123456789";
-    final RedisServer redis;
     private final String clusterName = "parley-test-" + UUID.randomUUID().toString().substring(0, 8);
-    private final int[] hazelcastPorts;
-    private final ServerProcess[] nodes;
-    private final int[] chatPorts;
-    /** The cluster's CA and node certificate (mutual TLS on the event bus), or null for an insecure cluster. */
-    final TestCerts certs;
+    private final int size;
+    private final boolean tls;
     /** Settings this cluster's nodes get on top of the defaults below (PARLEY_* environment names). */
     private final Map<String, String> extraEnv;
+    private final String[] redisArgs;
+    RedisServer redis;
+    /** The cluster's CA and node certificate (mutual TLS on the event bus), or null for an insecure cluster. */
+    TestCerts certs;
+    private int[] hazelcastPorts;
+    private ServerProcess[] nodes;
+    private int[] chatPorts;
+    private boolean closed;
 
     private ClusterHarness(int size, boolean tls, Map<String, String> extraEnv, String... redisArgs) {
+        this.size = size;
+        this.tls = tls;
         this.extraEnv = Map.copyOf(extraEnv);
-        certs = tls ? TestCerts.create() : null;
-        redis = RedisServer.start(redisArgs);
-        hazelcastPorts = new int[size];
-        for (int i = 0; i < size; i++) hazelcastPorts[i] = freePort();
-        nodes = new ServerProcess[size];
-        chatPorts = new int[size];
+        this.redisArgs = redisArgs.clone();
     }
 
     static ClusterHarness start(int size, String... redisArgs) throws InterruptedException {
@@ -55,15 +66,44 @@ final class ClusterHarness implements AutoCloseable {
     static ClusterHarness start(int size, boolean tls, Map<String, String> extraEnv, String... redisArgs)
             throws InterruptedException {
         ClusterHarness h = new ClusterHarness(size, tls, extraEnv, redisArgs);
+        h.startAll();
+        return h;
+    }
+
+    /** A cluster with event-bus TLS for one test class (a static {@code @RegisterExtension} field). */
+    static ClusterHarness perClass(int size, String... redisArgs) {
+        return perClass(size, true, Map.of(), redisArgs);
+    }
+
+    static ClusterHarness perClass(int size, boolean tls, Map<String, String> extraEnv, String... redisArgs) {
+        return new ClusterHarness(size, tls, extraEnv, redisArgs);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws InterruptedException {
+        startAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startAll() throws InterruptedException {
+        certs = tls ? TestCerts.create() : null;
+        redis = RedisServer.start(redisArgs);
+        hazelcastPorts = new int[size];
+        for (int i = 0; i < size; i++) hazelcastPorts[i] = freePort();
+        nodes = new ServerProcess[size];
+        chatPorts = new int[size];
         try {
-            for (int i = 0; i < size; i++) h.launch(i);
-            for (int i = 0; i < size; i++) h.chatPorts[i] = h.nodes[i].awaitPort();
-            for (int i = 0; i < size; i++) h.awaitMembers(i, size);
+            for (int i = 0; i < size; i++) launch(i);
+            for (int i = 0; i < size; i++) chatPorts[i] = nodes[i].awaitPort();
+            for (int i = 0; i < size; i++) awaitMembers(i, size);
         } catch (RuntimeException | Error | InterruptedException e) {
-            h.close(); // a node that failed to start must not leave the others (and Redis) running
+            close(); // a node that failed to start must not leave the others (and Redis) running
             throw e;
         }
-        return h;
     }
 
     private void launch(int i) {
@@ -109,14 +149,10 @@ final class ClusterHarness implements AutoCloseable {
 
     /** Waits until node i answers ready as a member of a cluster of {@code size} (joined, Redis and bus up). */
     void awaitMembers(int i, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = dev.parley.e2e.Http.get(opsPort(i), "/health/ready").body();
-            if (body.contains("UP: " + size + " members")) return;
-            Thread.sleep(200); // polling readiness, bounded by the deadline
-        }
-        throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
+        String joined = "UP: " + size + " members";
+        String body = Await.latest(() -> Http.get(opsPort(i), "/health/ready").body(), b -> b.contains(joined),
+                Duration.ofSeconds(90), Duration.ofMillis(200));
+        if (!body.contains(joined)) throw new AssertionError("node " + i + " not ready in a cluster of " + size + ": " + body);
     }
 
     int opsPort(int i) {
@@ -144,8 +180,7 @@ final class ClusterHarness implements AutoCloseable {
 
     JsonClient loggedIn(int node, String user) {
         JsonClient c = JsonClient.connect(port(node));
-        c.registerIfNeeded(user, "123456");
-        c.login(user, "123456");
+        c.registerAndLogin(user);
         return c;
     }
 
@@ -161,6 +196,8 @@ final class ClusterHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        if (redis == null || closed) return; // never started, or already closed after a failed start
+        closed = true;
         List<RuntimeException> errors = new ArrayList<>();
         for (ServerProcess n : nodes) {
             try {

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,23 +32,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ClusterSecurityTest {
-    static ClusterHarness cluster;
+    @RegisterExtension
+    static final ClusterHarness cluster = ClusterHarness.perClass(2, !Boolean.getBoolean("parley.test.insecureCluster"), Map.of());
     static JsonClient alice;
     static JsonClient bob;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterHarness.start(2, !Boolean.getBoolean("parley.test.insecureCluster"));
+    static void logIn() {
         alice = cluster.loggedIn(0, "alice");
         bob = cluster.loggedIn(1, "bob");
         alice.awaitPresence("bob", "online");
     }
 
     @AfterAll
-    static void stop() {
+    static void logOut() {
         if (alice != null) alice.close();
         if (bob != null) bob.close();
-        if (cluster != null) cluster.close();
     }
 
     @Test

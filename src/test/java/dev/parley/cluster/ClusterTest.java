@@ -3,18 +3,21 @@ package dev.parley.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.parley.e2e.Replies.isMessage;
+import static dev.parley.e2e.Replies.isPresenceOf;
+import static dev.parley.e2e.Replies.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,61 +28,65 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
-    static ClusterHarness cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // DEBUG SLEEP lets a test make Redis unresponsive without losing its data.
-        cluster = ClusterHarness.start(3, "--enable-debug-command", "local");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
-    }
-
-    private static List<String> users(JsonNode list) {
-        List<String> out = new ArrayList<>();
-        list.forEach(n -> out.add(n.path("user").asText()));
-        return out;
-    }
+    // DEBUG SLEEP lets a test make Redis unresponsive without losing its data.
+    @RegisterExtension
+    static final ClusterHarness cluster = ClusterHarness.perClass(3, "--enable-debug-command", "local");
 
     /**
      * After a pause Hazelcast may split into several small clusters that merge back over some seconds;
      * later tests need the whole cluster again.
      */
-    private static void awaitWholeCluster() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    private static void awaitWholeCluster() {
         for (int i = 0; i < 3; i++) {
-            while (true) {
-                String body = Http.get(cluster.opsPort(i), "/health/ready").body();
-                if (body.contains("UP: 3 members")) break;
-                if (System.nanoTime() > deadline) throw new AssertionError("cluster did not re-form: node " + i + " " + body);
-                Thread.sleep(200); // polling the condition, bounded by the deadline
+            int node = i;
+            Await.until(() -> Http.get(cluster.opsPort(node), "/health/ready").body().contains("UP: 3 members"),
+                    Duration.ofSeconds(60), Duration.ofMillis(200), "the cluster to re-form (node " + node + " sees 3 members)");
+        }
+    }
+
+    /** {@code user} logged in on one node, watched from another: the watcher has seen them come online. */
+    private record Watched(JsonClient watcher, JsonClient user) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (watcher; user) {
+                // both closed, the user first
+            }
+        }
+    }
+
+    private static Watched watch(int watcherNode, String watcher, int userNode, String user) {
+        JsonClient w = cluster.loggedIn(watcherNode, watcher);
+        JsonClient u = null;
+        try {
+            u = cluster.loggedIn(userNode, user);
+            w.awaitPresence(user, "online");
+            return new Watched(w, u);
+        } catch (RuntimeException | Error e) {
+            try (w; JsonClient started = u) {
+                throw e;
             }
         }
     }
 
     private static long messagesWithText(JsonClient c, String text) {
         return c.unconsumed().stream()
-                .filter(f -> "message".equals(f.path("op").asText()) && text.equals(f.path("text").asText())).count();
+                .filter(f -> isMessage(f, text)).count();
     }
 
     @Test
     @Order(1)
     @DisplayName("a login on one node lists users on the others and is announced to them; who is cluster-wide")
     void presenceAcrossNodes() {
-        try (JsonClient a = cluster.loggedIn(0, "p-a"); JsonClient b = cluster.loggedIn(1, "p-b")) {
-            a.awaitPresence("p-b", "online");
+        try (Watched ab = watch(0, "p-a", 1, "p-b")) {
             try (JsonClient c = cluster.loggedIn(2, "p-c")) {
-                a.awaitPresence("p-c", "online");
-                b.awaitPresence("p-c", "online");
+                ab.watcher().awaitPresence("p-c", "online");
+                ab.user().awaitPresence("p-c", "online");
                 JsonNode who = c.request(JsonClient.op("who"));
                 assertTrue(users(who.path("online")).containsAll(List.of("p-a", "p-b", "p-c")), who.toString());
                 assertTrue(who.path("count").asInt() >= 3);
             }
-            a.awaitPresence("p-c", "offline");
-            b.awaitPresence("p-c", "offline");
+            ab.watcher().awaitPresence("p-c", "offline");
+            ab.user().awaitPresence("p-c", "offline");
         }
     }
 
@@ -178,16 +185,15 @@ class ClusterTest {
     @Order(4)
     @DisplayName("a second login on another node replaces the first, cluster-wide, with no flap for the others")
     void oneSessionPerUserClusterWide() {
-        try (JsonClient watcher = cluster.loggedIn(2, "r-watch"); JsonClient first = cluster.loggedIn(0, "r-user")) {
-            watcher.awaitPresence("r-user", "online");
+        try (Watched w = watch(2, "r-watch", 0, "r-user")) {
             try (JsonClient second = cluster.loggedIn(1, "r-user")) {
-                assertEquals("REPLACED", first.awaitOp("bye").path("reason").asText());
-                first.awaitClosed();
+                assertEquals("REPLACED", w.user().awaitOp("bye").path("reason").asText());
+                w.user().awaitClosed();
                 second.say("still here");
-                watcher.awaitMessage("still here");
-                assertFalse(watcher.unconsumed().stream().anyMatch(f -> "presence".equals(f.path("op").asText())
-                        && "r-user".equals(f.path("user").asText())), "no offline/online flap");
-                JsonNode who = watcher.request(JsonClient.op("who"));
+                w.watcher().awaitMessage("still here");
+                assertFalse(w.watcher().unconsumed().stream().anyMatch(f -> isPresenceOf(f, "r-user")),
+                        "no offline/online flap");
+                JsonNode who = w.watcher().request(JsonClient.op("who"));
                 assertEquals(1, users(who.path("online")).stream().filter("r-user"::equals).count());
             }
         }
@@ -197,32 +203,23 @@ class ClusterTest {
     @Order(7)
     @DisplayName("a frozen node (SIGSTOP, sockets open): its users go offline within the bound; when it resumes they come back")
     void frozenNodeConvergesAndHeals() throws Exception {
-        try (JsonClient watcher = cluster.loggedIn(0, "f-watch"); JsonClient frozen = cluster.loggedIn(1, "f-frozen")) {
-            watcher.awaitPresence("f-frozen", "online");
+        try (Watched w = watch(0, "f-watch", 1, "f-frozen")) {
             long t0 = System.nanoTime();
             cluster.signal(1, "STOP");
             try {
-                watcher.await(f -> "presence".equals(f.path("op").asText()) && "f-frozen".equals(f.path("user").asText())
-                        && "offline".equals(f.path("status").asText()), "f-frozen offline", Duration.ofSeconds(10));
+                w.watcher().awaitPresence("f-frozen", "offline", Duration.ofSeconds(10));
                 System.out.println("presence converged " + (System.nanoTime() - t0) / 1_000_000 + " ms after SIGSTOP");
             } finally {
                 cluster.signal(1, "CONT");
             }
             // Back from the pause: the node finds its sessions gone from shared presence and re-registers them.
-            watcher.await(f -> "presence".equals(f.path("op").asText()) && "f-frozen".equals(f.path("user").asText())
-                    && "online".equals(f.path("status").asText()), "f-frozen back online", Duration.ofSeconds(30));
+            w.watcher().awaitPresence("f-frozen", "online", Duration.ofSeconds(30));
             awaitWholeCluster();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (true) {
-                frozen.say("thawed");
-                try {
-                    watcher.await(f -> "thawed".equals(f.path("text").asText()), "a message from the healed node",
-                            Duration.ofSeconds(2));
-                    break;
-                } catch (AssertionError notYet) {
-                    if (System.nanoTime() > deadline) throw notYet; // routing did not heal in time
-                }
-            }
+            // Routing heals a little after membership: say again until one arrives.
+            Await.until(() -> {
+                w.user().say("thawed");
+                return w.watcher().poll(f -> "thawed".equals(f.path("text").asText()), Duration.ofSeconds(2)) != null;
+            }, Duration.ofSeconds(30), Duration.ZERO, "a message from the healed node");
         }
     }
 
@@ -230,16 +227,14 @@ class ClusterTest {
     @Order(5)
     @DisplayName("kill -9 of a node: its users go offline for everyone within the bound, driven by the survivors")
     void nodeDeathConverges() throws Exception {
-        try (JsonClient watcher = cluster.loggedIn(0, "k-watch"); JsonClient victim = cluster.loggedIn(2, "k-victim")) {
-            watcher.awaitPresence("k-victim", "online");
+        try (Watched w = watch(0, "k-watch", 2, "k-victim")) {
             long t0 = System.nanoTime();
             cluster.kill(2);
-            watcher.await(f -> "presence".equals(f.path("op").asText()) && "k-victim".equals(f.path("user").asText())
-                    && "offline".equals(f.path("status").asText()), "k-victim offline", Duration.ofSeconds(10));
+            w.watcher().awaitPresence("k-victim", "offline", Duration.ofSeconds(10));
             long millis = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("presence converged " + millis + " ms after kill -9");
             assertTrue(millis <= 10_000);
-            JsonNode who = watcher.request(JsonClient.op("who"));
+            JsonNode who = w.watcher().request(JsonClient.op("who"));
             assertFalse(users(who.path("online")).contains("k-victim"), who.toString());
         }
     }
@@ -248,14 +243,13 @@ class ClusterTest {
     @Order(8)
     @DisplayName("SIGTERM: the node says bye SHUTDOWN, its users leave presence cluster-wide, and it exits in time")
     void gracefulShutdown() throws Exception {
-        try (JsonClient watcher = cluster.loggedIn(0, "t-watch"); JsonClient leaving = cluster.loggedIn(1, "t-leaving")) {
-            watcher.awaitPresence("t-leaving", "online");
+        try (Watched w = watch(0, "t-watch", 1, "t-leaving")) {
             long t0 = System.nanoTime();
             int code = cluster.terminate(1);
             assertTrue(code == 0 || code == 143, "exit code " + code);
             assertTrue((System.nanoTime() - t0) / 1_000_000_000 < 20, "within the grace period");
-            assertEquals("SHUTDOWN", leaving.awaitOp("bye").path("reason").asText());
-            watcher.awaitPresence("t-leaving", "offline");
+            assertEquals("SHUTDOWN", w.user().awaitOp("bye").path("reason").asText());
+            w.watcher().awaitPresence("t-leaving", "offline");
         }
         cluster.restart(1);
     }
@@ -265,14 +259,13 @@ class ClusterTest {
     @DisplayName("a restarted node rejoins: routing works both ways without restarting the others")
     void restartedNodeRejoins() throws Exception {
         cluster.restart(2);
-        try (JsonClient old = cluster.loggedIn(0, "j-old"); JsonClient fresh = cluster.loggedIn(2, "j-new")) {
-            old.awaitPresence("j-new", "online");
-            fresh.say("from the restarted node");
-            old.awaitMessage("from the restarted node");
-            old.say("to the restarted node");
-            fresh.awaitMessage("to the restarted node");
-            assertFalse(old.msg("j-new", "direct").path("stored").asBoolean());
-            fresh.awaitMessage("direct");
+        try (Watched w = watch(0, "j-old", 2, "j-new")) {
+            w.user().say("from the restarted node");
+            w.watcher().awaitMessage("from the restarted node");
+            w.watcher().say("to the restarted node");
+            w.user().awaitMessage("to the restarted node");
+            assertFalse(w.watcher().msg("j-new", "direct").path("stored").asBoolean());
+            w.user().awaitMessage("direct");
         }
     }
 
@@ -280,11 +273,10 @@ class ClusterTest {
     @Order(9)
     @DisplayName("Redis restart: UNAVAILABLE while it is down, the server stays up, presence is repaired after")
     void redisRestart() throws Exception {
-        try (JsonClient a = cluster.loggedIn(0, "x-a"); JsonClient b = cluster.loggedIn(1, "x-b")) {
-            a.awaitPresence("x-b", "online");
+        try (Watched ab = watch(0, "x-a", 1, "x-b")) {
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready while all is well");
             cluster.redis.stop();
-            JsonNode down = a.request(JsonClient.op("who"));
+            JsonNode down = ab.watcher().request(JsonClient.op("who"));
             assertEquals("UNAVAILABLE", down.path("error").path("code").asText(), down.toString());
             Http.Response notReady = Http.get(cluster.opsPort(0), "/health/ready");
             assertEquals(503, notReady.status(), notReady.body());
@@ -292,18 +284,12 @@ class ClusterTest {
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/live").status(), "alive all the same");
             cluster.redis.startAgain(); // no persistence in tests: Redis comes back empty
             // Each node re-registers its live sessions; wait until both are listed again.
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            List<String> online = List.of();
-            while (System.nanoTime() < deadline) {
-                JsonNode who = a.request(JsonClient.op("who"));
-                online = users(who.path("online"));
-                if (online.containsAll(List.of("x-a", "x-b"))) break;
-                Thread.sleep(200); // polling the condition, bounded by the deadline
-            }
+            List<String> online = Await.latest(() -> users(ab.watcher().request(JsonClient.op("who")).path("online")),
+                    users -> users.containsAll(List.of("x-a", "x-b")), Duration.ofSeconds(20), Duration.ofMillis(200));
             assertTrue(online.containsAll(List.of("x-a", "x-b")), "presence repaired: " + online);
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready again");
-            a.say("after the storm");
-            b.awaitMessage("after the storm");
+            ab.watcher().say("after the storm");
+            ab.user().awaitMessage("after the storm");
         }
     }
 
@@ -311,17 +297,14 @@ class ClusterTest {
     @Order(10)
     @DisplayName("a departure lost while Redis was unresponsive is swept from presence once it answers again")
     void lostDepartureIsSwept() throws Exception {
-        try (JsonClient watcher = cluster.loggedIn(0, "s-watch")) {
-            JsonClient leaving = cluster.loggedIn(1, "s-leaving");
-            watcher.awaitPresence("s-leaving", "online");
+        try (Watched w = watch(0, "s-watch", 1, "s-leaving")) {
             Thread sleeper = new Thread(() -> redisCommand("DEBUG", "SLEEP", "7"), "redis-sleep");
             sleeper.start();
             Thread.sleep(300); // let the DEBUG SLEEP reach Redis before the departure (not a synchronisation on our code)
-            leaving.close(); // its LEAVE times out against the sleeping Redis
+            w.user().close(); // its LEAVE times out against the sleeping Redis
             sleeper.join();
-            watcher.await(f -> "presence".equals(f.path("op").asText()) && "s-leaving".equals(f.path("user").asText())
-                    && "offline".equals(f.path("status").asText()), "s-leaving offline", Duration.ofSeconds(30));
-            assertFalse(users(watcher.request(JsonClient.op("who")).path("online")).contains("s-leaving"));
+            w.watcher().awaitPresence("s-leaving", "offline", Duration.ofSeconds(30));
+            assertFalse(users(w.watcher().request(JsonClient.op("who")).path("online")).contains("s-leaving"));
         }
     }
 

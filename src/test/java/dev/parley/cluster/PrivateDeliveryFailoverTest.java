@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
 import dev.parley.protocol.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,38 +38,24 @@ class PrivateDeliveryFailoverTest {
     /** Output stuck in the node's JVM beyond the kernel buffers: the proof that nothing more gets written. */
     private static final long STUCK_BYTES = 1 << 20;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    static ClusterHarness cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterHarness.start(3, true, Map.of(
+    @RegisterExtension
+    static final ClusterHarness cluster = ClusterHarness.perClass(3, true, Map.of(
                 // The receiver that stops reading must not be dropped as a slow consumer while the test fills it.
                 "PARLEY_LIMITS_SLOW_CONSUMER_BYTES", Long.toString(256L << 20),
                 "PARLEY_LIMITS_MAX_FRAME_BYTES", Integer.toString(FILLER_CHARS + 4096),
                 "PARLEY_LIMITS_MAX_TEXT_CHARS", Integer.toString(FILLER_CHARS),
                 // The filler is no part of what is checked: not replayed at the next login.
                 "PARLEY_HISTORY_REPLAY_MAX", "0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     @Order(1)
     @DisplayName("messages acknowledged while the receiver's node could not write them reach the receiver after that node is killed")
     void acknowledgedMessagesSurviveTheReceiversNodeDying() throws Exception {
-        try (JsonClient sender = cluster.loggedIn(0, "f-sender");
-             StalledReader receiver = StalledReader.login(cluster.port(1), "f-recv")) {
-            fillUntilStuck(sender, 1);
-
-            Map<String, String> acked = sendPrivate(sender, "f-recv", "stuck", 2);
+        try (Stuck stuck = stuckReceiver("f-sender", 1, "f-recv")) {
+            Map<String, String> acked = sendPrivate(stuck.sender(), "f-recv", "stuck", 2);
 
             cluster.kill(1);
-            try (JsonClient again = cluster.loggedIn(2, "f-recv")) {
-                assertAllDelivered(again, "f-recv", acked);
-            }
+            assertReceivedAtNextLogin(2, "f-recv", acked);
         }
     }
 
@@ -86,9 +72,7 @@ class PrivateDeliveryFailoverTest {
             } finally {
                 cluster.kill(2);
             }
-            try (JsonClient again = cluster.loggedIn(0, "z-recv")) {
-                assertAllDelivered(again, "z-recv", acked);
-            }
+            assertReceivedAtNextLogin(0, "z-recv", acked);
         }
     }
 
@@ -97,29 +81,46 @@ class PrivateDeliveryFailoverTest {
     @DisplayName("on one node, a message the receiver's socket did not take is stored, not acknowledged as sent")
     void sameNodeUnwrittenMessageIsStored() throws Exception {
         // Nodes 1 and 2 are gone: sender and receiver are both on node 0, so the message goes straight to the connection.
-        try (JsonClient sender = cluster.loggedIn(0, "s-sender");
-             StalledReader receiver = StalledReader.login(cluster.port(0), "s-recv")) {
-            fillUntilStuck(sender, 0);
-            Map<String, String> acked = sendPrivate(sender, "s-recv", "local", 1);
+        try (Stuck stuck = stuckReceiver("s-sender", 0, "s-recv")) {
+            Map<String, String> acked = sendPrivate(stuck.sender(), "s-recv", "local", 1);
             // A new login takes over: the stuck connection and its unwritten output are dropped.
-            try (JsonClient again = cluster.loggedIn(0, "s-recv")) {
-                assertAllDelivered(again, "s-recv", acked);
+            assertReceivedAtNextLogin(0, "s-recv", acked);
+        }
+    }
+
+    /** A sender on node 0 and a receiver that stopped reading, whose node holds output it cannot write. */
+    private record Stuck(JsonClient sender, StalledReader receiver) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try (sender; receiver) {
+                // both closed
+            }
+        }
+    }
+
+    private static Stuck stuckReceiver(String sender, int receiverNode, String receiver) throws Exception {
+        JsonClient s = cluster.loggedIn(0, sender);
+        StalledReader r = null;
+        try {
+            r = StalledReader.login(cluster.port(receiverNode), receiver);
+            fillUntilStuck(s, receiverNode);
+            return new Stuck(s, r);
+        } catch (Exception | Error e) {
+            try (s; StalledReader started = r) {
+                throw e;
             }
         }
     }
 
     /** Sends group messages the receiver on {@code node} does not read until the node holds output it cannot write. */
-    private static void fillUntilStuck(JsonClient sender, int node) throws InterruptedException {
+    private static void fillUntilStuck(JsonClient sender, int node) {
         String text = "x".repeat(FILLER_CHARS);
-        long deadline = System.nanoTime() + WAIT.toNanos();
         // 100 x 200 KB = 20 MB, far more than loopback's socket buffers (tcp_wmem max 4 MiB).
         for (int i = 0; i < 100 && pendingOutput(node) < STUCK_BYTES; i++) {
             assertTrue(sender.say(text).path("ok").asBoolean(), "filler accepted");
         }
-        while (pendingOutput(node) < STUCK_BYTES) {
-            if (System.nanoTime() > deadline) throw new AssertionError("node " + node + " never held unwritten output");
-            Thread.sleep(100); // polling the node's metric, bounded by the deadline
-        }
+        Await.until(() -> pendingOutput(node) >= STUCK_BYTES, WAIT, Duration.ofMillis(100),
+                "node " + node + " to hold output it cannot write");
     }
 
     /**
@@ -136,6 +137,13 @@ class PrivateDeliveryFailoverTest {
             acked.put(text, r.path("id").asText());
         }
         return acked;
+    }
+
+    /** {@code user} logs in again on {@code node} and gets every message acknowledged to its sender. */
+    private static void assertReceivedAtNextLogin(int node, String user, Map<String, String> acked) {
+        try (JsonClient again = cluster.loggedIn(node, user)) {
+            assertAllDelivered(again, user, acked);
+        }
     }
 
     /** Each acknowledged message arrives (from the mailbox) with its acknowledged id; repeats only with that id. */

@@ -85,12 +85,7 @@ public final class JsonClient implements AutoCloseable {
     }
 
     public void sendRaw(byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Sockets.write(out, bytes);
     }
 
     public void sendLine(String line) {
@@ -130,6 +125,12 @@ public final class JsonClient implements AutoCloseable {
         JsonNode r = request(op("login", "user", user, "password", password));
         if (!r.path("ok").asBoolean()) throw new AssertionError("login failed: " + r);
         return r;
+    }
+
+    /** Registers {@code user} (password 123456) unless it exists, then logs in; returns the login reply. */
+    public JsonNode registerAndLogin(String user) {
+        registerIfNeeded(user, "123456");
+        return login(user, "123456");
     }
 
     public JsonNode say(String text) {
@@ -182,7 +183,11 @@ public final class JsonClient implements AutoCloseable {
     }
 
     public JsonNode awaitPresence(String user, String status) {
-        return await(f -> Replies.isPresence(f, user, status), "presence " + status + " of " + user);
+        return awaitPresence(user, status, TIMEOUT);
+    }
+
+    public JsonNode awaitPresence(String user, String status, Duration timeout) {
+        return await(f -> Replies.isPresence(f, user, status), "presence " + status + " of " + user, timeout);
     }
 
     public JsonNode awaitMessage(String text) {
@@ -235,10 +240,6 @@ public final class JsonClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        Sockets.closeQuietly(socket);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static dev.parley.e2e.Replies.isPresence;
@@ -49,28 +50,34 @@ class LeavingTest {
         @RegisterExtension
         static final TestServer server = TestServer.perClass();
 
+        /**
+         * Logs {@code user} in beside an observer and a speaker (named after {@code n}), lets it {@code leave},
+         * and checks that the others are told once.
+         */
+        private void leaves(String n, String user, Consumer<JsonClient> leave) {
+            try (JsonClient observer = server.loggedIn("x.obs" + n); JsonClient speaker = server.loggedIn("x.spk" + n);
+                 JsonClient leaver = server.loggedIn(user)) {
+                observer.awaitPresence(user, "online");
+                leave.accept(leaver);
+                assertLeftOnce(user, observer, speaker);
+            }
+        }
+
         @Test
         @DisplayName("logout: the reply, then the server closes; the others are told once")
         void logout() {
-            try (JsonClient observer = server.loggedIn("x.obs1"); JsonClient speaker = server.loggedIn("x.spk1");
-                 JsonClient leaver = server.loggedIn("x.logout")) {
-                observer.awaitPresence("x.logout", "online");
+            leaves("1", "x.logout", leaver -> {
                 JsonNode bye = leaver.request(op("logout"));
                 assertTrue(bye.path("ok").asBoolean(), bye.toString());
                 leaver.awaitClosed();
-                assertLeftOnce("x.logout", observer, speaker);
-            }
+            });
         }
 
         @Test
         @DisplayName("/quit on the text protocol: a goodbye line, then the server closes; the others are told once")
         void textQuit() {
             try (JsonClient observer = server.loggedIn("x.obs2"); JsonClient speaker = server.loggedIn("x.spk2");
-                 TextClient leaver = server.text()) {
-                leaver.send("/register x.quit 123456");
-                leaver.awaitContaining("registered x.quit");
-                leaver.send("/login x.quit 123456");
-                leaver.awaitContaining("welcome");
+                 TextClient leaver = server.text().registerAndLogin("x.quit")) {
                 observer.awaitPresence("x.quit", "online");
                 leaver.send("/quit");
                 leaver.awaitContaining("Bye");
@@ -82,35 +89,22 @@ class LeavingTest {
         @Test
         @DisplayName("the client closes its socket (FIN): the others are told once")
         void socketClosed() {
-            try (JsonClient observer = server.loggedIn("x.obs3"); JsonClient speaker = server.loggedIn("x.spk3")) {
-                JsonClient leaver = server.loggedIn("x.fin");
-                observer.awaitPresence("x.fin", "online");
-                leaver.close();
-                assertLeftOnce("x.fin", observer, speaker);
-            }
+            leaves("3", "x.fin", JsonClient::close);
         }
 
         @Test
         @DisplayName("the client's socket is reset (RST): the others are told once")
         void socketReset() {
-            try (JsonClient observer = server.loggedIn("x.obs4"); JsonClient speaker = server.loggedIn("x.spk4")) {
-                JsonClient leaver = server.loggedIn("x.rst");
-                observer.awaitPresence("x.rst", "online");
-                leaver.reset();
-                assertLeftOnce("x.rst", observer, speaker);
-            }
+            leaves("4", "x.rst", JsonClient::reset);
         }
 
         @Test
         @DisplayName("logout followed at once by a socket reset still tells the others only once")
         void logoutThenReset() {
-            try (JsonClient observer = server.loggedIn("x.obs5"); JsonClient speaker = server.loggedIn("x.spk5")) {
-                JsonClient leaver = server.loggedIn("x.both");
-                observer.awaitPresence("x.both", "online");
+            leaves("5", "x.both", leaver -> {
                 leaver.send(op("logout"));
                 leaver.reset();
-                assertLeftOnce("x.both", observer, speaker);
-            }
+            });
         }
     }
 
@@ -183,11 +177,7 @@ class LeavingTest {
         try (TestServer server = TestServer.start()) {
             JsonClient a = server.loggedIn("s.a");
             JsonClient b = server.loggedIn("s.b");
-            TextClient t = server.text();
-            t.send("/register s.t 123456");
-            t.awaitContaining("registered");
-            t.send("/login s.t 123456");
-            t.awaitContaining("welcome");
+            TextClient t = server.text().registerAndLogin("s.t");
             JsonClient anonymous = server.json();
             anonymous.request(op("ping"));
             a.awaitPresence("s.t", "online");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.parley.e2e.Replies.code;
+import static dev.parley.e2e.Replies.assertSameMessage;
 import static dev.parley.e2e.Replies.isMessage;
 import static dev.parley.e2e.JsonClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +37,7 @@ class PrivateMessageTest {
             assertEquals("private", m.path("kind").asText());
             assertEquals("p.alice", m.path("from").asText());
             assertEquals("p.bob", m.path("to").asText());
-            assertEquals(ok.path("id").asText(), m.path("id").asText());
-            assertEquals(ok.path("ts").asLong(), m.path("ts").asLong());
+            assertSameMessage(ok, m);
             assertFalse(m.has("offline"), m.toString());
 
             // Only bob: carol and the sender see nothing of it.

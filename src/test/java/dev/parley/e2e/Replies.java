@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Reading JSON-lines frames in tests: error codes, frame kinds, user lists. */
 public final class Replies {
     private Replies() {
@@ -42,6 +44,12 @@ public final class Replies {
 
     public static boolean isBye(JsonNode f) {
         return isOp(f, "bye");
+    }
+
+    /** {@code actual} is the message {@code expected} stands for (a reply or a delivery): same id, same time. */
+    public static void assertSameMessage(JsonNode expected, JsonNode actual) {
+        assertEquals(expected.path("id").asText(), actual.path("id").asText(), "id of " + actual);
+        assertEquals(expected.path("ts").asLong(), actual.path("ts").asLong(), "ts of " + actual);
     }
 
     /** The user names of a who/online list, in order. */

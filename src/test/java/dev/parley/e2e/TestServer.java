@@ -190,8 +190,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     /** Registers and logs in a JSON client. */
     public JsonClient loggedIn(String user) {
         JsonClient c = json();
-        c.registerIfNeeded(user, "123456");
-        c.login(user, "123456");
+        c.registerAndLogin(user);
         return c;
     }
 

@@ -64,12 +64,7 @@ public final class TextClient implements AutoCloseable {
     }
 
     public void sendRaw(byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Sockets.write(out, bytes);
     }
 
     public String await(Predicate<String> match, String what) {
@@ -91,6 +86,15 @@ public final class TextClient implements AutoCloseable {
         return inbox.before(marker);
     }
 
+    /** Registers {@code user} (password 123456) and logs in with slash commands, as a person would. */
+    public TextClient registerAndLogin(String user) {
+        send("/register " + user + " 123456");
+        awaitContaining("registered " + user);
+        send("/login " + user + " 123456");
+        awaitContaining("welcome");
+        return this;
+    }
+
     public String awaitContaining(String fragment) {
         return await(l -> l.contains(fragment), "a line containing '" + fragment + "'");
     }
@@ -101,10 +105,6 @@ public final class TextClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // gone
-        }
+        Sockets.closeQuietly(socket);
     }
 }

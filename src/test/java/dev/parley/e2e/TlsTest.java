@@ -58,8 +58,7 @@ class TlsTest {
         SSLSocket socket = TlsSockets.connect(trusted, port);
         assertEquals(TlsSockets.serial(certs.cert()), TlsSockets.peerSerial(socket), "the configured certificate");
         try (JsonClient secure = JsonClient.over(socket); JsonClient plain = server.loggedIn("tls.plain")) {
-            secure.registerIfNeeded("tls.json", "123456");
-            JsonNode login = secure.login("tls.json", "123456");
+            JsonNode login = secure.registerAndLogin("tls.json");
             assertTrue(login.path("ok").asBoolean(), login.toString());
             plain.awaitPresence("tls.json", "online");
             secure.say("hello over tls");
@@ -75,8 +74,7 @@ class TlsTest {
     void burstOverTls() throws IOException {
         try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)));
              JsonClient sender = server.loggedIn("tls.sender")) {
-            secure.registerIfNeeded("tls.reader", "123456");
-            secure.login("tls.reader", "123456");
+            secure.registerAndLogin("tls.reader");
             sender.awaitPresence("tls.reader", "online");
             String body = "x".repeat(3000);
             int n = 60;
@@ -119,8 +117,7 @@ class TlsTest {
             assertTrue(confused.textLines().stream().noneMatch(l -> l.contains("login")), confused.textLines().toString());
         }
         try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
-            secure.registerIfNeeded("tls.after", "123456");
-            assertTrue(secure.login("tls.after", "123456").path("ok").asBoolean());
+            assertTrue(secure.registerAndLogin("tls.after").path("ok").asBoolean());
             awaitConnections(1, "only the TLS client: a failed handshake never takes a connection slot");
         }
     }
@@ -143,41 +140,34 @@ class TlsTest {
     void untrustedClient() throws IOException {
         assertThrows(SSLException.class, () -> TlsSockets.connect(TlsSockets.jvmDefault(), tlsPort(server)).close());
         try (JsonClient secure = JsonClient.over(TlsSockets.connect(trusted, tlsPort(server)))) {
-            secure.registerIfNeeded("tls.trusting", "123456");
-            assertTrue(secure.login("tls.trusting", "123456").path("ok").asBoolean());
+            assertTrue(secure.registerAndLogin("tls.trusting").path("ok").asBoolean());
         }
     }
 
     @Test
     @DisplayName("replaced certificate files are reloaded on demand: new connections get the new one, open ones stay")
     void reloadOnDemand() throws Exception {
-        TestCerts next = TestCerts.create();
-        Path dir = Files.createTempDirectory("parley-tls");
-        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
-        Path key = copy(certs.key(), dir.resolve("tls.key"));
-        SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
-        Map<String, Object> config = new java.util.HashMap<>(tls(cert, key));
+        Rotation files = Rotation.prepare();
+        SSLContext both = TlsSockets.trusting(certs.ca(), files.next().ca());
+        Map<String, Object> config = new java.util.HashMap<>(tls(files.cert(), files.key()));
         config.put("server.gatewayInstances", 2); // two TLS servers sharing the port: both must serve the new certificate
         try (TestServer node = TestServer.start(config);
              JsonClient before = JsonClient.over(TlsSockets.connect(both, tlsPort(node)))) {
-            before.registerIfNeeded("rl.before", "123456");
-            before.login("rl.before", "123456");
+            before.registerAndLogin("rl.before");
             assertFalse(await(node.server().reloadCertificates()), "files unchanged: nothing to do");
 
-            copy(next.key(), key);
-            copy(next.cert(), cert);
+            files.rotate();
             assertTrue(await(node.server().reloadCertificates()));
             for (int i = 0; i < 4; i++) {
                 try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
-                    assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(s), "connection " + i);
+                    assertEquals(TlsSockets.serial(files.next().cert()), TlsSockets.peerSerial(s), "connection " + i);
                 }
             }
 
             SSLSocket fresh = TlsSockets.connect(both, tlsPort(node));
-            assertEquals(TlsSockets.serial(next.cert()), TlsSockets.peerSerial(fresh));
+            assertEquals(TlsSockets.serial(files.next().cert()), TlsSockets.peerSerial(fresh));
             try (JsonClient after = JsonClient.over(fresh)) {
-                after.registerIfNeeded("rl.after", "123456");
-                after.login("rl.after", "123456");
+                after.registerAndLogin("rl.after");
                 after.say("new certificate");
                 assertEquals("rl.after", before.awaitMessage("new certificate").path("from").asText(),
                         "the connection opened before the reload is still up");
@@ -189,12 +179,9 @@ class TlsTest {
     @Test
     @DisplayName("a key that does not match the certificate is refused at reload, naming the key; the current pair stays")
     void badPairRefused() throws Exception {
-        TestCerts next = TestCerts.create();
-        Path dir = Files.createTempDirectory("parley-tls");
-        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
-        Path key = copy(certs.key(), dir.resolve("tls.key"));
-        try (TestServer node = TestServer.start(tls(cert, key))) {
-            copy(next.cert(), cert); // the key has not been replaced yet: a half-done rotation
+        Rotation files = Rotation.prepare();
+        try (TestServer node = TestServer.start(tls(files.cert(), files.key()))) {
+            files.replaceCertificateOnly();
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> node.server().reloadCertificates().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
             assertTrue(e.getCause().getMessage().startsWith("server.tlsKey:"), e.getCause().getMessage());
@@ -207,17 +194,13 @@ class TlsTest {
     @Test
     @DisplayName("with server.tlsReloadSeconds the files are polled: a rotated certificate is served without a call")
     void reloadByPolling() throws Exception {
-        TestCerts next = TestCerts.create();
-        Path dir = Files.createTempDirectory("parley-tls");
-        Path cert = copy(certs.cert(), dir.resolve("tls.crt"));
-        Path key = copy(certs.key(), dir.resolve("tls.key"));
-        Map<String, Object> config = new java.util.HashMap<>(tls(cert, key));
+        Rotation files = Rotation.prepare();
+        Map<String, Object> config = new java.util.HashMap<>(tls(files.cert(), files.key()));
         config.put("server.tlsReloadSeconds", 1);
-        SSLContext both = TlsSockets.trusting(certs.ca(), next.ca());
+        SSLContext both = TlsSockets.trusting(certs.ca(), files.next().ca());
         try (TestServer node = TestServer.start(config)) {
-            copy(next.key(), key);
-            copy(next.cert(), cert);
-            BigInteger wanted = TlsSockets.serial(next.cert());
+            files.rotate();
+            BigInteger wanted = TlsSockets.serial(files.next().cert());
             BigInteger seen = Await.latest(() -> {
                 try (SSLSocket s = TlsSockets.connect(both, tlsPort(node))) {
                     return TlsSockets.peerSerial(s);
@@ -229,22 +212,18 @@ class TlsTest {
 
     @Test
     @DisplayName("an unreadable certificate file stops startup with a message naming server.tlsCert")
-    void unreadableCertificate() {
+    void unreadableCertificate() throws IOException {
         Path missing = certs.dir().resolve("no-such.pem");
-        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
-                TestServer.config(Files.createTempDirectory("parley-test"), tls(missing, certs.key())))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        assertTrue(e.getCause().getMessage().startsWith("server.tlsCert: cannot read " + missing), e.getCause().getMessage());
+        String why = startFailure(tls(missing, certs.key()));
+        assertTrue(why.startsWith("server.tlsCert: cannot read " + missing), why);
     }
 
     @Test
     @DisplayName("a file that is not a PEM key stops startup with a message naming server.tlsKey")
     void notAKey() throws IOException {
         Path bogus = Files.writeString(Files.createTempFile("parley", ".pem"), "hello", StandardCharsets.US_ASCII);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
-                TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), bogus)))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: "), e.getCause().getMessage());
+        String why = startFailure(tls(certs.cert(), bogus));
+        assertTrue(why.startsWith("server.tlsKey: "), why);
     }
 
     @Test
@@ -256,11 +235,9 @@ class TlsTest {
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
         assertTrue(Files.readString(sec1).contains("BEGIN EC PRIVATE KEY"));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
-                TestServer.config(Files.createTempDirectory("parley-test"), tls(certs.cert(), sec1)))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        assertTrue(e.getCause().getMessage().startsWith("server.tlsKey: " + sec1 + " is a SEC1 EC key"), e.getCause().getMessage());
-        assertTrue(e.getCause().getMessage().contains("openssl pkcs8 -topk8 -nocrypt"), e.getCause().getMessage());
+        String why = startFailure(tls(certs.cert(), sec1));
+        assertTrue(why.startsWith("server.tlsKey: " + sec1 + " is a SEC1 EC key"), why);
+        assertTrue(why.contains("openssl pkcs8 -topk8 -nocrypt"), why);
     }
 
     @Test
@@ -269,11 +246,9 @@ class TlsTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, Object> config = new java.util.HashMap<>(tls(certs.cert(), certs.key()));
             config.put("server.tlsPort", taken.getLocalPort());
-            ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(
-                    TestServer.config(Files.createTempDirectory("parley-test"), config))
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-            assertTrue(e.getCause().getMessage().startsWith("server.tlsPort: TLS port " + taken.getLocalPort() + " is in use"),
-                    e.getCause().getMessage());
+            String why = startFailure(config);
+            assertTrue(why.startsWith("server.tlsPort: TLS port " + taken.getLocalPort() + " is in use"),
+                    why);
         }
     }
 
@@ -289,6 +264,34 @@ class TlsTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
             assertNotEquals(-1, node.server().opsPort());
+        }
+    }
+
+    /** Why a node with these settings refuses to start: the message of its failure. */
+    private static String startFailure(Map<String, Object> config) throws IOException {
+        Path dataDir = Files.createTempDirectory("parley-test");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ParleyServer.start(TestServer.config(dataDir, config))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        return e.getCause().getMessage();
+    }
+
+    /** Certificate files in a directory of their own, holding the node's pair until rotated to {@code next}. */
+    private record Rotation(Path cert, Path key, TestCerts next) {
+        static Rotation prepare() throws IOException {
+            Path dir = Files.createTempDirectory("parley-tls");
+            return new Rotation(copy(certs.cert(), dir.resolve("tls.crt")), copy(certs.key(), dir.resolve("tls.key")),
+                    TestCerts.create());
+        }
+
+        /** The key first, then the certificate, as a Secret update may land. */
+        void rotate() throws IOException {
+            copy(next.key(), key);
+            copy(next.cert(), cert);
+        }
+
+        /** A half-done rotation: the new certificate beside the old key. */
+        void replaceCertificateOnly() throws IOException {
+            copy(next.cert(), cert);
         }
     }
 

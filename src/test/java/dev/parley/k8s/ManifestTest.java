@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +63,14 @@ class ManifestTest {
     static final String BASE = "k8s/base";
     static final String DEV = "k8s/overlays/dev";
     static final String PROD = "k8s/overlays/prod";
+
+    /** The test runs once per rendering that holds Parley's StatefulSet: base, dev and prod; it takes the directory. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, DEV, PROD})
+    @interface EachParleyRendering {
+    }
     static final String REDIS = "k8s/redis";
     static final String HEADLESS = "parley-hz";
     static final String CLIENT_SERVICE = "parley";
@@ -144,8 +156,7 @@ class ManifestTest {
         assertThrows(AssertionError.class, () -> StrictModel.parse(unknownKind));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("every PARLEY_* variable of the pod names an existing config key, and the result is a valid configuration")
     void envNamesConfigKeys(String dir) throws Exception {
         Set<String> known = new HashSet<>();
@@ -173,8 +184,7 @@ class ManifestTest {
         for (String dir : List.of(BASE, DEV, PROD)) assertEquals(conf, Kustomize.render(dir).mountedConfigFile(), dir);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("container ports are the ports the configuration makes the server listen on")
     void portsMatchConfiguration(String dir) throws Exception {
         Pod pod = Pod.of(dir);
@@ -194,8 +204,7 @@ class ManifestTest {
         assertSelects(client.getSpec().getSelector(), pod.r().parley(), "client Service");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("startup and liveness probe /health/live, readiness /health/ready, over HTTP on the port ops.port opens")
     void probesUseTheOpsPort(String dir) throws Exception {
         Pod pod = Pod.of(dir);
@@ -215,8 +224,7 @@ class ManifestTest {
         assertEquals(ops.port(), Rendered.containerPort(c, scrape.getTargetPort()));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("terminationGracePeriodSeconds outlasts the preStop sleep plus server.shutdownGraceSeconds")
     void terminationGraceCoversShutdown(String dir) throws Exception {
         Pod pod = Pod.of(dir);
@@ -232,8 +240,7 @@ class ManifestTest {
                 + " <= preStop " + preStop + " + shutdownGraceSeconds " + grace);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("a StatefulSet with ordered pod management, governed by the headless Service that lists not-ready pods")
     void headlessServiceForDiscovery(String dir) throws Exception {
         Rendered r = Kustomize.render(dir);
@@ -284,8 +291,7 @@ class ManifestTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("the only places the server writes, its data dir and /tmp, are emptyDir volumes; the JVM sizes itself to the limit")
     void writablePathsAndJvmFlags(String dir) throws Exception {
         Pod pod = Pod.of(dir);
@@ -301,8 +307,7 @@ class ManifestTest {
         assertNotNull(pod.c().getResources().getLimits().get("memory"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("the pod runs the image the Maven image profile builds")
     void imageIsTheBuiltOne(String dir) throws Exception {
         String pom = Files.readString(Kustomize.repo().resolve("pom.xml"));
@@ -432,8 +437,7 @@ class ManifestTest {
                 "the container writes the included file from the Secret's variable: " + commandLine);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {BASE, DEV, PROD})
+    @EachParleyRendering
     @DisplayName("NetworkPolicy: Hazelcast and the event bus only from Parley pods, chat from anywhere, ops from the namespace and monitoring")
     void networkPolicy(String dir) throws Exception {
         Pod pod = Pod.of(dir);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
@@ -44,6 +45,14 @@ public final class Fuzz {
                 Tuple.of(6, Arbitraries.integers().between(1, 8)),
                 Tuple.of(3, Arbitraries.integers().between(1, 300)));
         return size.list().ofMinSize(1).ofMaxSize(12).filter(l -> l.stream().anyMatch(s -> s > 0));
+    }
+
+    /** {@link #chunkings()} for a property parameter: {@code @ForAll(supplier = Fuzz.Chunkings.class)}. */
+    public static final class Chunkings implements ArbitrarySupplier<List<Integer>> {
+        @Override
+        public Arbitrary<List<Integer>> get() {
+            return chunkings();
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ class JsonLinesPropertiesTest {
 
     @Property
     @Label("any bytes in any chunking: the same lines and refusals as one read and as the model, nothing but DecodeException, never more than the limit held")
-    void anyBytesAnyChunking(@ForAll("jsonish") byte[] input, @ForAll("chunkings") List<Integer> chunking,
+    void anyBytesAnyChunking(@ForAll("jsonish") byte[] input, @ForAll(supplier = Fuzz.Chunkings.class) List<Integer> chunking,
                              @ForAll("limits") int max) {
         LineHarness.assertSameAsModel(input, chunking, max, JsonRequestParser::parse);
     }
@@ -30,7 +30,7 @@ class JsonLinesPropertiesTest {
     @Property
     @Label("every outbound frame from JsonLineEncoder, in any chunking, decodes to one JSON object with exactly its fields")
     void outboundRoundTrip(@ForAll("frames") List<Outbound> frames,
-                           @ForAll("chunkings") List<Integer> chunking) {
+                           @ForAll(supplier = Fuzz.Chunkings.class) List<Integer> chunking) {
         List<byte[]> encoded = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (Outbound out : frames) {
@@ -43,7 +43,7 @@ class JsonLinesPropertiesTest {
 
     @Property
     @Label("requests written by any JSON writer parse to the same op, rid and fields")
-    void requestRoundTrip(@ForAll("requests") ObjectNode request, @ForAll("chunkings") List<Integer> chunking)
+    void requestRoundTrip(@ForAll("requests") ObjectNode request, @ForAll(supplier = Fuzz.Chunkings.class) List<Integer> chunking)
             throws JsonProcessingException {
         byte[] line = Fuzz.concat(List.of(Json.MAPPER.writeValueAsBytes(request), Fuzz.utf8("\r\n")));
         List<String> decoded = LineHarness.decode(line, chunking, 8192, JsonRequestParser::parse);
@@ -54,11 +54,6 @@ class JsonLinesPropertiesTest {
     @Provide
     Arbitrary<Integer> limits() {
         return Fuzz.limits(1, 300);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> chunkings() {
-        return Fuzz.chunkings();
     }
 
     @Provide

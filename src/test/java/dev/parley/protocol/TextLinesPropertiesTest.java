@@ -23,14 +23,14 @@ class TextLinesPropertiesTest {
 
     @Property
     @Label("any bytes in any chunking: the same requests and refusals as one read and as the model, nothing but DecodeException, never more than the limit held")
-    void anyBytesAnyChunking(@ForAll("textish") byte[] input, @ForAll("chunkings") List<Integer> chunking,
+    void anyBytesAnyChunking(@ForAll("textish") byte[] input, @ForAll(supplier = Fuzz.Chunkings.class) List<Integer> chunking,
                              @ForAll("limits") int max) {
         LineHarness.assertSameAsModel(input, chunking, max, TextRequestParser::parse);
     }
 
     @Property
     @Label("every command a person can type, in any chunking, gives its request with its arguments intact")
-    void typedCommandsRoundTrip(@ForAll("typedLines") List<Typed> typed, @ForAll("chunkings") List<Integer> chunking) {
+    void typedCommandsRoundTrip(@ForAll("typedLines") List<Typed> typed, @ForAll(supplier = Fuzz.Chunkings.class) List<Integer> chunking) {
         List<byte[]> lines = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (Typed t : typed) {
@@ -43,11 +43,6 @@ class TextLinesPropertiesTest {
     @Provide
     Arbitrary<Integer> limits() {
         return Fuzz.limits(1, 300);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> chunkings() {
-        return Fuzz.chunkings();
     }
 
     @Provide

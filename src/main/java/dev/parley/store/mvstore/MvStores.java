@@ -1,17 +1,12 @@
 package dev.parley.store.mvstore;
 
+import dev.parley.config.ConfigException;
+import dev.parley.config.ParleyConfig;
 import dev.parley.store.Blocking;
-import dev.parley.store.CounterStore;
-import dev.parley.store.GroupHistoryStore;
-import dev.parley.store.IdempotencyStore;
-import dev.parley.store.LastSeenStore;
-import dev.parley.store.MailboxStore;
 import dev.parley.store.MemoryCounterStore;
 import dev.parley.store.MemoryPresenceStore;
-import dev.parley.store.PresenceStore;
+import dev.parley.store.StoreSet;
 import dev.parley.store.StoreSize;
-import dev.parley.store.Stores;
-import dev.parley.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.h2.mvstore.MVStore;
@@ -27,30 +22,38 @@ import java.nio.file.Path;
  * idempotency keys are committed by MVStore's background writer (within about a second) and on close.
  * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.
  */
-public final class MvStores implements Stores {
+public final class MvStores extends StoreSet {
     public static final String FILE_NAME = "parley.mv.db";
 
     private final MVStore store;
     private final Path file;
     private final Blocking blocking;
-    private final MvUserStore users;
-    private final MvMailboxStore mailbox;
-    private final MvGroupHistoryStore history;
-    private final MvLastSeenStore lastSeen;
-    private final MvIdempotencyStore idempotency;
-    private final MemoryPresenceStore presence = new MemoryPresenceStore();
-    // Rate-limit windows are minutes long: not worth a disk write per login attempt.
-    private final MemoryCounterStore counters = new MemoryCounterStore(System::currentTimeMillis);
 
     private MvStores(MVStore store, Path file, Blocking blocking, int historyMax) {
+        super(new MvUserStore(store, blocking), new MvMailboxStore(store, blocking),
+                new MvGroupHistoryStore(store, blocking, historyMax), new MvLastSeenStore(store, blocking),
+                new MvIdempotencyStore(store, blocking), new MemoryPresenceStore(),
+                // Rate-limit windows are minutes long: not worth a disk write per login attempt.
+                new MemoryCounterStore(System::currentTimeMillis));
         this.store = store;
         this.file = file;
         this.blocking = blocking;
-        this.users = new MvUserStore(store, blocking);
-        this.mailbox = new MvMailboxStore(store, blocking);
-        this.history = new MvGroupHistoryStore(store, blocking, historyMax);
-        this.lastSeen = new MvLastSeenStore(store, blocking);
-        this.idempotency = new MvIdempotencyStore(store, blocking);
+    }
+
+    /**
+     * Opens the store in store.dataDir, keeping history.maxMessages group messages. Blocking. A failure is a
+     * {@link ConfigException} naming the directory and the settings that choose another.
+     */
+    public static MvStores openDataDir(Vertx vertx, ParleyConfig config) {
+        Path dir = Path.of(config.store().dataDir());
+        try {
+            return open(vertx, dir, config.history().maxMessages());
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause() : e;
+            throw new ConfigException("store.dataDir: cannot open the embedded store in " + dir.toAbsolutePath() + " ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); choose another directory with "
+                    + "--data-dir or PARLEY_STORE_DATA_DIR (two nodes cannot share one)");
+        }
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. Blocking: call at start-up only. */
@@ -65,14 +68,6 @@ public final class MvStores implements Stores {
                 .open();
         return new MvStores(store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax);
     }
-
-    @Override public UserStore users() { return users; }
-    @Override public MailboxStore mailbox() { return mailbox; }
-    @Override public GroupHistoryStore groupHistory() { return history; }
-    @Override public LastSeenStore lastSeen() { return lastSeen; }
-    @Override public IdempotencyStore idempotency() { return idempotency; }
-    @Override public PresenceStore presence() { return presence; }
-    @Override public CounterStore counters() { return counters; }
 
     @Override
     public Future<StoreSize> size() {

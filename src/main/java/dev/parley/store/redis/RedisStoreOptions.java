@@ -1,7 +1,10 @@
 package dev.parley.store.redis;
 
+import dev.parley.config.ParleyConfig;
+
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to reach Redis and how to lay the data out in it.
@@ -38,36 +41,81 @@ public record RedisStoreOptions(String connectionString, String password, boolea
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
+    /** The options a node's configuration asks for: the cluster.redis* keys, history and mailbox limits. */
+    public static RedisStoreOptions from(ParleyConfig config) {
+        ParleyConfig.Cluster c = config.cluster();
+        return of(c.redis()).with(o -> {
+            o.password = c.redisPassword().isEmpty() ? null : c.redisPassword();
+            o.tls = c.redisTls();
+            o.tlsCaFile = c.redisCaFile().isEmpty() ? null : c.redisCaFile();
+            o.poolSize = c.redisPoolSize();
+            o.keyPrefix = c.redisKeyPrefix();
+            o.historyMaxMessages = config.history().maxMessages();
+            o.mailboxTtl = config.mailbox().maxAge();
+        });
+    }
+
     public RedisStoreOptions withPassword(String v) {
-        return new RedisStoreOptions(connectionString, v, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, commandTimeout);
+        return with(o -> o.password = v);
     }
 
     public RedisStoreOptions withTls(boolean v) {
-        return new RedisStoreOptions(connectionString, password, v, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, commandTimeout);
+        return with(o -> o.tls = v);
     }
 
     public RedisStoreOptions withTlsCaFile(String v) {
-        return new RedisStoreOptions(connectionString, password, tls, v, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, commandTimeout);
-    }
-
-    public RedisStoreOptions withPoolSize(int v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, v, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, commandTimeout);
+        return with(o -> o.tlsCaFile = v);
     }
 
     public RedisStoreOptions withKeyPrefix(String v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, v, historyMaxMessages, mailboxTtl, connectTimeout, commandTimeout);
+        return with(o -> o.keyPrefix = v);
     }
 
     public RedisStoreOptions withHistoryMaxMessages(int v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, v, mailboxTtl, connectTimeout, commandTimeout);
+        return with(o -> o.historyMaxMessages = v);
     }
 
     public RedisStoreOptions withMailboxTtl(Duration v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, v, connectTimeout, commandTimeout);
+        return with(o -> o.mailboxTtl = v);
     }
 
     public RedisStoreOptions withCommandTimeout(Duration v) {
-        return new RedisStoreOptions(connectionString, password, tls, tlsCaFile, poolSize, keyPrefix, historyMaxMessages, mailboxTtl, connectTimeout, v);
+        return with(o -> o.commandTimeout = v);
+    }
+
+    /** A copy with some fields changed; the canonical constructor checks the result. */
+    private RedisStoreOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new RedisStoreOptions(d.connectionString, d.password, d.tls, d.tlsCaFile, d.poolSize, d.keyPrefix,
+                d.historyMaxMessages, d.mailboxTtl, d.connectTimeout, d.commandTimeout);
+    }
+
+    /** The fields, mutable, while a copy is being changed. */
+    private static final class Draft {
+        String connectionString;
+        String password;
+        boolean tls;
+        String tlsCaFile;
+        int poolSize;
+        String keyPrefix;
+        int historyMaxMessages;
+        Duration mailboxTtl;
+        Duration connectTimeout;
+        Duration commandTimeout;
+
+        Draft(RedisStoreOptions o) {
+            connectionString = o.connectionString;
+            password = o.password;
+            tls = o.tls;
+            tlsCaFile = o.tlsCaFile;
+            poolSize = o.poolSize;
+            keyPrefix = o.keyPrefix;
+            historyMaxMessages = o.historyMaxMessages;
+            mailboxTtl = o.mailboxTtl;
+            connectTimeout = o.connectTimeout;
+            commandTimeout = o.commandTimeout;
+        }
     }
 
     /** The connection string without credentials, for logs and error messages. */

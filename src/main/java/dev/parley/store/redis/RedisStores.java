@@ -1,15 +1,8 @@
 package dev.parley.store.redis;
 
-import dev.parley.store.CounterStore;
-import dev.parley.store.GroupHistoryStore;
-import dev.parley.store.IdempotencyStore;
-import dev.parley.store.LastSeenStore;
-import dev.parley.store.MailboxStore;
 import dev.parley.store.NodeRegistry;
-import dev.parley.store.PresenceStore;
+import dev.parley.store.StoreSet;
 import dev.parley.store.StoreSize;
-import dev.parley.store.Stores;
-import dev.parley.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -26,32 +19,24 @@ import java.util.regex.Pattern;
  * A future completes once Redis has applied the change; how durable that is (AOF, replicas) is Redis's
  * configuration. Every Redis error, refused connection or timeout fails the future.
  */
-public final class RedisStores implements Stores {
+public final class RedisStores extends StoreSet {
     // Commands waiting for a pooled connection beyond this fail at once rather than queueing without bound.
     // 1,024 was too few for a login storm on a 6-node cluster (pool-too-busy errors while Redis idled).
     private static final int MAX_POOL_WAITING = 8192;
     private static final Pattern VERSION = Pattern.compile("redis_version:(\\d+)\\.(\\d+)");
 
     private final RedisCalls redis;
-    private final RedisUserStore users;
-    private final RedisMailboxStore mailbox;
-    private final RedisGroupHistoryStore history;
-    private final RedisLastSeenStore lastSeen;
-    private final RedisIdempotencyStore idempotency;
-    private final RedisPresenceStore presence;
-    private final RedisCounterStore counters;
     private final RedisNodeRegistry nodes;
 
     private RedisStores(RedisCalls redis, RedisStoreOptions options) {
-        RedisKeys keys = new RedisKeys(options.keyPrefix());
+        this(redis, options, new RedisKeys(options.keyPrefix()));
+    }
+
+    private RedisStores(RedisCalls redis, RedisStoreOptions options, RedisKeys keys) {
+        super(new RedisUserStore(redis, keys), new RedisMailboxStore(redis, keys, options.mailboxTtl().toMillis()),
+                new RedisGroupHistoryStore(redis, keys, options.historyMaxMessages()), new RedisLastSeenStore(redis, keys),
+                new RedisIdempotencyStore(redis, keys), new RedisPresenceStore(redis, keys), new RedisCounterStore(redis, keys));
         this.redis = redis;
-        this.users = new RedisUserStore(redis, keys);
-        this.mailbox = new RedisMailboxStore(redis, keys, options.mailboxTtl().toMillis());
-        this.history = new RedisGroupHistoryStore(redis, keys, options.historyMaxMessages());
-        this.lastSeen = new RedisLastSeenStore(redis, keys);
-        this.idempotency = new RedisIdempotencyStore(redis, keys);
-        this.presence = new RedisPresenceStore(redis, keys);
-        this.counters = new RedisCounterStore(redis, keys);
         this.nodes = new RedisNodeRegistry(redis, options.keyPrefix());
     }
 
@@ -100,14 +85,6 @@ public final class RedisStores implements Stores {
         return Future.failedFuture(new IllegalStateException(
                 "Redis at " + where + " is version " + major + "." + minor + "; Parley needs 6.2 or later"));
     }
-
-    @Override public UserStore users() { return users; }
-    @Override public MailboxStore mailbox() { return mailbox; }
-    @Override public GroupHistoryStore groupHistory() { return history; }
-    @Override public LastSeenStore lastSeen() { return lastSeen; }
-    @Override public IdempotencyStore idempotency() { return idempotency; }
-    @Override public PresenceStore presence() { return presence; }
-    @Override public CounterStore counters() { return counters; }
 
     /** Which cluster nodes are alive (heartbeat keys). */
     public NodeRegistry nodes() { return nodes; }

@@ -124,9 +124,7 @@ class StockSeedClientTest {
     @Test
     @DisplayName("a frame above 8096 bytes is reported as one that would crash the stock client")
     void oversizedFrame() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(peer -> {
-            peer.read();
-            peer.send(LoginResMes.ok(List.of(100L)));
+        try (ScriptedServer server = ScriptedServer.afterLogin(peer -> {
             byte[] frame = new byte[4 + 8097];
             frame[2] = (byte) 0x1F;
             frame[3] = (byte) 0xA1; // 0x1FA1 = 8097
@@ -145,9 +143,7 @@ class StockSeedClientTest {
     @Test
     @DisplayName("expectNoMessage ignores other messages and catches a matching one")
     void expectNoMessage() throws Exception {
-        try (ScriptedServer server = new ScriptedServer(peer -> {
-            peer.read();
-            peer.send(LoginResMes.ok(List.of(100L)));
+        try (ScriptedServer server = ScriptedServer.afterLogin(peer -> {
             peer.send(NotifyUserStatusMes.online(5));
             peer.send(SmsMes.group("echo", 100));
             peer.expectEndOfStream();
@@ -176,6 +172,15 @@ class StockSeedClientTest {
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
+            });
+        }
+
+        /** A server that accepts user 100's login, then runs {@code then}. */
+        static ScriptedServer afterLogin(Script then) throws IOException {
+            return new ScriptedServer(peer -> {
+                peer.read();
+                peer.send(LoginResMes.ok(List.of(100L)));
+                then.run(peer);
             });
         }
 

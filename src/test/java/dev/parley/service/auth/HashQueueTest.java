@@ -30,6 +30,21 @@ class HashQueueTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** A task holding the queue's only thread until {@code release} counts down. */
+    private record Busy(CountDownLatch release, Future<Object> done) {
+    }
+
+    private Busy occupyTheThread(HashQueue.Lane lane) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Object> done = queue.submit(context, lane, () -> {
+            running.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        });
+        assertTrue(running.await(10, TimeUnit.SECONDS), "the only thread is busy");
+        return new Busy(release, done);
+    }
+
     private static <T> T await(Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -38,13 +53,7 @@ class HashQueueTest {
     @DisplayName("a free hashing thread takes every waiting login before any waiting registration")
     void loginsFirst() throws Exception {
         queue = new HashQueue("t-hash", 1, 10, 10);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        Future<Object> blocker = queue.submit(context, HashQueue.Lane.REGISTRATION, () -> {
-            running.countDown();
-            return release.await(10, TimeUnit.SECONDS);
-        });
-        assertTrue(running.await(10, TimeUnit.SECONDS), "the only thread is busy");
+        Busy busy = occupyTheThread(HashQueue.Lane.REGISTRATION);
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         List<Future<Boolean>> all = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -55,8 +64,8 @@ class HashQueueTest {
             String l = "l" + i;
             all.add(queue.submit(context, HashQueue.Lane.LOGIN, () -> order.add(l)));
         }
-        release.countDown();
-        await(blocker);
+        busy.release().countDown();
+        await(busy.done());
         await(Future.all(all));
         assertEquals(List.of("l0", "l1", "l2", "r0", "r1", "r2"), order);
     }
@@ -65,13 +74,7 @@ class HashQueueTest {
     @DisplayName("a full lane refuses at once with UNAVAILABLE; the other lane still takes work")
     void boundedLanes() throws Exception {
         queue = new HashQueue("t-hash", 1, 1, 2);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        Future<Object> blocker = queue.submit(context, HashQueue.Lane.LOGIN, () -> {
-            running.countDown();
-            return release.await(10, TimeUnit.SECONDS);
-        });
-        assertTrue(running.await(10, TimeUnit.SECONDS));
+        Busy busy = occupyTheThread(HashQueue.Lane.LOGIN);
         Future<String> r1 = queue.submit(context, HashQueue.Lane.REGISTRATION, () -> "r1");
         Future<String> r2 = queue.submit(context, HashQueue.Lane.REGISTRATION, () -> "r2");
         Future<String> r3 = queue.submit(context, HashQueue.Lane.REGISTRATION, () -> "r3");
@@ -79,8 +82,8 @@ class HashQueueTest {
         assertEquals(ChatError.UNAVAILABLE, assertInstanceOf(Bus.ServiceException.class, r3.cause()).error);
         Future<String> l1 = queue.submit(context, HashQueue.Lane.LOGIN, () -> "l1");
         assertTrue(queue.submit(context, HashQueue.Lane.LOGIN, () -> "l2").failed(), "login lane of 1 is full");
-        release.countDown();
-        await(blocker);
+        busy.release().countDown();
+        await(busy.done());
         assertEquals("l1", await(l1));
         assertEquals("r1", await(r1));
         assertEquals("r2", await(r2));
@@ -99,16 +102,10 @@ class HashQueueTest {
             assertEquals("boom", e.getCause().getMessage());
         }
         assertTrue(boom.failed());
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        queue.submit(context, HashQueue.Lane.LOGIN, () -> {
-            running.countDown();
-            return release.await(10, TimeUnit.SECONDS);
-        });
-        assertTrue(running.await(10, TimeUnit.SECONDS));
+        Busy busy = occupyTheThread(HashQueue.Lane.LOGIN);
         Future<String> queued = queue.submit(context, HashQueue.Lane.REGISTRATION, () -> "never");
         queue.close();
-        release.countDown();
+        busy.release().countDown();
         try {
             await(queued);
         } catch (java.util.concurrent.ExecutionException e) {
