@@ -2,7 +2,9 @@ package dev.parley.gateway;
 
 import dev.parley.logging.Audit;
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
+import dev.parley.protocol.Ops;
 import dev.parley.service.Bus;
 import dev.parley.service.Empty;
 import dev.parley.protocol.Reply;
@@ -36,13 +38,13 @@ final class AccountCommands {
     // register <user> <password> [name]
     void register(Connection c, Request r) {
         if (!c.anonymous()) {
-            c.send(Reply.fail("register", r.rid(), ChatError.ALREADY_LOGGED_IN, "log out before registering another account"));
+            c.send(Reply.fail(Ops.REGISTER, r.rid(), ChatError.ALREADY_LOGGED_IN, "log out before registering another account"));
             return;
         }
-        RegisterRequest body = new RegisterRequest(r.text("user"), r.text("password"), r.text("name"), c.remoteAddress());
+        RegisterRequest body = new RegisterRequest(r.text(Fields.USER), r.text(Fields.PASSWORD), r.text(Fields.NAME), c.remoteAddress());
         // Seed clients only know positive integer ids, and id 0 is the server's: no other seed account.
         if (c.protocol() == Protocol.SEED && SeedTranslator.seedId(body.user()) == null) {
-            c.send(Reply.fail("register", r.rid(), ChatError.INVALID_USER, SEED_IDS));
+            c.send(Reply.fail(Ops.REGISTER, r.rid(), ChatError.INVALID_USER, SEED_IDS));
             return;
         }
         c.beginAccountOp();
@@ -50,8 +52,8 @@ final class AccountCommands {
                 .onComplete(done -> {
                     if (done.succeeded()) services.node().audit().user(Audit.Event.REGISTERED, body.user(), c.remoteAddress(), null);
                     c.send(done.succeeded()
-                            ? Reply.ok("register", r.rid(), Json.object().put("user", body.user()))
-                            : Replies.failure("register", r, done.cause()));
+                            ? Reply.ok(Ops.REGISTER, r.rid(), Json.object().put(Fields.USER, body.user()))
+                            : Replies.failure(Ops.REGISTER, r, done.cause()));
                     c.endAccountOp();
                 });
     }
@@ -59,12 +61,12 @@ final class AccountCommands {
     // login <user> <password>
     void login(Connection c, Request r) {
         if (!c.anonymous()) {
-            c.send(Reply.fail("login", r.rid(), ChatError.ALREADY_LOGGED_IN, null));
+            c.send(Reply.fail(Ops.LOGIN, r.rid(), ChatError.ALREADY_LOGGED_IN, null));
             return;
         }
         c.loggingIn();
         c.beginAccountOp();
-        LoginRequest body = new LoginRequest(r.text("user"), r.text("password"), c.remoteAddress());
+        LoginRequest body = new LoginRequest(r.text(Fields.USER), r.text(Fields.PASSWORD), c.remoteAddress());
         services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
                 .map(m -> LoginReply.fromJson(m.body()))
                 .onSuccess(ok -> joined(c, r, ok.user(), ok.name()))
@@ -74,7 +76,7 @@ final class AccountCommands {
                     services.node().audit().user(why == ChatError.RATE_LIMITED ? Audit.Event.LOGIN_THROTTLED : Audit.Event.LOGIN_FAILED,
                             body.user(), c.remoteAddress(), why.name());
                     c.loginFailed();
-                    c.send(Replies.failure("login", r, t));
+                    c.send(Replies.failure(Ops.LOGIN, r, t));
                     c.endAccountOp();
                 });
     }
@@ -93,18 +95,18 @@ final class AccountCommands {
                 })
                 .map(m -> OnlineListing.fromJson(m.body()))
                 .onSuccess(listing -> {
-                    JsonObject reply = new JsonObject().put("user", user).put("name", name)
-                            .put("online", listing.onlineJson()).put("count", listing.count());
+                    JsonObject reply = new JsonObject().put(Fields.USER, user).put(Fields.NAME, name)
+                            .put(Fields.ONLINE, listing.onlineJson()).put(Fields.COUNT, listing.count());
                     services.metrics().loginsOk.increment();
                     services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
-                    c.send(Reply.ok("login", r.rid(), Jackson.of(reply)));
+                    c.send(Reply.ok(Ops.LOGIN, r.rid(), Jackson.of(reply)));
                     offlineReplay.start(c);
                     c.endAccountOp();
                 })
                 .onFailure(t -> {
                     services.sessions().remove(c);
                     c.backToAnonymous();
-                    c.send(Replies.failure("login", r, t));
+                    c.send(Replies.failure(Ops.LOGIN, r, t));
                     c.endAccountOp();
                 });
     }
@@ -112,6 +114,6 @@ final class AccountCommands {
     // logout
     void logout(Connection c, Request r) {
         if (c.user() != null) services.node().audit().user(Audit.Event.LOGOUT, c.user(), c.remoteAddress(), null);
-        c.closeAfter(Reply.ok("logout", r.rid(), null));
+        c.closeAfter(Reply.ok(Ops.LOGOUT, r.rid(), null));
     }
 }

@@ -2,8 +2,10 @@ package dev.parley.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.Utf16;
@@ -37,8 +39,8 @@ final class ChatCommands {
     void who(Connection c, Request r) {
         services.bus().<JsonObject>request(PresenceAddresses.WHO, new WhoRequest().toJson())
                 .map(m -> OnlineListing.fromJson(m.body()))
-                .onSuccess(listing -> c.send(Reply.ok("who", r.rid(), Jackson.of(listing.toJson()))))
-                .onFailure(t -> c.send(Replies.failure("who", r, t)));
+                .onSuccess(listing -> c.send(Reply.ok(Ops.WHO, r.rid(), Jackson.of(listing.toJson()))))
+                .onFailure(t -> c.send(Replies.failure(Ops.WHO, r, t)));
     }
 
     // say <text>
@@ -50,16 +52,16 @@ final class ChatCommands {
                 .map(m -> SayReply.fromJson(m.body()))
                 .onSuccess(said -> {
                     services.metrics().groupIn.increment();
-                    c.send(Reply.ok("say", r.rid(), Json.object().put("id", said.id()).put("ts", said.ts())));
+                    c.send(Reply.ok(Ops.SAY, r.rid(), Json.object().put(Fields.ID, said.id()).put(Fields.TS, said.ts())));
                 })
-                .onFailure(t -> c.send(Replies.failure("say", r, t)));
+                .onFailure(t -> c.send(Replies.failure(Ops.SAY, r, t)));
     }
 
     // msg <to> <text>
     void msg(Connection c, Request r) {
-        String to = r.text("to");
+        String to = r.text(Fields.TO);
         if (to == null || to.isEmpty()) {
-            c.send(Reply.fail("msg", r.rid(), ChatError.BAD_REQUEST, "who to? \"to\" is required"));
+            c.send(Reply.fail(Ops.MSG, r.rid(), ChatError.BAD_REQUEST, "who to? \"to\" is required"));
             return;
         }
         String text = checkedText(c, r);
@@ -96,7 +98,7 @@ final class ChatCommands {
                 if (!outcome.first()) return;
                 c.gateway().cancelTimer(timer);
                 services.metrics().privateIn.increment();
-                c.send(Reply.ok("msg", r.rid(), sent(new SendReply(id, ts, false), target.user())));
+                c.send(Reply.ok(Ops.MSG, r.rid(), sent(new SendReply(id, ts, false), target.user())));
             }));
             if (taken) {
                 target.gateway().counted(e, 1);
@@ -125,19 +127,19 @@ final class ChatCommands {
                 .onSuccess(sent -> {
                     services.metrics().privateIn.increment();
                     if (sent.stored()) services.metrics().mailboxStored.increment();
-                    c.send(Reply.ok("msg", r.rid(), sent(sent, body.to())));
+                    c.send(Reply.ok(Ops.MSG, r.rid(), sent(sent, body.to())));
                 })
-                .onFailure(t -> c.send(Replies.failure("msg", r, t)));
+                .onFailure(t -> c.send(Replies.failure(Ops.MSG, r, t)));
     }
 
     /** The msg reply's fields: {"id","ts","stored","to"}. */
     private static ObjectNode sent(SendReply s, String to) {
-        return Json.object().put("id", s.id()).put("ts", s.ts()).put("stored", s.stored()).put("to", to);
+        return Json.object().put(Fields.ID, s.id()).put(Fields.TS, s.ts()).put(Fields.STORED, s.stored()).put(Fields.TO, to);
     }
 
     /** The request's text, or null after replying with the reason it is unacceptable. */
     private String checkedText(Connection c, Request r) {
-        String text = r.text("text");
+        String text = r.text(Fields.TEXT);
         if (text == null || text.isBlank()) {
             c.send(Reply.fail(r.op(), r.rid(), ChatError.BAD_REQUEST, "\"text\" is required"));
             return null;
@@ -166,7 +168,7 @@ final class ChatCommands {
     }
 
     private static String cid(Request r) {
-        var node = r.fields().get("cid");
+        var node = r.fields().get(Fields.CID);
         if (node == null || node.isNull()) return null;
         return node.isTextual() || node.isNumber() ? node.asText() : null;
     }

@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Ops;
 import dev.parley.protocol.Outbound;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -31,17 +32,17 @@ final class CommandTable<C extends CommandTable.Caller> {
         ChatCommands chat = new ChatCommands(services);
         ProfileCommands profile = new ProfileCommands(services);
         return new CommandTable<>(List.of(
-                new CommandSpec<>("register", true, account::register),
-                new CommandSpec<>("login", true, account::login),
-                new CommandSpec<>("logout", true, account::logout),
-                new CommandSpec<>("ping", true, (c, r) -> c.send(Reply.pong(r.rid()))),
-                new CommandSpec<>("help", true, (c, r) -> c.send(Reply.ok("help", r.rid(), null))),
-                new CommandSpec<>("who", false, chat::who),
-                new CommandSpec<>("say", false, chat::say),
-                new CommandSpec<>("msg", false, chat::msg),
-                new CommandSpec<>("password", false, profile::password),
-                new CommandSpec<>("rename", false, profile::rename),
-                new CommandSpec<>("delete_account", false, profile::deleteAccount)));
+                new CommandSpec<>(Ops.REGISTER, true, account::register),
+                new CommandSpec<>(Ops.LOGIN, true, account::login),
+                new CommandSpec<>(Ops.LOGOUT, true, account::logout),
+                new CommandSpec<>(Ops.PING, true, (c, r) -> c.send(Reply.pong(r.rid()))),
+                new CommandSpec<>(Ops.HELP, true, (c, r) -> c.send(Reply.ok(Ops.HELP, r.rid(), null))),
+                new CommandSpec<>(Ops.WHO, false, chat::who),
+                new CommandSpec<>(Ops.SAY, false, chat::say),
+                new CommandSpec<>(Ops.MSG, false, chat::msg),
+                new CommandSpec<>(Ops.PASSWORD, false, profile::password),
+                new CommandSpec<>(Ops.RENAME, false, profile::rename),
+                new CommandSpec<>(Ops.DELETE_ACCOUNT, false, profile::deleteAccount)));
     }
 
     void dispatch(C c, Request r) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ChatError;
 import dev.parley.protocol.DisplayText;
+import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
+import dev.parley.protocol.Ops;
 import dev.parley.protocol.Outbound;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.Reply;
@@ -42,18 +44,18 @@ public final class SeedTranslator {
     public static Request toRequest(SeedMessage m) {
         ObjectNode f = Json.object();
         if (m instanceof SeedMessage.LoginMes login) {
-            f.put("user", Long.toString(login.userId())).put("password", login.userPwd());
-            return new Request("login", null, f);
+            f.put(Fields.USER, Long.toString(login.userId())).put(Fields.PASSWORD, login.userPwd());
+            return new Request(Ops.LOGIN, null, f);
         }
         if (m instanceof SeedMessage.RegisterMes reg) {
             SeedUser u = reg.user();
-            f.put("user", Long.toString(u.userId())).put("password", u.userPwd());
-            if (!u.userName().isBlank()) f.put("name", u.userName());
-            return new Request("register", null, f);
+            f.put(Fields.USER, Long.toString(u.userId())).put(Fields.PASSWORD, u.userPwd());
+            if (!u.userName().isBlank()) f.put(Fields.NAME, u.userName());
+            return new Request(Ops.REGISTER, null, f);
         }
         if (m instanceof SeedMessage.SmsMes sms) {
-            f.put("text", sms.content());
-            return new Request("say", null, f);
+            f.put(Fields.TEXT, sms.content());
+            return new Request(Ops.SAY, null, f);
         }
         // Server-to-client types sent by a client: answer like any unknown command.
         return new Request(m.type(), null, f);
@@ -86,12 +88,12 @@ public final class SeedTranslator {
 
     private SeedMessage fromReply(Reply r) {
         switch (r.op()) {
-            case "login":
+            case Ops.LOGIN:
                 if (r.ok()) return SeedMessage.LoginResMes.ok(onlineIds(r.fields()));
                 if (r.error() == ChatError.BAD_CREDENTIALS) return SeedMessage.LoginResMes.wrongPassword();
                 return new SeedMessage.LoginResMes(SeedMessage.LoginResMes.SERVER_ERROR, null,
                         DisplayText.oneLine(r.error().name() + ": " + r.message()));
-            case "register":
+            case Ops.REGISTER:
                 if (r.ok()) return SeedMessage.RegisterResMes.ok();
                 if (r.error() == ChatError.USER_EXISTS) return SeedMessage.RegisterResMes.userExists();
                 return new SeedMessage.RegisterResMes(SeedMessage.RegisterResMes.OTHER_ERROR,
@@ -105,10 +107,10 @@ public final class SeedTranslator {
     /** The caller first (the original listed it; the stock client skips its own id), then the others. */
     private static List<Long> onlineIds(JsonNode fields) {
         List<Long> ids = new ArrayList<>();
-        Long self = seedId(fields.path("user").asText());
+        Long self = seedId(fields.path(Fields.USER).asText());
         if (self != null) ids.add(self);
-        for (JsonNode p : fields.path("online")) {
-            Long id = seedId(p.path("user").asText());
+        for (JsonNode p : fields.path(Fields.ONLINE)) {
+            Long id = seedId(p.path(Fields.USER).asText());
             if (id != null) ids.add(id);
         }
         return ids;

@@ -1,0 +1,54 @@
+package dev.parley.client;
+
+import dev.parley.protocol.Fields;
+import dev.parley.protocol.Ops;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Sorts what the server sends: replies go to the request they answer, events (once each) to the login state and
+ * then to the listener. Confined to the session's loop.
+ */
+final class FrameDispatcher {
+
+    private final RequestTracker requests;
+    private final LoginState login;
+    private final SessionListener listener;
+    /** Private messages may arrive twice (live, then from the mailbox), always with the same id: shown once. */
+    private final SeenIds seenPrivate = new SeenIds(LoginState.MAX_MISSED);
+
+    FrameDispatcher(RequestTracker requests, LoginState login, SessionListener listener) {
+        this.requests = requests;
+        this.login = login;
+        this.listener = listener;
+    }
+
+    void line(String line) {
+        // The server greets a silent connection in its text protocol ("* Welcome ..."): not for us.
+        if (line.isBlank() || line.startsWith("* ")) {
+            return;
+        }
+        JsonObject frame;
+        try {
+            frame = new JsonObject(line);
+        } catch (DecodeException | ClassCastException notAnObject) {
+            listener.status(new SessionStatus.BadFrame(line));
+            return;
+        }
+        String op = Frames.op(frame);
+        if (Ops.isEvent(op) && !frame.containsKey(Fields.OK)) {
+            event(frame, op);
+        } else if (!requests.answer(frame) && !op.equals(Ops.PONG)) {
+            listener.event(frame);
+        }
+    }
+
+    private void event(JsonObject frame, String op) {
+        if (op.equals(Ops.MESSAGE) && Fields.KIND_PRIVATE.equals(frame.getString(Fields.KIND))
+                && frame.getValue(Fields.ID) instanceof String id && !seenPrivate.firstTime(id)) {
+            return;
+        }
+        login.event(frame, op);
+        listener.event(frame);
+    }
+}
