@@ -49,6 +49,7 @@ final class ChaosRun {
             population.users(users);
             PresenceProbe presence = new PresenceProbe(population, PRESENCE_BOUND);
             ExecutorService threads = Executors.newFixedThreadPool(s.users() + 1);
+            Throwable aborted = null;
             try {
                 List<Future<?>> load = new ArrayList<>();
                 for (SimulatedUser u : users) load.add(threads.submit(u));
@@ -60,12 +61,17 @@ final class ChaosRun {
                 phases.append(", load and faults until ").append(History.now() / 1000).append(" s");
                 drain(population, presence, history);
                 phases.append(", drained at ").append(History.now() / 1000).append(" s");
+            } catch (Exception | AssertionError e) {
+                // A long run that breaks (a node that never comes back) still reports what it saw until then.
+                aborted = e;
+                progress.accept("chaos run aborted at " + History.now() / 1000 + " s: " + e);
             } finally {
                 threads.shutdownNow();
                 for (SimulatedUser u : users) u.close();
                 presence.closeObservers();
             }
             Verdict v = new HistoryChecker(new HistoryChecker.Bounds(s.users() + s.nodes(), s.nodes(), DEDUP_WINDOW_MS)).check(history);
+            if (aborted != null) v.violation("run aborted before the drain (so mail was not collected): " + aborted);
             return new Outcome(v, Duration.ofNanos(System.nanoTime() - started), phases.toString(), LoadAverage.read());
         }
     }
