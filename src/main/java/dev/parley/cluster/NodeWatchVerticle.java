@@ -128,8 +128,9 @@ public final class NodeWatchVerticle extends VerticleBase {
     private void tick() {
         registry.nodes()
                 .compose(nodes -> {
-                    boolean forgotten = !nodes.contains(nodeId);
-                    return registry.heartbeat(nodeId, ttlMillis()).map(v -> forgotten || redisDown).map(repair -> {
+                    // Not "our id is missing from nodes": a survivor could forget us between that read and the
+                    // heartbeat, which re-registers us, and the loss of our sessions would go unnoticed for good.
+                    return registry.heartbeat(nodeId, ttlMillis()).map(forgotten -> forgotten || redisDown).map(repair -> {
                         if (repair) {
                             LOG.info("node " + nodeId + ": shared presence lost this node's sessions; re-registering them");
                             reconcile();
