@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +36,8 @@ final class ChaosCluster implements AutoCloseable {
     private final int[] hazelcastPorts;
     private final Path[] dataDirs;
     private final ServerProcess[] nodes;
+    /** Every node process started, for their logs (ServerProcess keeps each in target/nodes/node-PID.log). */
+    private final List<Long> launched = new CopyOnWriteArrayList<>();
 
     private ChaosCluster(int size) throws IOException {
         redis = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
@@ -71,6 +75,10 @@ final class ChaosCluster implements AutoCloseable {
 
     int redisPort() {
         return redis.port();
+    }
+
+    List<Path> nodeLogs() {
+        return launched.stream().map(pid -> Path.of("target", "nodes", "node-" + pid + ".log")).toList();
     }
 
     /** SIGKILL: the node says nothing to anyone. */
@@ -136,6 +144,7 @@ final class ChaosCluster implements AutoCloseable {
                 "--cluster", "--redis", redis.uri(), "--cluster-name", clusterName,
                 "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hazelcastPorts[i]),
                 "--cluster-members", Arrays.stream(hazelcastPorts).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+        launched.add(nodes[i].pid());
     }
 
     @Override

@@ -70,17 +70,21 @@ final class ChaosRun {
                 for (SimulatedUser u : users) u.close();
                 presence.closeObservers();
             }
+            MembershipLog.read(cluster.nodeLogs(), ChaosCluster.NODE_TIMEOUT_SECONDS * 1000L).forEach(history::fault);
             Verdict v = new HistoryChecker(new HistoryChecker.Bounds(s.users() + s.nodes(), s.nodes(), DEDUP_WINDOW_MS)).check(history);
             if (aborted != null) v.violation("run aborted before the drain (so mail was not collected): " + aborted);
             return new Outcome(v, Duration.ofNanos(System.nanoTime() - started), phases.toString(), LoadAverage.read());
         }
     }
 
-    /** Faults are over: every user logs in, collects its mail, and presence is measured once more. */
+    /**
+     * Faults are over: every user logs in once more (a new session, as a person coming back would), so what
+     * was stored for it is delivered; then presence is measured once more.
+     */
     private static void drain(Population population, PresenceProbe presence, History history) throws InterruptedException {
         long until = History.now() + 60_000;
         for (SimulatedUser u : population.users()) {
-            if (!u.ensureLoggedIn(until)) throw new AssertionError(u.name + " could not log in after the faults stopped");
+            if (!u.loginAgain(until)) throw new AssertionError(u.name + " could not log in after the faults stopped");
         }
         // Stored mail arrives right after each login; a live message may still be on its way: await, bounded.
         HistoryChecker checker = new HistoryChecker(new HistoryChecker.Bounds(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE));

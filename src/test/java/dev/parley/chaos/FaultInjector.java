@@ -77,6 +77,8 @@ final class FaultInjector {
         switch (kind) {
             case KILL_NODE -> {
                 cluster.kill(node);
+                // While it is dead: its users must leave presence on the survivors (cluster.md: about 0.5 s).
+                presence.measure("node killed (survivors, before restart)", History.now(), node);
                 Thread.sleep(between(200, 3_000));
                 cluster.restart(node);
             }
@@ -105,7 +107,9 @@ final class FaultInjector {
         }
         long healed = History.now();
         // Each cut records itself when it happens; the other faults are recorded here, with their span.
-        if (kind != Kind.CLIENT_CUTS) population.history.fault(new History.Fault(kind.label, faultNode, start, healed));
+        // A killed or long-frozen member leaves the Hazelcast cluster, which can split the others for a while (cluster.md).
+        boolean clusterWide = kind == Kind.KILL_NODE || kind == Kind.PAUSE_LONG || faultNode == History.REDIS;
+        if (kind != Kind.CLIENT_CUTS) population.history.fault(new History.Fault(kind.label, faultNode, start, healed, clusterWide));
         return healed;
     }
 

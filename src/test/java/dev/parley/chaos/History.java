@@ -31,8 +31,11 @@ final class History {
     record Session(long sessionId, String user, int node, long liveAt, long endAt, String endReason) {
     }
 
-    /** A fault and the time it was healed; node -1 is Redis. */
-    record Fault(String kind, int node, long startAt, long endAt) {
+    /**
+     * A fault and the time it was healed; node -1 is Redis, -2 one client's connection. Cluster-wide faults
+     * (Redis, a member lost) may keep group messages from crossing between any two nodes while they last.
+     */
+    record Fault(String kind, int node, long startAt, long endAt, boolean clusterWide) {
     }
 
     /** After a fault healed: how long until presence everywhere equalled the truth (or the last difference seen). */
@@ -49,7 +52,12 @@ final class History {
     /** The node number of faults on one client's connection (they end that session only). */
     static final int CLIENT = -2;
 
+    /** The node number of membership changes read from the nodes' logs (any node may be affected). */
+    static final int CLUSTER = -3;
+
     private static final long ORIGIN = System.nanoTime();
+    /** The wall clock at {@link #ORIGIN}, to place events read from the nodes' logs on this history's clock. */
+    static final long ORIGIN_EPOCH_MS = System.currentTimeMillis();
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();

@@ -66,7 +66,10 @@ final class HistoryChecker {
             if (c.converged()) v.convergenceMillis.add(c.millis());
             else v.violation("presence did not converge after " + c.afterFault() + ": " + c.difference());
         }
-        for (Fault f : h.faults()) v.faultsByKind.merge(f.kind(), 1, Integer::sum);
+        for (Fault f : h.faults()) {
+            if (f.node() == History.CLUSTER) v.membershipEvents++;
+            else v.faultsByKind.merge(f.kind(), 1, Integer::sum);
+        }
         checkKeys(h, v);
         return v;
     }
@@ -155,7 +158,7 @@ final class HistoryChecker {
 
     private static boolean faultDuring(List<Fault> faults, int node, long from, long until) {
         for (Fault f : faults) {
-            if ((f.node() == node || f.node() == History.REDIS) && f.startAt() <= until && f.endAt() >= from) return true;
+            if ((f.node() == node || f.clusterWide()) && f.startAt() <= until && f.endAt() >= from) return true;
         }
         return false;
     }

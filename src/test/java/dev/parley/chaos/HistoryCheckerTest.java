@@ -166,13 +166,27 @@ class HistoryCheckerTest {
     @DisplayName("members whose node had a fault during the window, or who were not online throughout, are not held to exactly once")
     void groupWindowExcludesFaultsAndLateMembers() {
         groupScenario();
-        h.fault(new History.Fault("kill", 1, 1_500, 4_000)); // member c is on node 1
+        h.fault(new History.Fault("SIGSTOP", 1, 1_500, 4_000, false)); // member c is on node 1
         h.session(new Session(3, "d", 2, 1_200, 60_000, "EOF")); // live only after the send
 
         Verdict v = checker.check(h);
 
         assertEquals(java.util.List.of(), v.violations);
         assertEquals(0, v.groupChecked);
+    }
+
+    @Test
+    @DisplayName("a cluster-wide fault (Redis, a member lost) anywhere exempts the window; a node fault elsewhere does not")
+    void clusterWideFaultsExemptEveryMember() {
+        groupScenario();
+        h.fault(new History.Fault("SIGSTOP", 2, 1_500, 4_000, false));
+        assertReported(checker.check(h), "0 times");
+
+        h.fault(new History.Fault("member left (node log)", History.CLUSTER, 1_500, 4_000, true));
+        Verdict v = checker.check(h);
+
+        assertEquals(java.util.List.of(), v.violations);
+        assertEquals(1, v.membershipEvents);
     }
 
     @Test

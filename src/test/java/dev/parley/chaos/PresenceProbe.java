@@ -38,6 +38,11 @@ final class PresenceProbe {
 
     /** Waits until presence equals the truth everywhere; records the time since {@code healedAt} (or the last difference). */
     void measure(String afterFault, long healedAt) throws InterruptedException {
+        measure(afterFault, healedAt, -1);
+    }
+
+    /** The same with node {@code down} dead: only the survivors and Redis are compared with the truth. */
+    void measure(String afterFault, long healedAt, int down) throws InterruptedException {
         Lock lock = population.sessionChanges.writeLock();
         lock.lockInterruptibly();
         try {
@@ -45,7 +50,7 @@ final class PresenceProbe {
             long deadline = from + bound.toMillis();
             String difference = "not looked";
             while (true) {
-                difference = difference();
+                difference = difference(down);
                 if (difference == null) {
                     population.history.convergence(new History.Convergence(afterFault, History.now() - from, true, null));
                     break;
@@ -75,13 +80,14 @@ final class PresenceProbe {
     }
 
     /** Null when every node and Redis agree with the truth; otherwise what differs. */
-    private String difference() {
+    private String difference(int down) {
         Set<String> truth = new TreeSet<>(population.online());
         for (int i = 0; i < observers.length; i++) {
-            if (observer(i) != null) truth.add(observerName(i));
+            if (i != down && observer(i) != null) truth.add(observerName(i));
         }
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < observers.length; i++) {
+            if (i == down) continue;
             ChaosClient o = observers[i];
             if (o == null) {
                 wrong.add("node " + i + ": no observer logged in");

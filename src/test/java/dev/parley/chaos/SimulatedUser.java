@@ -78,8 +78,10 @@ final class SimulatedUser implements Runnable {
         }
     }
 
-    /** After the load: logged in (anywhere) so the mailbox is delivered; false if no node took the login. */
-    boolean ensureLoggedIn(long until) throws InterruptedException {
+    /** After the load: a fresh login (on any node) so the mailbox is delivered; false if no node took it. */
+    boolean loginAgain(long until) throws InterruptedException {
+        close();
+        node = random.nextInt(population.cluster.size());
         while (!isOnline() && History.now() < until) {
             if (!connect()) pause(200);
         }
@@ -127,7 +129,7 @@ final class SimulatedUser implements Runnable {
         long sentAt = History.now();
         if (cutNext.getAndSet(false)) {
             s.sendAndCut(body.deepCopy());
-            population.history.fault(new History.Fault("client cut mid-request", History.CLIENT, sentAt, sentAt));
+            population.history.fault(new History.Fault("client cut mid-request", History.CLIENT, sentAt, sentAt, false));
             record(cid, s, Result.CUT, null, null, false, sentAt);
             return false;
         }

@@ -20,6 +20,8 @@ final class Verdict {
     int groupChecked;
     int anonymousSent;
     int maxKeys;
+    /** node_left/node_dead lines in the nodes' logs (each observer logs its own; injected or from overload). */
+    int membershipEvents;
     final List<Long> convergenceMillis = new ArrayList<>();
     final Map<String, Integer> faultsByKind = new TreeMap<>();
 
@@ -40,7 +42,7 @@ final class Verdict {
     }
 
     String summary() {
-        return "faults by kind: " + faultsByKind
+        return "faults by kind: " + faultsByKind + "; membership changes logged by the nodes: " + membershipEvents
                 + "\nprivate messages acknowledged: " + privateAcked + ", lost: " + privateLost
                 + ", duplicated: " + privateDuplicated + " (" + privateExtraDeliveries + " extra copies, all with their id)"
                 + ", delivered without an ok: " + privateDeliveredUnacked
