@@ -107,8 +107,9 @@ final class FaultInjector {
         }
         long healed = History.now();
         // Each cut records itself when it happens; the other faults are recorded here, with their span.
-        // A killed or long-frozen member leaves the Hazelcast cluster, which can split the others for a while (cluster.md).
-        boolean clusterWide = kind == Kind.KILL_NODE || kind == Kind.PAUSE_LONG || faultNode == History.REDIS;
+        // Redis serves every node. A member that leaves or joins can split the others for a while (cluster.md),
+        // but that shows in the nodes' logs (MembershipLog), where and when it really happened.
+        boolean clusterWide = faultNode == History.REDIS;
         if (kind != Kind.CLIENT_CUTS) population.history.fault(new History.Fault(kind.label, faultNode, start, healed, clusterWide));
         return healed;
     }

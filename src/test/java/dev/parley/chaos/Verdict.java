@@ -20,7 +20,7 @@ final class Verdict {
     int groupChecked;
     int anonymousSent;
     int maxKeys;
-    /** node_left/node_dead lines in the nodes' logs (each observer logs its own; injected or from overload). */
+    /** node_left/node_dead/node_joined lines in the nodes' logs (each node logs its own view; injected or from overload). */
     int membershipEvents;
     final List<Long> convergenceMillis = new ArrayList<>();
     final Map<String, Integer> faultsByKind = new TreeMap<>();
