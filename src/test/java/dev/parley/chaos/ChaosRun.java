@@ -1,5 +1,6 @@
 package dev.parley.chaos;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,7 @@ final class ChaosRun {
                 presence.closeObservers();
             }
             MembershipLog.read(cluster.nodeLogs(), ChaosCluster.NODE_TIMEOUT_SECONDS * 1000L).forEach(history::fault);
+            HistoryDump.write(history, Path.of("target", "chaos-history.txt"));
             Verdict v = new HistoryChecker(new HistoryChecker.Bounds(s.users() + s.nodes(), s.nodes(), DEDUP_WINDOW_MS)).check(history);
             if (aborted != null) v.violation("run aborted before the drain (so mail was not collected): " + aborted);
             return new Outcome(v, Duration.ofNanos(System.nanoTime() - started), phases.toString(), LoadAverage.read());
