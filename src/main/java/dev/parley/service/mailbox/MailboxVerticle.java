@@ -89,14 +89,23 @@ public final class MailboxVerticle extends VerticleBase {
         String key = cid == null ? null : Dedup.key(msg.from(), "msg", cid);
         JsonObject claim = new JsonObject().put("id", msg.id()).put("ts", ts).put("stored", false);
         return dedup.claim(key, claim).transform(claimed -> {
-            if (claimed.succeeded() && claimed.result() != null) {
-                m.reply(claimed.result());
+            if (claimed.failed() && Dedup.inProgress(claimed.cause())) {
+                Bus.failWith(m, claimed.cause());
                 return Future.<Void>succeededFuture();
             }
-            Future<Boolean> outcome = b.getBoolean("storeOnly", false) ? store(msg) : deliverOrStore(msg);
+            Dedup.Claim found = claimed.succeeded() ? claimed.result() : Dedup.Claim.OWNED;
+            if (found.earlierReply() != null) {
+                m.reply(found.earlierReply());
+                return Future.<Void>succeededFuture();
+            }
+            // An abandoned attempt (its node died before delivering or storing) is sent again under its id.
+            JsonObject answer = found.takeOver() != null ? found.takeOver() : claim;
+            StoredMessage toSend = found.takeOver() == null ? msg : new StoredMessage(answer.getString("id"), msg.from(),
+                    msg.name(), msg.to(), msg.text(), answer.getLong("ts"), 0);
+            Future<Boolean> outcome = b.getBoolean("storeOnly", false) ? store(toSend) : deliverOrStore(toSend);
             return outcome
                     .onSuccess(stored -> {
-                        JsonObject reply = claim.copy().put("stored", stored);
+                        JsonObject reply = answer.copy().put("stored", stored);
                         dedup.complete(key, reply);
                         m.reply(reply);
                     })
