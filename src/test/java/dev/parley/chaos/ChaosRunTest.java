@@ -10,7 +10,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The chaos run (issue 16). CI-sized by default (40 s of load, about 100 s in all); long with
+ * The chaos run (issue 16). CI-sized by default (30 s of load, 60-120 s in all depending on the machine); long with
  * {@code mvn -o test -Pchaos -Dchaos.minutes=30} (see docs/reliability.md). The summary is printed and kept
  * in target/chaos-summary.txt.
  */
@@ -35,6 +35,6 @@ class ChaosRunTest {
     private static Duration loadDuration() {
         String minutes = System.getProperty("chaos.minutes", "");
         if (!minutes.isBlank()) return Duration.ofSeconds((long) (Double.parseDouble(minutes) * 60));
-        return Duration.ofSeconds(Long.getLong("chaos.seconds", 40));
+        return Duration.ofSeconds(Long.getLong("chaos.seconds", 30));
     }
 }
