@@ -28,6 +28,11 @@ final class SimulatedUser implements Runnable {
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(6);
     /** Attempts per request (as the console client, which gives up after a while and tells its user). */
     private static final int MAX_ATTEMPTS = 6;
+    /**
+     * Retries go on at least this long: past the server's 10 s cid lease, so that a retry of an attempt whose
+     * node died gets to take it over (before that it is answered UNAVAILABLE).
+     */
+    private static final long RETRY_PATIENCE_MS = 15_000;
     private static final long MAX_BACKOFF_MS = 2_000;
 
     final String name;
@@ -111,7 +116,9 @@ final class SimulatedUser implements Runnable {
                 ? ChaosClient.op("msg", "to", to, "text", text, "cid", cid)
                 : ChaosClient.op("say", "text", text, "cid", cid);
         long backoff = 100;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS && History.now() < stopAt; attempt++) {
+        long first = History.now();
+        for (int attempt = 0; (attempt < MAX_ATTEMPTS || History.now() - first < RETRY_PATIENCE_MS) && History.now() < stopAt;
+             attempt++) {
             if (!isOnline() && !connect()) {
                 pause(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
