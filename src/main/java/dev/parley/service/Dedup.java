@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * Client-id (cid) deduplication of sends: the first attempt claims the key, marked as in progress; once it
  * has delivered or stored the message it records its final reply, and a retry within the window gets that
- * reply and is not delivered again. A failed attempt releases the key so the retry really runs. A claim
+ * reply and is not delivered again. A failed attempt gives the claim up so the retry really runs (under the
+ * same id, see {@link #abandon}). A claim
  * still marked in progress after {@link #LEASE} belongs to an attempt that never finished (its node died):
  * the next retry takes it over and sends the message again under the same id, since an answer "ok" from a
  * claim alone would acknowledge a message nobody delivered or stored.
@@ -78,9 +79,14 @@ public final class Dedup {
         return store.put(key, reply.encode(), clock.getAsLong() + windowMillis);
     }
 
-    public Future<Void> release(String key) {
+    /**
+     * A failed attempt gives its claim up, keeping its id: it may have delivered before failing (a receiver's
+     * node that answered late, then a store that failed), so the retry sends again under that id, at once.
+     */
+    public Future<Void> abandon(String key, JsonObject reply) {
         if (key == null) return Future.succeededFuture();
-        return store.remove(key);
+        JsonObject given = reply.copy().put(PENDING_UNTIL, 0L);
+        return store.put(key, given.encode(), clock.getAsLong() + windowMillis);
     }
 
     private String pending(JsonObject reply, long now) {

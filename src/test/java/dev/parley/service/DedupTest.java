@@ -58,6 +58,18 @@ class DedupTest {
         assertTrue(dedup.claim("k", retry).failed(), "the taker-over holds a fresh lease");
     }
 
+    @Test
+    @DisplayName("a failed attempt gives its claim up at once, and the retry sends under the same id (it may have been delivered)")
+    void failedAttemptKeepsItsId() {
+        dedup.claim("k", first);
+        dedup.abandon("k", first);
+
+        Dedup.Claim c = dedup.claim("k", retry).result();
+
+        assertNull(c.earlierReply());
+        assertEquals("m1", c.takeOver().getString("id"));
+    }
+
     /** The store's contract, synchronously, in a map. */
     private static final class MapStore implements IdempotencyStore {
         private final Map<String, String> values = new HashMap<>();

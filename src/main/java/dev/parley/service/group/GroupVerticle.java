@@ -70,7 +70,7 @@ public final class GroupVerticle extends VerticleBase {
                         m.reply(answer);
                     })
                     .onFailure(t -> {
-                        dedup.release(key);
+                        dedup.abandon(key, answer);
                         Bus.failWith(m, t);
                     })
                     .<Void>mapEmpty();

@@ -110,7 +110,7 @@ public final class MailboxVerticle extends VerticleBase {
                         m.reply(reply);
                     })
                     .onFailure(t -> {
-                        dedup.release(key);
+                        dedup.abandon(key, answer);
                         Bus.failWith(m, t);
                     })
                     .<Void>mapEmpty();
