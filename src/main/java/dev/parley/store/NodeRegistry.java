@@ -6,8 +6,12 @@ import java.util.List;
 
 /** Which nodes of a cluster are alive, judged by heartbeat keys with a TTL; shared by all nodes. */
 public interface NodeRegistry {
-    /** Marks the node alive for {@code ttlMillis} and registers it. */
-    Future<Void> heartbeat(String node, long ttlMillis);
+    /**
+     * Marks the node alive for {@code ttlMillis} and registers it. True when it was not registered: a
+     * survivor declared it dead and forgot it (its sessions were removed from presence), or Redis lost it.
+     * Told atomically by the registration itself, so a cleanup between two heartbeats is never missed.
+     */
+    Future<Boolean> heartbeat(String node, long ttlMillis);
 
     /** Every registered node, alive or not. */
     Future<List<String>> nodes();

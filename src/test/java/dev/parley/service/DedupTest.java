@@ -12,8 +12,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The cid window on a clock the test moves; the store is a map that honours expiry on the same clock. */
+/**
+ * The cid window and the in-progress lease on a clock the test moves; the store is a map that honours expiry
+ * on the same clock. Dedup never answers "ok" for an attempt that did not finish (issue 16, found by the chaos run).
+ */
 class DedupTest {
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private final ManualClock clock = new ManualClock(1_000_000);
@@ -24,50 +29,82 @@ class DedupTest {
     @Test
     @DisplayName("the first attempt owns the key; a retry within the window gets the first attempt's final reply")
     void retryWithinWindowGetsTheFirstReply() {
-        assertNull(claim(reply("m1", false)));
+        assertOwned(claim(reply("m1", false)));
         dedup.complete(key, reply("m1", true));
         clock.advance(WINDOW.minusMillis(1));
-        assertEquals(reply("m1", true), claim(reply("m2", false)));
+        assertEquals(reply("m1", true), claim(reply("m2", false)).earlierReply());
     }
 
     @Test
     @DisplayName("once the window has passed, the same cid is a new send")
     void afterTheWindowTheCidIsNew() {
-        assertNull(claim(reply("m1", false)));
+        assertOwned(claim(reply("m1", false)));
         dedup.complete(key, reply("m1", true));
         clock.advance(WINDOW);
-        assertNull(claim(reply("m2", false)));
+        assertOwned(claim(reply("m2", false)));
     }
 
     @Test
     @DisplayName("the window is counted from the final reply, not the first claim")
     void completingRestartsTheWindow() {
-        assertNull(claim(reply("m1", false)));
+        assertOwned(claim(reply("m1", false)));
         clock.advance(Duration.ofMinutes(4));
         dedup.complete(key, reply("m1", true));
         clock.advance(Duration.ofMinutes(4));
-        assertEquals(reply("m1", true), claim(reply("m2", false)));
+        assertEquals(reply("m1", true), claim(reply("m2", false)).earlierReply());
         assertEquals(clock.millis() - Duration.ofMinutes(4).toMillis() + WINDOW.toMillis(), store.expiresAt.get(key));
     }
 
     @Test
-    @DisplayName("a failed attempt releases its key, so the retry really runs")
-    void releasedKeyRunsAgain() {
-        assertNull(claim(reply("m1", false)));
-        dedup.release(key);
-        assertNull(claim(reply("m2", false)));
+    @DisplayName("a retry while the first attempt may still be at work is told to try again, not ok")
+    void retryWhileInProgress() {
+        assertOwned(claim(reply("m1", false)));
+        clock.advance(Dedup.LEASE.minusMillis(1));
+
+        Future<Dedup.Claim> r = dedup.claim(key, reply("m2", false));
+
+        assertTrue(r.failed() && Dedup.inProgress(r.cause()), "UNAVAILABLE: " + r.cause());
+    }
+
+    @Test
+    @DisplayName("an attempt that never finished (its node died) is taken over by the next retry, under the same id")
+    void abandonedAttemptIsTakenOver() {
+        assertOwned(claim(reply("m1", false)));
+        clock.advance(Dedup.LEASE.plusMillis(1));
+
+        Dedup.Claim c = claim(reply("m2", false));
+
+        assertNull(c.earlierReply(), "no ok from a claim alone");
+        assertEquals("m1", c.takeOver().getString("id"));
+        assertTrue(dedup.claim(key, reply("m3", false)).failed(), "the taker-over holds a fresh lease");
+    }
+
+    @Test
+    @DisplayName("a failed attempt gives its claim up at once, and the retry sends under the same id (it may have been delivered)")
+    void failedAttemptKeepsItsId() {
+        assertOwned(claim(reply("m1", false)));
+        dedup.abandon(key, reply("m1", false));
+
+        Dedup.Claim c = claim(reply("m2", false));
+
+        assertNull(c.earlierReply());
+        assertEquals("m1", c.takeOver().getString("id"));
     }
 
     @Test
     @DisplayName("sends without a cid are never deduplicated")
     void noCidNoDedup() {
-        assertNull(dedup.claim(null, reply("m1", false)).result());
-        assertNull(dedup.claim(null, reply("m1", false)).result());
+        assertOwned(dedup.claim(null, reply("m1", false)).result());
+        assertOwned(dedup.claim(null, reply("m1", false)).result());
         assertEquals(0, store.values.size());
     }
 
-    private JsonObject claim(JsonObject reply) {
+    private Dedup.Claim claim(JsonObject reply) {
         return dedup.claim(key, reply).result();
+    }
+
+    private static void assertOwned(Dedup.Claim c) {
+        assertSame(Dedup.Claim.OWNED, c, "this attempt owns the key");
     }
 
     private static JsonObject reply(String id, boolean stored) {

@@ -74,6 +74,19 @@ public final class RedisServer implements AutoCloseable {
         startAgain();
     }
 
+    /** Sends a POSIX signal to the server (STOP freezes it with its sockets open, CONT resumes it). */
+    public void signal(String name) {
+        Process p = process;
+        if (p == null) throw new IllegalStateException("redis-server not running on port " + port);
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Graceful stop (SIGTERM), waiting until the process has exited and the port is free. */
     public synchronized void stop() {
         if (process == null) return;

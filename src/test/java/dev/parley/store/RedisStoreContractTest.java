@@ -79,6 +79,17 @@ class RedisStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    @DisplayName("a heartbeat says when the node had been forgotten by a survivor, so the node re-registers its sessions")
+    void heartbeatTellsAForgottenNode() {
+        NodeRegistry registry = ((RedisStores) stores).nodes();
+        assertTrue(await(registry.heartbeat("nodeA", 60_000)), "first registration");
+        assertFalse(await(registry.heartbeat("nodeA", 60_000)), "still registered");
+        await(registry.forget("nodeA"));
+        assertTrue(await(registry.heartbeat("nodeA", 60_000)), "declared dead and forgotten meanwhile");
+        assertFalse(await(registry.heartbeat("nodeA", 60_000)), "registered again");
+    }
+
+    @Test
     @DisplayName("two nodes on one Redis share accounts, history seqs and presence")
     void twoNodes() {
         Stores other = await(RedisStores.connect(vertx, options()));

@@ -67,17 +67,27 @@ public final class GroupVerticle extends VerticleBase {
         JsonObject reply = new SayReply(msg.id(), ts).toJson();
         String key = r.cid() == null ? null : Dedup.key(msg.from(), "say", r.cid());
         return dedup.claim(key, reply).transform(claimed -> {
-            if (claimed.succeeded() && claimed.result() != null) {
-                m.reply(claimed.result());
+            if (claimed.failed() && Dedup.inProgress(claimed.cause())) {
+                bus.failWith(m, claimed.cause());
                 return Future.<Void>succeededFuture();
             }
-            return history.append(msg)
+            Dedup.Claim claim = claimed.succeeded() ? claimed.result() : Dedup.Claim.OWNED;
+            if (claim.earlierReply() != null) {
+                m.reply(claim.earlierReply());
+                return Future.<Void>succeededFuture();
+            }
+            // An abandoned attempt (its node died) may have published already: sent again under its id.
+            JsonObject answer = claim.takeOver() != null ? claim.takeOver() : reply;
+            StoredMessage toSend = claim.takeOver() == null ? msg : new StoredMessage(answer.getString("id"), msg.from(),
+                    msg.name(), null, msg.text(), answer.getLong("ts"), 0);
+            return history.append(toSend)
                     .onSuccess(stored -> {
                         vertx.eventBus().publish(NodeAddresses.ALL, new GroupMessage(stored).toJson());
-                        m.reply(reply);
+                        dedup.complete(key, answer);
+                        m.reply(answer);
                     })
                     .onFailure(t -> {
-                        dedup.release(key);
+                        dedup.abandon(key, answer);
                         bus.failWith(m, t);
                     })
                     .<Void>mapEmpty();

@@ -86,19 +86,28 @@ public final class MailboxVerticle extends VerticleBase {
         String key = r.cid() == null ? null : Dedup.key(msg.from(), "msg", r.cid());
         JsonObject claim = new SendReply(msg.id(), ts, false).toJson();
         return dedup.claim(key, claim).transform(claimed -> {
-            if (claimed.succeeded() && claimed.result() != null) {
-                m.reply(claimed.result());
+            if (claimed.failed() && Dedup.inProgress(claimed.cause())) {
+                bus.failWith(m, claimed.cause());
                 return Future.<Void>succeededFuture();
             }
-            Future<Boolean> outcome = r.storeOnly() ? store(msg) : deliverOrStore(msg);
+            Dedup.Claim found = claimed.succeeded() ? claimed.result() : Dedup.Claim.OWNED;
+            if (found.earlierReply() != null) {
+                m.reply(found.earlierReply());
+                return Future.<Void>succeededFuture();
+            }
+            // An abandoned attempt (its node died before delivering or storing) is sent again under its id.
+            JsonObject answer = found.takeOver() != null ? found.takeOver() : claim;
+            StoredMessage toSend = found.takeOver() == null ? msg : new StoredMessage(answer.getString("id"), msg.from(),
+                    msg.name(), msg.to(), msg.text(), answer.getLong("ts"), 0);
+            Future<Boolean> outcome = r.storeOnly() ? store(toSend) : deliverOrStore(toSend);
             return outcome
                     .onSuccess(stored -> {
-                        JsonObject reply = new SendReply(msg.id(), ts, stored).toJson();
+                        JsonObject reply = answer.copy().put("stored", stored);
                         dedup.complete(key, reply);
                         m.reply(reply);
                     })
                     .onFailure(t -> {
-                        dedup.release(key);
+                        dedup.abandon(key, answer);
                         bus.failWith(m, t);
                     })
                     .<Void>mapEmpty();

@@ -21,10 +21,10 @@ final class RedisNodeRegistry implements NodeRegistry {
     }
 
     @Override
-    public Future<Void> heartbeat(String node, long ttlMillis) {
+    public Future<Boolean> heartbeat(String node, long ttlMillis) {
         return redis.send(Command.SET, prefix + "node:" + node, "1", "PX", Long.toString(ttlMillis))
                 .compose(ok -> redis.send(Command.SADD, prefix + "nodes", node))
-                .mapEmpty();
+                .map(added -> added != null && added.toLong() > 0); // SADD answers 1 only if it was missing
     }
 
     @Override

@@ -58,7 +58,7 @@ final class Heartbeat {
 
     /** The first beat; completes when it reached the registry, then beats on. */
     Future<Void> start() {
-        return registry.heartbeat(self, ttlMillis).onSuccess(v -> schedule(periodMillis));
+        return registry.heartbeat(self, ttlMillis).onSuccess(v -> schedule(periodMillis)).mapEmpty();
     }
 
     void stop() {
@@ -73,8 +73,10 @@ final class Heartbeat {
 
     private void beat() {
         registry.nodes()
-                .compose(nodes -> registry.heartbeat(self, ttlMillis).map(v -> {
-                    if (!nodes.contains(self) || redisDown) {
+                // Not "our id is missing from nodes": a survivor could forget us between that read and the
+                // heartbeat, which re-registers us, and the loss of our sessions would go unnoticed for good.
+                .compose(nodes -> registry.heartbeat(self, ttlMillis).map(forgotten -> {
+                    if (forgotten || redisDown) {
                         LOG.info("node " + self + ": shared presence lost this node's sessions; re-registering them");
                         findings.lostOwnEntries();
                     }

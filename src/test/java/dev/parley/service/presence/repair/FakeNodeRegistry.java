@@ -20,19 +20,24 @@ final class FakeNodeRegistry implements NodeRegistry {
     final List<String> beats = new ArrayList<>();
     /** While true, every call fails as if Redis were unreachable. */
     boolean down;
+    /** Runs right after a read of the node list: another node acting between two calls. */
+    Runnable afterNodesRead = () -> { };
 
     @Override
-    public Future<Void> heartbeat(String node, long ttlMillis) {
+    public Future<Boolean> heartbeat(String node, long ttlMillis) {
         if (down) return unreachable();
         beats.add(node);
-        registered.add(node);
+        boolean missing = registered.add(node);
         alive.add(node);
-        return Future.succeededFuture();
+        return Future.succeededFuture(missing);
     }
 
     @Override
     public Future<List<String>> nodes() {
-        return down ? unreachable() : Future.succeededFuture(List.copyOf(registered));
+        if (down) return unreachable();
+        List<String> read = List.copyOf(registered);
+        afterNodesRead.run();
+        return Future.succeededFuture(read);
     }
 
     @Override

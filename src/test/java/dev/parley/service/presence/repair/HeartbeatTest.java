@@ -84,6 +84,17 @@ class HeartbeatTest {
     }
 
     @Test
+    @DisplayName("a node forgotten between its read of the node list and its heartbeat still notices (the heartbeat tells)")
+    void forgottenBetweenReadAndHeartbeat() {
+        heartbeat().start();
+        registry.afterNodesRead = () -> registry.registered.remove("self");
+
+        timers.fireAll();
+
+        assertEquals(List.of("lost own entries"), findings);
+    }
+
+    @Test
     @DisplayName("every SWEEP_EVERY_BEATS beats the stale sweep is due; a stopped heartbeat beats no more")
     void periodicSweepAndStop() {
         Heartbeat heartbeat = heartbeat();
