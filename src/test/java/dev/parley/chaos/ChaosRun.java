@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,13 +22,18 @@ final class ChaosRun {
     /** Private, group, logout, takeover, send before login. */
     private static final int[] WEIGHTS = {50, 25, 6, 6, 3};
 
-    /** @param minGap with maxGap, the range of quiet time between two faults */
-    record Settings(int nodes, int users, Duration load, long seed, Duration minGap, Duration maxGap) {
+    /**
+     * @param minGap with maxGap, the range of quiet time between two faults
+     * @param faults the kinds of fault injected
+     */
+    record Settings(int nodes, int users, Duration load, long seed, Duration minGap, Duration maxGap,
+                    Set<FaultInjector.Kind> faults) {
     }
 
     record Outcome(Verdict verdict, Duration wall, String phases, String loadAverage) {
         String summary(Settings s) {
-            return "chaos run: " + s.nodes() + " nodes, " + s.users() + " users, load " + s.load().toSeconds() + " s, seed "
+            return "chaos run: " + s.nodes() + " nodes, " + s.users() + " users, load " + s.load().toSeconds() + " s, faults "
+                    + s.faults() + ", seed "
                     + s.seed() + ", wall " + wall.toSeconds() + " s (" + phases + "), load average " + loadAverage
                     + "\n" + verdict.summary();
         }
@@ -55,7 +61,8 @@ final class ChaosRun {
                 List<Future<?>> load = new ArrayList<>();
                 for (SimulatedUser u : users) load.add(threads.submit(u));
                 Future<?> progressLog = threads.submit(() -> report(history, stopAt, progress));
-                new FaultInjector(cluster, population, presence, seeds.nextLong(), s.minGap().toMillis(), s.maxGap().toMillis())
+                new FaultInjector(cluster, population, presence, seeds.nextLong(), s.minGap().toMillis(), s.maxGap().toMillis(),
+                        s.faults())
                         .run(stopAt);
                 for (Future<?> f : load) f.get(2, TimeUnit.MINUTES); // every user loop ends by stopAt (plus one reply timeout)
                 progressLog.cancel(true);
