@@ -10,7 +10,10 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,6 +22,11 @@ import java.util.function.Supplier;
  * Puts this node's sessions back into shared presence after its view was lost (Redis restarted, or the
  * cluster declared this node dead during a pause or a split). In {@link Batches}, and never two runs at
  * once: after a false death under load every node may do this for all its sessions.
+ * <p>
+ * The sessions are read when the run starts, and a node that resumes after a freeze closes many of them only
+ * now: a connection's departure (LEAVE) can land before the run re-registers it, which would leave a ghost.
+ * So when the run ends, every session it registered that is no longer live here is removed again. A session
+ * closed after that check sends its LEAVE after it, which removes it.
  */
 final class Reregistration {
     private static final Logger LOG = LoggerFactory.getLogger(Reregistration.class);
@@ -48,22 +56,46 @@ final class Reregistration {
             return;
         }
         running = true;
-        Batches.run(localSessions.get(), this::reregister, stopped).onComplete(done -> {
-            if (done.succeeded() && !done.result().failed().isEmpty()) {
-                LOG.warn("re-registering " + done.result().failed().size() + " session(s) failed: "
-                        + done.result().firstFailure().getMessage());
-            }
-            running = false;
-            if (again) {
-                again = false;
-                run();
-            }
-        });
+        List<PresenceEntry> registered = new ArrayList<>();
+        Batches.run(localSessions.get(), mine -> reregister(mine, registered), stopped)
+                .compose(done -> {
+                    if (!done.failed().isEmpty()) {
+                        LOG.warn("re-registering " + done.failed().size() + " session(s) failed: "
+                                + done.firstFailure().getMessage());
+                    }
+                    return removeClosedSince(registered);
+                })
+                .onComplete(done -> {
+                    running = false;
+                    if (again) {
+                        again = false;
+                        run();
+                    }
+                });
     }
 
-    private Future<Void> reregister(PresenceEntry mine) {
+    /** Undoes the registration of sessions that closed while the run was under way. */
+    private Future<?> removeClosedSince(List<PresenceEntry> registered) {
+        if (registered.isEmpty()) return Future.succeededFuture();
+        Set<String> live = new HashSet<>();
+        for (PresenceEntry e : localSessions.get()) live.add(e.session());
+        List<PresenceEntry> closed = registered.stream().filter(e -> !live.contains(e.session())).toList();
+        return Batches.run(closed, this::remove, stopped);
+    }
+
+    private Future<Void> remove(PresenceEntry gone) {
+        return presence.leave(gone.user(), gone.session()).compose(removed -> removed == null
+                ? Future.<Void>succeededFuture()
+                : presence.count().map(count -> {
+                    everyNode.left(List.of(removed), count);
+                    return null;
+                }));
+    }
+
+    private Future<Void> reregister(PresenceEntry mine, List<PresenceEntry> registered) {
         return presence.get(mine.user()).compose(current -> {
             if (current == null) {
+                registered.add(mine);
                 return presence.join(mine).compose(previous -> presence.count())
                         .map(count -> {
                             everyNode.arrived(mine, count);
@@ -75,6 +107,7 @@ final class Reregistration {
                 ownNode.accept(new Kick(mine.user(), mine.session(), ByeReason.REPLACED));
                 return Future.succeededFuture();
             }
+            registered.add(mine);
             return presence.join(mine).mapEmpty();
         });
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ReregistrationTest {
     private final MemoryPresenceStore presence = new MemoryPresenceStore();
@@ -87,6 +88,33 @@ class ReregistrationTest {
         assertEquals(1, snapshots, "the second run waits for the first");
 
         held.complete(null);
-        assertEquals(2, snapshots, "the runs asked for meanwhile become one more run");
+        assertEquals(4, snapshots, "the runs asked for meanwhile become one more run (each reads the sessions at its start and end)");
+    }
+
+    @Test
+    @DisplayName("a session that closes while it is being re-registered (its LEAVE landing first) is removed again, not left as a ghost")
+    void sessionClosedDuringTheRunLeavesNoGhost() {
+        PresenceEntry alice = new PresenceEntry("alice", "Alice", "self", "s1");
+        PresenceEntry bob = new PresenceEntry("bob", "Bob", "self", "s2");
+        live.addAll(List.of(alice, bob));
+        Reregistration r = new Reregistration(new DelegatingStore(presence) {
+            @Override
+            public Future<PresenceEntry> join(PresenceEntry entry) {
+                if (entry.equals(alice)) {
+                    // The node resumes and closes alice's connection: gone from the sessions, its LEAVE
+                    // reaches the store first (and removes nothing), then the run's join lands.
+                    live.remove(alice);
+                    presence.leave(alice.user(), alice.session());
+                }
+                return super.join(entry);
+            }
+        }, () -> List.copyOf(live), new PresenceAnnouncer(100, announced::add), toOwnNode::add, () -> false);
+
+        r.run();
+
+        assertNull(done(presence.get("alice")), "no ghost");
+        assertEquals(bob, done(presence.get("bob")));
+        assertEquals(List.of(new PresenceChange("alice", "Alice", true), new PresenceChange("bob", "Bob", true),
+                new PresenceChange("alice", "Alice", false)), announced);
     }
 }
