@@ -40,13 +40,6 @@ public final class Bus {
         }
     }
 
-    /** True when the check passed; otherwise drops the body as {@link #parse} does. */
-    public boolean accept(BusCheck check, Message<?> m, String consumer) {
-        if (check.ok()) return true;
-        reject(m, consumer, check.problem());
-        return false;
-    }
-
     private void reject(Message<?> m, String consumer, String problem) {
         metrics.invalidBody(consumer);
         if (LOG.isDebugEnabled()) LOG.debug(consumer + ": dropped an invalid bus body from " + m.address() + ": " + problem);

@@ -12,8 +12,7 @@ import java.util.function.UnaryOperator;
  * Checks a bus body before a consumer uses it: required fields, types, sizes. Message records call
  * {@link #orThrow()} in their {@code fromJson}; {@link Bus#parse} turns the {@link InvalidBody} into a counted drop
  * (parley_bus_invalid_total) and a BAD_REQUEST answer. A consumer must survive whatever reaches it.
- * Usage: {@code BusCheck.of(json).str("user", ID_MAX).orThrow();} in a record, or, for a consumer that checks
- * the raw body, {@code if (!bus.accept(BusCheck.of(m).str("user", ID_MAX), m, "presence")) return;}
+ * Usage: {@code BusCheck.of(json).str("user", ID_MAX).orThrow();} in a record's {@code fromJson}.
  */
 public final class BusCheck {
     /** Ids the server makes (node ids, session ids, message ids, client cids). */
