@@ -25,6 +25,11 @@ public final class Dedup {
     /** What a claim found: {@code earlierReply} to answer as it is, or {@code takeOver} (id, ts) to send again. */
     public record Claim(JsonObject earlierReply, JsonObject takeOver) {
         public static final Claim OWNED = new Claim(null, null);
+
+        /** The reply (id, ts) this attempt sends under: the abandoned attempt's when taking over, else its own. */
+        public JsonObject answerOr(JsonObject own) {
+            return takeOver != null ? takeOver : own;
+        }
     }
 
     private final IdempotencyStore store;
@@ -46,11 +51,17 @@ public final class Dedup {
     /**
      * {@link Claim#OWNED} when this attempt owns the key (go ahead with {@code reply}'s id); the finished reply
      * of an earlier attempt; or the id and ts of an abandoned one to send again. Fails UNAVAILABLE while an
-     * earlier attempt may still be at work.
+     * earlier attempt may still be at work (the only failure: when the store fails, the attempt owns the key).
      */
     public Future<Claim> claim(String key, JsonObject reply) {
         if (key == null) return Future.succeededFuture(Claim.OWNED);
         long now = clock.millis();
+        return find(key, reply, now)
+                // An unreachable store does not stop the send: it goes ahead, without deduplication.
+                .recover(t -> inProgress(t) ? Future.failedFuture(t) : Future.succeededFuture(Claim.OWNED));
+    }
+
+    private Future<Claim> find(String key, JsonObject reply, long now) {
         return store.putIfAbsent(key, pending(reply, now), now + windowMillis).compose(existing -> {
             if (existing == null) return Future.succeededFuture(Claim.OWNED);
             JsonObject earlier = new JsonObject(existing);

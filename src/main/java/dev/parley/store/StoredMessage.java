@@ -14,6 +14,11 @@ public record StoredMessage(String id, String from, String name, String to, Stri
         return new StoredMessage(id, from, name, to, text, ts, newSeq);
     }
 
+    /** The same message under another id and time (a retry sent again under the first attempt's). */
+    public StoredMessage withIdAndTs(String newId, long newTs) {
+        return new StoredMessage(newId, from, name, to, text, newTs, seq);
+    }
+
     public JsonObject toJson() {
         JsonObject j = new JsonObject().put("id", id).put("from", from).put("name", name)
                 .put("text", text).put("ts", ts).put("seq", seq);

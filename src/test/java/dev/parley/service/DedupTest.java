@@ -92,6 +92,18 @@ class DedupTest {
     }
 
     @Test
+    @DisplayName("when the store cannot be reached the attempt goes ahead (owns the key), the send is not refused")
+    void unreachableStoreOwns() {
+        Dedup down = new Dedup(new MapStore(clock) {
+            @Override
+            public Future<String> putIfAbsent(String key, String value, long expiresAtMillis) {
+                return Future.failedFuture(new IllegalStateException("redis down"));
+            }
+        }, WINDOW, clock);
+        assertOwned(down.claim(key, reply("m1", false)).result());
+    }
+
+    @Test
     @DisplayName("sends without a cid are never deduplicated")
     void noCidNoDedup() {
         assertOwned(dedup.claim(null, reply("m1", false)).result());
@@ -112,7 +124,7 @@ class DedupTest {
     }
 
     /** An idempotency store in a map; it completes at once. */
-    private static final class MapStore implements IdempotencyStore {
+    private static class MapStore implements IdempotencyStore {
         final Map<String, String> values = new HashMap<>();
         final Map<String, Long> expiresAt = new HashMap<>();
         private final ManualClock clock;

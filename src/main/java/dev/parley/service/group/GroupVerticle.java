@@ -67,20 +67,18 @@ public final class GroupVerticle extends VerticleBase {
         JsonObject reply = new SayReply(msg.id(), ts).toJson();
         String key = r.cid() == null ? null : Dedup.key(msg.from(), "say", r.cid());
         return dedup.claim(key, reply).transform(claimed -> {
-            if (claimed.failed() && Dedup.inProgress(claimed.cause())) {
+            if (claimed.failed()) {
                 bus.failWith(m, claimed.cause());
                 return Future.<Void>succeededFuture();
             }
-            Dedup.Claim claim = claimed.succeeded() ? claimed.result() : Dedup.Claim.OWNED;
+            Dedup.Claim claim = claimed.result();
             if (claim.earlierReply() != null) {
                 m.reply(claim.earlierReply());
                 return Future.<Void>succeededFuture();
             }
             // An abandoned attempt (its node died) may have published already: sent again under its id.
-            JsonObject answer = claim.takeOver() != null ? claim.takeOver() : reply;
-            StoredMessage toSend = claim.takeOver() == null ? msg : new StoredMessage(answer.getString("id"), msg.from(),
-                    msg.name(), null, msg.text(), answer.getLong("ts"), 0);
-            return history.append(toSend)
+            JsonObject answer = claim.answerOr(reply);
+            return history.append(msg.withIdAndTs(answer.getString("id"), answer.getLong("ts")))
                     .onSuccess(stored -> {
                         vertx.eventBus().publish(NodeAddresses.ALL, new GroupMessage(stored).toJson());
                         dedup.complete(key, answer);

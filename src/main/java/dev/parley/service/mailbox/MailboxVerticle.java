@@ -86,19 +86,18 @@ public final class MailboxVerticle extends VerticleBase {
         String key = r.cid() == null ? null : Dedup.key(msg.from(), "msg", r.cid());
         JsonObject claim = new SendReply(msg.id(), ts, false).toJson();
         return dedup.claim(key, claim).transform(claimed -> {
-            if (claimed.failed() && Dedup.inProgress(claimed.cause())) {
+            if (claimed.failed()) {
                 bus.failWith(m, claimed.cause());
                 return Future.<Void>succeededFuture();
             }
-            Dedup.Claim found = claimed.succeeded() ? claimed.result() : Dedup.Claim.OWNED;
+            Dedup.Claim found = claimed.result();
             if (found.earlierReply() != null) {
                 m.reply(found.earlierReply());
                 return Future.<Void>succeededFuture();
             }
             // An abandoned attempt (its node died before delivering or storing) is sent again under its id.
-            JsonObject answer = found.takeOver() != null ? found.takeOver() : claim;
-            StoredMessage toSend = found.takeOver() == null ? msg : new StoredMessage(answer.getString("id"), msg.from(),
-                    msg.name(), msg.to(), msg.text(), answer.getLong("ts"), 0);
+            JsonObject answer = found.answerOr(claim);
+            StoredMessage toSend = msg.withIdAndTs(answer.getString("id"), answer.getLong("ts"));
             Future<Boolean> outcome = r.storeOnly() ? store(toSend) : deliverOrStore(toSend);
             return outcome
                     .onSuccess(stored -> {
