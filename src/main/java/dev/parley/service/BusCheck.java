@@ -1,6 +1,5 @@
 package dev.parley.service;
 
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,10 +27,6 @@ public final class BusCheck {
         this.body = body;
         this.prefix = prefix;
         this.problem = problem;
-    }
-
-    public static BusCheck of(Message<?> m) {
-        return of(m.body());
     }
 
     public static BusCheck of(Object body) {
@@ -111,15 +106,6 @@ public final class BusCheck {
     /** The checked body (empty when it was not a JSON object). */
     public JsonObject body() {
         return body;
-    }
-
-    public boolean ok() {
-        return problem == null;
-    }
-
-    /** The first problem found, or null. */
-    public String problem() {
-        return problem;
     }
 
     /** The checked body; throws {@link InvalidBody} naming the first problem when there was one. */
