@@ -7,7 +7,7 @@ import java.time.Duration;
 /** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
 public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
                            History history, Messages messages, Cluster cluster, Ops ops,
-                           Logging logging) {
+                           Logging logging, Rooms rooms) {
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
                          int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
@@ -58,6 +58,23 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Messages(int dedupWindowSeconds) {
+    }
+
+    /**
+     * Rooms (issue 14).
+     *
+     * @param defaultRoom        the old global group: where say without a room and seed clients speak
+     * @param autoJoinDefault    every account is (implicitly) a member of the default room
+     * @param perUser            rooms one user may be a member of (the default room not counted)
+     * @param maxPerCluster      rooms that may exist at once
+     * @param createPerMinute    rooms one user may create per minute
+     * @param listMax            entries per rooms/members reply (the true count is always given)
+     * @param presenceFanoutMax  above this many members a room's members are not told of each other's comings and goings
+     * @param keepEmpty          keep a room (and its history) when its last member leaves
+     * @param replayMaxTotal     missed room messages replayed at login over all rooms (each room: history.replayMax)
+     */
+    public record Rooms(String defaultRoom, boolean autoJoinDefault, int perUser, int maxPerCluster, int createPerMinute,
+                        int listMax, int presenceFanoutMax, boolean keepEmpty, int replayMaxTotal) {
     }
 
     public record Cluster(boolean enabled, String name, String host, int port, String discovery, String members,
@@ -191,7 +208,21 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.oneOf("logging.level", LEVELS),
                 r.oneOf("logging.libraryLevel", LEVELS),
                 r.oneOf("logging.format", java.util.List.of("text", "json")));
-        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging);
+        Rooms rooms = new Rooms(
+                r.string("rooms.default"),
+                r.bool("rooms.autoJoinDefault"),
+                r.integer("rooms.perUser", 0, 100_000),
+                r.integer("rooms.maxPerCluster", 1, 100_000_000),
+                r.integer("rooms.createPerMinute", 0, 1_000_000),
+                r.integer("rooms.listMax", 1, 100_000),
+                r.integer("rooms.presenceFanoutMax", 0, 10_000_000),
+                r.bool("rooms.keepEmpty"),
+                r.integer("rooms.replayMaxTotal", 0, 1_000_000));
+        if (!dev.parley.protocol.RoomName.valid(rooms.defaultRoom())) {
+            throw new ConfigException("rooms.default: a room name is # and 1-49 characters of A-Z a-z 0-9 _ . -, got '"
+                    + rooms.defaultRoom() + "'");
+        }
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging, rooms);
     }
 
     /** Files are only named here; they are read (and their pairing checked) when the node starts. */

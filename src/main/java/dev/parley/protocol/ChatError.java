@@ -21,7 +21,15 @@ public enum ChatError {
     UNAVAILABLE(14, "service temporarily unavailable; try again"),
     INTERNAL(15, "internal error"),
     /** An operator locked the account: the right password still cannot log in. */
-    ACCOUNT_LOCKED(16, "this account is locked; contact the operators");
+    ACCOUNT_LOCKED(16, "this account is locked; contact the operators"),
+    // Rooms
+    NO_SUCH_ROOM(17, "no such room"),
+    NOT_IN_ROOM(18, "you are not a member of that room"),
+    BANNED(19, "you are banned from that room"),
+    INVITE_ONLY(20, "that room is invite-only; ask an operator for an invitation"),
+    NOT_ROOM_OPERATOR(21, "only the room's operators may do that"),
+    TOO_MANY_ROOMS(22, "room limit reached"),
+    INVALID_ROOM(23, "room names are # and 1-49 characters of A-Z a-z 0-9 _ . -");
 
     public final int busCode;
     public final String defaultMessage;

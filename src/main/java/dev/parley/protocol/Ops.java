@@ -14,6 +14,26 @@ public final class Ops {
     public static final String LOGOUT = "logout";
     public static final String HELP = "help";
 
+    // Rooms (issue 14): requests
+    public static final String JOIN = "join";
+    public static final String PART = "part";
+    public static final String ROOMS = "rooms";
+    public static final String MEMBERS = "members";
+    /** A request (set or read the topic) and an event (the topic changed). */
+    public static final String TOPIC = "topic";
+    public static final String KICK = "kick";
+    public static final String BAN = "ban";
+    public static final String UNBAN = "unban";
+    public static final String INVITE = "invite";
+    public static final String MODE = "mode";
+    public static final String HISTORY = "history";
+
+    // Rooms: events
+    public static final String JOINED = "joined";
+    public static final String PARTED = "parted";
+    public static final String KICKED = "kicked";
+    public static final String INVITED = "invited";
+
     /** The reply to ping: the one reply without an ok flag. */
     public static final String PONG = "pong";
 
@@ -27,6 +47,7 @@ public final class Ops {
 
     /** True for the ops of frames the server sends unasked (they carry no ok flag). */
     public static boolean isEvent(String op) {
-        return MESSAGE.equals(op) || PRESENCE.equals(op) || NOTICE.equals(op) || BYE.equals(op);
+        return MESSAGE.equals(op) || PRESENCE.equals(op) || NOTICE.equals(op) || BYE.equals(op)
+                || JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op);
     }
 }

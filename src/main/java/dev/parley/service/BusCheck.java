@@ -70,6 +70,13 @@ public final class BusCheck {
                 "at most " + max + " whole numbers", false);
     }
 
+    /** An optional array of at most {@code max} strings of at most {@code maxChars} characters each. */
+    public BusCheck optStrs(String field, int max, int maxChars) {
+        return check(field, v -> v instanceof JsonArray a && a.size() <= max
+                        && a.stream().allMatch(x -> x instanceof String s && s.length() <= maxChars),
+                "at most " + max + " strings of at most " + maxChars + " characters", false);
+    }
+
     /** An optional array of at most {@code max} objects, each checked by {@code rules}. */
     public BusCheck optObjects(String field, int max, UnaryOperator<BusCheck> rules) {
         check(field, v -> v instanceof JsonArray a && a.size() <= max, "at most " + max + " items", false);
