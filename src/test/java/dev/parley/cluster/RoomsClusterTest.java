@@ -144,11 +144,7 @@ class RoomsClusterTest {
         String room = "#mod";
         try (JsonClient op = cluster.loggedIn(0, "k-op"); JsonClient peer = cluster.loggedIn(1, "k-peer");
              JsonClient victim = cluster.loggedIn(1, "k-victim"); JsonClient far = cluster.loggedIn(2, "k-far")) {
-            assertTrue(join(op, room).path("created").asBoolean());
-            join(peer, room);
-            join(far, room);
-            join(victim, room);
-            op.await(f -> isRoomEvent(f, "joined", room, "k-victim"), "k-victim joined");
+            joinAll(room, op, peer, far, victim);
             sayIn(op, room, "while a member");
             victim.awaitMessage("while a member");
 
@@ -235,10 +231,7 @@ class RoomsClusterTest {
         try (JsonClient a = cluster.loggedIn(0, "x-a"); JsonClient b = cluster.loggedIn(1, "x-b")) {
             JsonClient victim = cluster.loggedIn(2, "x-victim");
             try {
-                join(a, room);
-                join(b, room);
-                join(victim, room);
-                a.await(f -> isRoomEvent(f, "joined", room, "x-victim"), "x-victim joined");
+                joinAll(room, a, b, victim);
                 sayIn(a, room, "before the kill");
                 victim.awaitMessage("before the kill");
 
@@ -317,6 +310,14 @@ class RoomsClusterTest {
     private static String userOf(JsonClient c) {
         return c.log().stream().filter(f -> isOp(f, "login") && f.path("ok").asBoolean()).reduce((x, y) -> y)
                 .map(f -> f.path("user").asText()).orElseThrow(() -> new AssertionError("not logged in"));
+    }
+
+    /** Each client joins {@code room} in turn, the first creating it; returns once the first saw the last one join. */
+    private static void joinAll(String room, JsonClient... clients) {
+        assertTrue(join(clients[0], room).path("created").asBoolean(), room + " is new");
+        for (int i = 1; i < clients.length; i++) join(clients[i], room);
+        String last = userOf(clients[clients.length - 1]);
+        clients[0].await(f -> isRoomEvent(f, "joined", room, last), last + " joined " + room);
     }
 
     private static JsonNode join(JsonClient c, String room) {
