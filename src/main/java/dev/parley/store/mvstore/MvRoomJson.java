@@ -4,6 +4,7 @@ import dev.parley.store.Room;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,6 +33,6 @@ final class MvRoomJson {
         Set<String> out = new TreeSet<>();
         JsonArray a = j.getJsonArray(field, new JsonArray());
         for (int i = 0; i < a.size(); i++) out.add(a.getString(i));
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(out);
     }
 }

@@ -7,6 +7,7 @@ import org.h2.mvstore.Cursor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class MvSlices {
             descending.next();
             page.add(message(descending.getValue()));
         }
-        java.util.Collections.reverse(page);
+        Collections.reverse(page);
         long older = page.isEmpty() ? 0 : Math.max(0, page.get(0).seq() - oldestSeq);
         return new HistorySlice(page, older, head);
     }
