@@ -58,7 +58,7 @@ public interface RoomStore {
 
     Future<Long> roomCount();
 
-    /** Sets the topic. This and the changes below do nothing to a room that does not exist: a late change never brings one back. */
+    /** Sets the topic. This and the changes below do nothing to a room that does not exist (never bring it back). */
     Future<Void> setTopic(String room, String topic, String by, long ts);
 
     Future<Void> setInviteOnly(String room, boolean inviteOnly);

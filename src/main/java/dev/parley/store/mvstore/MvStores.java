@@ -18,9 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox
- * changes and room and membership changes are committed before their futures complete; room and group history,
- * read and last-seen positions and idempotency keys are committed by MVStore's background writer (within about a second) and on close.
+ * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts, mailbox changes and
+ * rooms with their membership are committed before their futures complete; room and group history, read and
+ * last-seen positions and idempotency keys are committed by MVStore's background writer (within about a second)
+ * and on close.
  * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.
  */
 public final class MvStores extends StoreSet {
@@ -45,8 +46,8 @@ public final class MvStores extends StoreSet {
 
     /**
      * Opens the store in store.dataDir, keeping history.maxMessages messages per room, with rooms.default as the
-     * default room (whose history and read positions are the group history and last-seen positions). Blocking. A failure is a
-     * {@link ConfigException} naming the directory and the settings that choose another.
+     * default room (whose history and read positions are the group history and last-seen positions). Blocking.
+     * A failure is a {@link ConfigException} naming the directory and the settings that choose another.
      */
     public static MvStores openDataDir(Vertx vertx, ParleyConfig config) {
         Path dir = Path.of(config.store().dataDir());

@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * A capped message log (the group's, or one room's): a Redis Stream whose entry ids are the sequence numbers
  * ("seq-0"), beside a counter holding the head; every method takes the two keys. Why a stream rather than a
- * sorted set or list: an id range is a seq range (since() is one XREVRANGE), XADD ... MAXLEN caps the log in the same command that appends, XADD refuses an id not above
- * the last one (so a lost or reset counter fails loudly instead of reordering the log), and each entry keeps
- * its ts as a field that since() filters on without decoding the JSON. The counter, not the stream, is the
+ * sorted set or list: an id range is a seq range (since() is one XREVRANGE), XADD ... MAXLEN caps the log in
+ * the same command that appends, XADD refuses an id not above the last one (so a lost or reset counter fails
+ * loudly instead of reordering the log), and each entry keeps its ts as a field that since() filters on
+ * without decoding the JSON. The counter, not the stream, is the
  * head: it survives trimming and answers head() with one GET.
  */
 final class RedisStreamLog {
