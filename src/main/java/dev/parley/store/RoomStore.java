@@ -33,7 +33,10 @@ public interface RoomStore {
     /** The room, or null. */
     Future<Room> get(String room);
 
-    /** Adds the member unless the room is gone or the user is in {@code maxRoomsPerUser} rooms (atomically). */
+    /**
+     * Adds the member unless the room is gone or the user is in {@code maxRoomsPerUser} rooms (atomically). The
+     * default room is not counted, and never refused for the cap (rooms.perUser).
+     */
     Future<JoinOutcome> join(String room, String user, int maxRoomsPerUser);
 
     /**

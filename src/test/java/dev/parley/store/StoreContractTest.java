@@ -790,6 +790,18 @@ abstract class StoreContractTest {
     }
 
     @Test
+    @DisplayName("the per-user cap does not count the default room, and never refuses it")
+    void roomPerUserCapIgnoresDefault() {
+        for (String r : List.of(LOBBY, "#a", "#b")) assertTrue(await(rooms().create(room(r), 10)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#a", "100", 1)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join(LOBBY, "100", 1)), "not refused at the cap");
+        assertEquals(RoomStore.JoinOutcome.TOO_MANY_ROOMS, await(rooms().join("#b", "100", 1)));
+        assertTrue(await(rooms().part("#a", "100", false)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#b", "100", 1)), "the default room left room for one");
+        assertEquals(List.of("#b", LOBBY), await(rooms().roomsOf("100")));
+    }
+
+    @Test
     @DisplayName("a part racing a join: never a member of a deleted room, never a room deleted under a member (50 rounds)")
     void roomConcurrentLastPartAndJoin() {
         for (int round = 0; round < 50; round++) {

@@ -62,7 +62,7 @@ final class MvRoomStore implements RoomStore {
         return write(() -> {
             if (!rooms.containsKey(room)) return JoinOutcome.NO_SUCH_ROOM;
             if (members.containsKey(pair(room, user))) return JoinOutcome.ALREADY_MEMBER;
-            if (count(userCount(user)) >= maxRoomsPerUser) return JoinOutcome.TOO_MANY_ROOMS;
+            if (!room.equals(defaultRoom) && roomsCounted(user) >= maxRoomsPerUser) return JoinOutcome.TOO_MANY_ROOMS;
             members.put(pair(room, user), Boolean.TRUE);
             memberships.put(pair(user, room), Boolean.TRUE);
             add(roomCount(room), 1);
@@ -215,6 +215,11 @@ final class MvRoomStore implements RoomStore {
             if (!x.equals(after)) out.add(x);
         }
         return out;
+    }
+
+    /** The user's rooms as the per-user cap counts them: the default room is not counted (rooms.perUser). */
+    private long roomsCounted(String user) {
+        return count(userCount(user)) - (memberships.containsKey(pair(user, defaultRoom)) ? 1 : 0);
     }
 
     private long count(String key) {

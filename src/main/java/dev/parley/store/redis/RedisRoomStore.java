@@ -57,12 +57,16 @@ final class RedisRoomStore implements RoomStore {
             end
             return out
             """);
-    // KEYS: meta, members, user's rooms, invites. ARGV: room, user, max rooms per user. Returns a JoinOutcome name.
-    // Joining uses up an invitation in the same step.
+    // KEYS: meta, members, user's rooms, invites. ARGV: room, user, max rooms per user, default room. Returns a
+    // JoinOutcome name. The default room is not counted by the cap. Joining uses up an invitation in the same step.
     private static final LuaScript JOIN = new LuaScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return 'NO_SUCH_ROOM' end
             if redis.call('ZSCORE', KEYS[2], ARGV[2]) then return 'ALREADY_MEMBER' end
-            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[3]) then return 'TOO_MANY_ROOMS' end
+            if ARGV[1] ~= ARGV[4] then
+              local n = redis.call('ZCARD', KEYS[3])
+              if redis.call('ZSCORE', KEYS[3], ARGV[4]) then n = n - 1 end
+              if n >= tonumber(ARGV[3]) then return 'TOO_MANY_ROOMS' end
+            end
             redis.call('ZADD', KEYS[2], 0, ARGV[2])
             redis.call('ZADD', KEYS[3], 0, ARGV[1])
             redis.call('SREM', KEYS[4], ARGV[2])
@@ -149,7 +153,7 @@ final class RedisRoomStore implements RoomStore {
     @Override
     public Future<JoinOutcome> join(String room, String user, int maxRoomsPerUser) {
         return redis.eval(JOIN, List.of(keys.roomMeta(room), keys.roomMembers(room), keys.userRooms(user), keys.roomInvites(room)),
-                room, user, Integer.toString(maxRoomsPerUser)).map(r -> JoinOutcome.valueOf(r.toString()));
+                room, user, Integer.toString(maxRoomsPerUser), defaultRoom).map(r -> JoinOutcome.valueOf(r.toString()));
     }
 
     @Override
