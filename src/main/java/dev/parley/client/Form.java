@@ -39,6 +39,14 @@ final class Form {
         return new Form(a -> Frames.say(a.get(0)), new Field("text", Kind.TEXT));
     }
 
+    static Form join() {
+        return new Form(a -> Frames.join(a.get(0)), new Field("room (#name)", Kind.PLAIN));
+    }
+
+    static Form room() {
+        return new Form(a -> Frames.room(a.get(0)), new Field("room (#name)", Kind.PLAIN));
+    }
+
     static Form msg() {
         return new Form(a -> Frames.msg(a.get(0), a.get(1)),
                 new Field("to (id)", Kind.PLAIN), new Field("text", Kind.TEXT));
