@@ -89,4 +89,12 @@ class RoomFramesTest {
         MessageEvent p = new MessageEvent(false, "p1", "200", "bob", "100", "hi", 5, true);
         assertEquals(line(p), MessageJson.node(p).toString());
     }
+
+    @Test
+    @DisplayName("HISTORY_TRUNCATED names the room; without one it reads as before rooms")
+    void historyTruncated() {
+        assertEquals(new NoticeEvent("HISTORY_TRUNCATED", "12 older message(s) of #Dev were missed and are not shown"),
+                NoticeEvent.historyTruncated("#Dev", 12));
+        assertEquals("12 older group message(s) were missed and are not shown", NoticeEvent.historyTruncated(null, 12).message());
+    }
 }
