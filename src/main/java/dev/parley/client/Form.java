@@ -40,11 +40,16 @@ final class Form {
     }
 
     static Form join() {
-        return new Form(a -> Frames.join(a.get(0)), new Field("room (#name)", Kind.PLAIN));
+        return new Form(a -> Frames.join(roomName(a.get(0))), new Field("room (#name)", Kind.PLAIN));
     }
 
     static Form room() {
-        return new Form(a -> Frames.room(a.get(0)), new Field("room (#name)", Kind.PLAIN));
+        return new Form(a -> Frames.room(roomName(a.get(0))), new Field("room (#name)", Kind.PLAIN));
+    }
+
+    /** Someone answering a menu question may leave out the '#'. */
+    private static String roomName(String answer) {
+        return answer.startsWith("#") ? answer : "#" + answer;
     }
 
     static Form msg() {

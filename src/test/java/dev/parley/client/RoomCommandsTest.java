@@ -77,6 +77,8 @@ class RoomCommandsTest {
         assertEquals(Frames.join("#dev"), sent(menu.handle(" #dev ", true)));
         menu.handle("9", true);
         assertEquals(Frames.room("#ops"), sent(menu.handle("#ops", true)));
+        menu.handle("8", true);
+        assertEquals(Frames.join("#ops"), sent(menu.handle("ops", true)), "the # may be left out in a menu");
         menu.handle("2", true);
         assertEquals(request("say").put("text", "hi").put("room", "#ops"), sent(menu.handle("hi", true, "#ops")));
         assertTrue(CommandInterpreter.MENU_LOGGED_IN.contains("8 join a room"));
