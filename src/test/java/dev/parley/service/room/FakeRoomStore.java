@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /** RoomStore in memory, each call one synchronized step, as the contract asks of the real ones. */
-final class FakeRoomStore implements RoomStore {
+public class FakeRoomStore implements RoomStore {
     private final Map<String, Room> rooms = new TreeMap<>();
     private final Map<String, TreeSet<String>> members = new TreeMap<>();
     private final Map<String, TreeSet<String>> roomsOf = new TreeMap<>();
