@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Membership: joining (creating the room on first join), parting (deleting a room left empty unless
@@ -34,10 +35,13 @@ final class RoomJoins {
     private final CounterStore counters;
     private final RoomAccess access;
     private final RoomEvents events;
+    /** How a room is shown in the reply (the same as in the rooms list). */
+    private final Function<Room, Future<RoomView>> views;
     private final Clock clock;
 
     RoomJoins(ParleyConfig.Rooms config, RoomStore rooms, RoomHistoryStore history, ReadPositionStore reads,
-              CounterStore counters, RoomEvents events, Clock clock) {
+              CounterStore counters, RoomEvents events, Function<Room, Future<RoomView>> views, Clock clock) {
+        this.views = views;
         this.config = config;
         this.defaultRoom = DefaultRoom.of(config);
         this.rooms = rooms;
@@ -118,12 +122,8 @@ final class RoomJoins {
     }
 
     private Future<JsonObject> reply(Room room, boolean created) {
-        return Future.all(history.head(room.name()), rooms.memberCount(room.name())).map(all -> {
-            long head = all.resultAt(0);
-            long members = all.resultAt(1);
-            RoomView view = new RoomView(room.name(), room.display(), room.topic(), members, -1);
-            return new JoinRoomReply(view, created, head).toJson();
-        });
+        return Future.all(history.head(room.name()), views.apply(room))
+                .map(all -> new JoinRoomReply(all.resultAt(1), created, all.<Long>resultAt(0)).toJson());
     }
 
     // part {room, reason?}

@@ -57,7 +57,7 @@ final class RoomListings {
     }
 
     /** The implicit default room counts its online users as members (every account is one; nobody counts accounts). */
-    private Future<RoomView> view(Room room) {
+    Future<RoomView> view(Room room) {
         if (defaultRoom.implicitlyJoined(room.name())) {
             return presence.count().map(n -> new RoomView(room.name(), room.display(), room.topic(), n, n));
         }

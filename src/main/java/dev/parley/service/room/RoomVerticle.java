@@ -61,10 +61,11 @@ public final class RoomVerticle extends VerticleBase {
         DefaultRoom defaultRoom = DefaultRoom.of(config.rooms());
         RoomAccess access = new RoomAccess(stores.rooms(), defaultRoom);
         RoomEvents events = new RoomEvents(vertx.eventBus(), defaultRoom, presence, clock);
-        joins = new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), counters, events, clock);
+        listings = new RoomListings(config.rooms(), stores.rooms(), stores.history(), stores.reads(), presence, access);
+        joins = new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), counters, events,
+                listings::view, clock);
         chat = new RoomChat(config.history(), stores.history(), stores.reads(), access, events, dedup, ids, clock);
         moderation = new RoomModeration(stores.rooms(), access, joins, events, defaultRoom, config.limits().maxTextChars(), clock);
-        listings = new RoomListings(config.rooms(), stores.rooms(), stores.history(), stores.reads(), presence, access);
         int historyMax = config.rooms().listMax();
         return joins.ensureDefaultRoom().compose(v -> Future.join(List.of(
                 serve(RoomAddresses.JOIN, JoinRoomRequest::fromJson, joins::join),
@@ -84,7 +85,9 @@ public final class RoomVerticle extends VerticleBase {
     public static Future<Void> forgetUser(io.vertx.core.Vertx vertx, ParleyConfig config, RoomStores stores,
                                           PresenceStore presence, String user, Clock clock) {
         RoomEvents events = new RoomEvents(vertx.eventBus(), DefaultRoom.of(config.rooms()), presence, clock);
-        return new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), null, events, clock).leaveAll(user);
+        // Leaving creates no room and shows none: no counters, no views.
+        return new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), null, events, null, clock)
+                .leaveAll(user);
     }
 
     private <R> Future<Void> serve(String address, Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {

@@ -197,8 +197,11 @@ class RoomMembershipTest {
         assertNull(lobby.owner());
         List<JsonObject> everyNode = f.listen(dev.parley.service.delivery.NodeAddresses.ALL);
 
+        f.online("alice", "n1");
+        f.online("bob", "n1");
         JoinRoomReply joined = JoinRoomReply.fromJson(f.join("alice", "#Lobby"));
         assertFalse(joined.created());
+        assertEquals(new RoomView("#lobby", "#lobby", "", 2, 2), joined.room(), "everyone online is a member (accounts are not counted)");
         assertEquals(List.of(), await(f.rooms.roomsOf("alice")), "nothing stored: everyone is a member");
         String why = f.refused(ChatError.BAD_REQUEST, RoomAddresses.PART, new PartRequest("alice", "#lobby", null).toJson());
         assertEquals("everyone is in the default room", why);
