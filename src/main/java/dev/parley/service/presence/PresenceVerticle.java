@@ -58,7 +58,7 @@ public final class PresenceVerticle extends VerticleBase {
         announcer = new PresenceAnnouncer(fanoutMax, d -> bus.publish(NodeAddresses.ALL, d.toJson()));
         if (rooms != null) {
             roomPresence = new RoomPresence(RoomName.canonical(roomsConfig.defaultRoom()), roomsConfig.presenceFanoutMax(),
-                    rooms, announcer, (address, change) -> bus.publish(address, change.toJson()));
+                    rooms, announcer, RoomPresence.overBus(bus));
         }
         return Future.join(
                 bus.<JsonObject>localConsumer(PresenceAddresses.JOIN, this::join).completion(),

@@ -106,6 +106,19 @@ class RoomPresenceTest {
         assertEquals(new PresenceChange("loner", "LONER", true), PresenceChange.fromJson(all.get(0)));
     }
 
+    @Test
+    @DisplayName("a dead node's users are announced to this node's users once, naming their small rooms")
+    void locally() throws Exception {
+        start(10);
+        List<dev.parley.service.delivery.Delivery> local = new ArrayList<>();
+        PresenceAnnouncer rule = new PresenceAnnouncer(10, d -> { });
+        RoomPresence toLocalUsers = new RoomPresence("#lobby", 3, rooms, rule, RoomPresence.locally(local::add));
+        PresenceAnnouncer localUsers = rule.withRooms(toLocalUsers);
+        localUsers.left(List.of(new dev.parley.store.PresenceEntry("alice", "Alice", "dead", "s")), 0);
+        Await.until(() -> local.size() == 1, WAIT, "the departure");
+        assertEquals(List.of(new PresenceChange("alice", "Alice", false, List.of("#lobby", "#a", "#b"))), local);
+    }
+
     private void join(String user) throws Exception {
         await(vertx.eventBus().request(PresenceAddresses.JOIN, new JoinRequest(user, user.toUpperCase(), "n1", user + "-s").toJson()));
     }
