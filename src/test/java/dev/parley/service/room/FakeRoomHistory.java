@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Each room's log in memory: a per-room sequence, nothing bounded. */
-final class FakeRoomHistory implements RoomHistoryStore {
+class FakeRoomHistory implements RoomHistoryStore {
     private final Map<String, List<StoredMessage>> logs = new HashMap<>();
 
     @Override

@@ -178,6 +178,32 @@ class RoomChatTest {
         assertNull(await(f.reads.get("zed", "#lobby")));
     }
 
+    @Test
+    @DisplayName("a history that fails: UNAVAILABLE, nothing published; the retry with the same cid is stored under the first attempt's id")
+    void storeFailure() {
+        f = new RoomFixture(t -> { }, new FakeRoomStore(), new FakeRoomHistory() {
+            private boolean failed;
+
+            @Override
+            public synchronized io.vertx.core.Future<StoredMessage> append(String room, StoredMessage message) {
+                if (!failed) {
+                    failed = true;
+                    return io.vertx.core.Future.failedFuture(new IllegalStateException("disk full"));
+                }
+                return super.append(room, message);
+            }
+        });
+        f.join("alice", "#dev");
+        List<JsonObject> dev = f.listen(RoomAddresses.events("#dev"));
+        JsonObject body = new RoomSayRequest("alice", null, "#dev", "again", "c-9").toJson();
+        f.refused(ChatError.UNAVAILABLE, RoomAddresses.SAY, body);
+        assertEquals(List.of(), f.history.log("#dev"));
+
+        SayReply retried = SayReply.fromJson(f.ask(RoomAddresses.SAY, body));
+        assertEquals(List.of(retried.id()), f.history.log("#dev").stream().map(StoredMessage::id).toList());
+        Await.until(() -> dev.size() == 1, WAIT, "the retry published");
+    }
+
     private HistoryReply missed(String user, long upTo, int max) {
         return HistoryReply.fromJson(f.ask(RoomAddresses.MISSED, new MissedRequest(user, "#dev", upTo, max).toJson()));
     }

@@ -39,7 +39,7 @@ final class RoomFixture implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final ManualClock clock = new ManualClock(1_700_000_000_000L);
     final FakeRoomStore rooms;
-    final FakeRoomHistory history = new FakeRoomHistory();
+    final FakeRoomHistory history;
     final FakeReadPositions reads = new FakeReadPositions();
     final MemoryPresenceStore presence = new MemoryPresenceStore();
     final ParleyConfig config;
@@ -51,7 +51,12 @@ final class RoomFixture implements AutoCloseable {
     }
 
     RoomFixture(Consumer<JsonObject> tweak, FakeRoomStore roomStore) {
+        this(tweak, roomStore, new FakeRoomHistory());
+    }
+
+    RoomFixture(Consumer<JsonObject> tweak, FakeRoomStore roomStore, FakeRoomHistory historyStore) {
         rooms = roomStore;
+        history = historyStore;
         stores = new RoomVerticle.RoomStores(rooms, history, reads);
         JsonObject tree = ConfigLoader.defaults();
         tweak.accept(tree);

@@ -132,6 +132,33 @@ class RoomModerationTest {
     }
 
     @Test
+    @DisplayName("an operator needs no invitation to come back into an invite-only room")
+    void operatorsComeBack() {
+        f.join("carol", "#dev");
+        f.moderate("alice", "#dev", OP, "bob");
+        f.moderate("alice", "#dev", INVITE_ONLY, null);
+        f.ask(RoomAddresses.PART, new PartRequest("bob", "#dev", null).toJson());
+        f.ask(RoomAddresses.PART, new PartRequest("carol", "#dev", null).toJson());
+        f.join("bob", "#dev");
+        f.refused(ChatError.INVITE_ONLY, RoomAddresses.JOIN, new JoinRoomRequest("carol", null, "#dev").toJson());
+    }
+
+    @Test
+    @DisplayName("a room store that fails: UNAVAILABLE, worth a retry")
+    void storeFailure() {
+        f.close();
+        f = new RoomFixture(t -> { }, new FakeRoomStore() {
+            @Override
+            public synchronized io.vertx.core.Future<Room> get(String room) {
+                return room.equals("#broken") ? io.vertx.core.Future.failedFuture(new IllegalStateException("redis down"))
+                        : super.get(room);
+            }
+        });
+        f.refused(ChatError.UNAVAILABLE, RoomAddresses.JOIN, new JoinRoomRequest("alice", null, "#broken").toJson());
+        f.refused(ChatError.UNAVAILABLE, RoomAddresses.TOPIC, new TopicRequest("alice", "#broken", null).toJson());
+    }
+
+    @Test
     @DisplayName("an invited user who is online is told on their node; one who is offline finds the invitation when they join")
     void invitationNotice() {
         f.online("carol", "node-c");
