@@ -1,19 +1,20 @@
 package dev.parley.service.room;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.RoomName;
 import dev.parley.service.Dedup;
 import dev.parley.service.MessageIds;
 import dev.parley.service.group.HistoryReply;
 import dev.parley.service.group.MissedMessages;
 import dev.parley.service.group.SayReply;
 import dev.parley.store.ReadPositionStore;
-import dev.parley.store.Room;
 import dev.parley.store.RoomHistoryStore;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,9 +88,9 @@ final class RoomChat {
 
     // read {positions}: a session left; positions never move backwards (the store's rule), and unknown names are ignored.
     Future<Void> read(ReadPositionsRequest r) {
-        Map<String, Long> valid = new java.util.LinkedHashMap<>();
+        Map<String, Long> valid = new LinkedHashMap<>();
         r.positions().forEach((room, seq) -> {
-            if (seq != null && seq > 0 && dev.parley.protocol.RoomName.valid(room)) valid.put(dev.parley.protocol.RoomName.canonical(room), seq);
+            if (seq != null && seq > 0 && RoomName.valid(room)) valid.put(RoomName.canonical(room), seq);
         });
         return valid.isEmpty() ? Future.succeededFuture() : reads.advance(r.user(), valid);
     }

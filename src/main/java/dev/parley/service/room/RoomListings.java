@@ -15,7 +15,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Listings, paged by name with rooms.listMax entries at most and the true total always given: the rooms,
@@ -47,7 +49,7 @@ final class RoomListings {
     // rooms {after?, limit?}: name, display, topic and member count (online not counted: -1).
     Future<JsonObject> list(ListRoomsRequest r) {
         int size = Paging.size(r.limit(), config.listMax());
-        String after = r.after() == null ? null : r.after().toLowerCase(java.util.Locale.ROOT);
+        String after = r.after() == null ? null : r.after().toLowerCase(Locale.ROOT);
         return Future.all(rooms.list(after, size + 1), rooms.roomCount()).compose(all -> {
             Paging.Page<Room> page = Paging.Page.of(all.<List<Room>>resultAt(0), size, Room::name);
             long total = all.resultAt(1);
@@ -111,7 +113,7 @@ final class RoomListings {
             Map<String, Long> positions = all.resultAt(1);
             List<Future<MyRoom>> mine = names.stream().map(n -> myRoom(n, positions.get(n))).toList();
             return Future.all(mine).map(v -> new MyRoomsReply(mine.stream().map(Future::result)
-                    .filter(java.util.Objects::nonNull).toList()).toJson());
+                    .filter(Objects::nonNull).toList()).toJson());
         });
     }
 
