@@ -138,7 +138,7 @@ public final class ParleyServer {
         PresenceRepairVerticle repair = new PresenceRepairVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
                 redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally,
                 gateway.audit());
-        // TODO(issue 14, lead): once the room stores are merged, announce repairs to rooms too: repair.withRooms(redis.roomStore(), config.rooms());
+        repair.withRooms(redis.roomStore(), config.rooms());
         gateway.onLeaveFailure(repair::departureLost);
         return vertx.deployVerticle(repair).map(id -> {
             ClusterMembership.listen(hz, gateway.audit(), repair::memberLeft, () -> {

@@ -32,8 +32,7 @@ final class Services {
 
     static Future<Void> deploy(Vertx vertx, ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, Bus bus,
                                Clock clock) {
-        // TODO(issue 14, lead): once the room stores are merged, replace null with: new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions())
-        RoomVerticle.RoomStores rooms = null;
+        RoomVerticle.RoomStores rooms = new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions());
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()), clock);
         MessageIds ids = new MessageIds();
         ParleyConfig.Auth auth = config.auth();
@@ -43,15 +42,14 @@ final class Services {
                         vertx.deployVerticle(new AuthVerticle(bus, auth, stores.users(), stores.counters(), hashes, hasher)),
                         vertx.deployVerticle(new PresenceVerticle(bus, config.limits().whoListMax(),
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen(),
-                                rooms == null ? null : rooms.rooms(), config.rooms())),
+                                rooms.rooms(), config.rooms())),
                         vertx.deployVerticle(new GroupVerticle(bus, config.history(), stores.groupHistory(), stores.lastSeen(),
                                 dedup, ids, clock)),
                         vertx.deployVerticle(new MailboxVerticle(bus, config.mailbox(), stores.users(), stores.mailbox(),
                                 stores.lastSeen(), dedup, ids, clock)),
                         vertx.deployVerticle(new AccountVerticle(bus, auth, config.limits().maxTextChars(), stores, audit,
-                                hashes, hasher, user -> rooms == null ? Future.succeededFuture()
-                                : RoomVerticle.forgetUser(vertx, config, rooms, stores.presence(), user, clock))),
-                        rooms == null ? Future.succeededFuture() : vertx.deployVerticle(new RoomVerticle(bus, config, rooms,
+                                hashes, hasher, user -> RoomVerticle.forgetUser(vertx, config, rooms, stores.presence(), user, clock))),
+                        vertx.deployVerticle(new RoomVerticle(bus, config, rooms,
                                 stores.presence(), stores.counters(), dedup, ids, clock))))
                 .mapEmpty();
     }
