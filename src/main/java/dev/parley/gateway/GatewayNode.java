@@ -137,7 +137,21 @@ public final class GatewayNode {
         if (this.delivery != null) this.delivery.deliverLocally(delivery);
     }
 
-    /** Re-subscribes this node's delivery addresses cluster-wide (after a healed split). */
+    /** See {@link NodeDeliveryVerticle#acquireRoom}. */
+    Future<Long> acquireRoom(String room, GatewayVerticle g) {
+        return delivery.acquireRoom(room, g);
+    }
+
+    /** See {@link NodeDeliveryVerticle#releaseRoom}. */
+    void releaseRoom(String room, GatewayVerticle g) {
+        delivery.releaseRoom(room, g);
+    }
+
+    GatewaySettings settings() {
+        return settings;
+    }
+
+    /** Re-subscribes this node's delivery addresses, rooms included, cluster-wide (after a healed split). */
     public Future<?> reregisterConsumers() {
         return delivery == null ? Future.succeededFuture() : delivery.reregister();
     }

@@ -8,6 +8,8 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.JsonLineEncoder;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.service.presence.LeaveRequest;
+import dev.parley.service.room.ReadPositionsRequest;
+import dev.parley.service.room.RoomAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
@@ -19,6 +21,7 @@ import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -41,6 +44,8 @@ public final class GatewayVerticle extends VerticleBase {
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
     private CommandTable<Connection> commands;
+    /** Which of this instance's connections are in which room (other than the default one). */
+    private RoomMembers<Connection> roomMembers;
     private int actualPort;
     private Deadlines deadlines;
     private BacklogShedder shedder;
@@ -55,6 +60,17 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        roomMembers = new RoomMembers<>(new RoomMembers.Upstream() {
+            @Override
+            public Future<Long> acquire(String room) {
+                return node.acquireRoom(room, GatewayVerticle.this);
+            }
+
+            @Override
+            public void release(String room) {
+                node.releaseRoom(room, GatewayVerticle.this);
+            }
+        });
         commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), settings, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
                 .setHost(settings.server().host())
@@ -122,14 +138,76 @@ public final class GatewayVerticle extends VerticleBase {
         vertx.cancelTimer(id);
     }
 
-    /** Delivers a shared event to every logged-in connection of this instance. Runs on its event loop. */
+    /**
+     * Delivers a shared event to every logged-in connection of this instance that is in its room (the default
+     * room's events and events of no room reach everyone in it). Runs on its event loop.
+     */
     void broadcast(EncodedEvent e) {
         long written = 0;
         for (Connection c : connections) {
+            if ((e.room == null || c.rooms().contains(e.room)) && c.deliver(e)) written++;
+        }
+        counted(e, written);
+        if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
+    }
+
+    /** Delivers a room's event to this instance's members of the room. Runs on its event loop. */
+    void toMembers(String room, EncodedEvent e) {
+        long written = 0;
+        for (Connection c : roomMembers.members(room)) {
             if (c.deliver(e)) written++;
         }
         counted(e, written);
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
+    }
+
+    /**
+     * A presence event's copy published to room {@code via} (the default room: every connection here):
+     * delivered to those who hear it through that room, the first of {@code order} they are in.
+     */
+    void presence(EncodedEvent e, String via, List<String> order) {
+        Iterable<Connection> candidates = settings.defaultRoom().equals(via) ? connections : roomMembers.members(via);
+        long written = 0;
+        for (Connection c : candidates) {
+            if (c.rooms().hearsVia(via, order) && c.deliver(e)) written++;
+        }
+        counted(e, written);
+    }
+
+    /**
+     * A join, part, kick or topic change in {@code room}: shown to the room's members here (a kicked user
+     * included), then a member who parted or was kicked leaves this instance's index, so it stops receiving.
+     */
+    void roomChange(String room, String subjectUser, boolean subjectLeaves, EncodedEvent e) {
+        boolean everyone = settings.defaultRoom().equals(room);
+        Connection subject = null;
+        long written = 0;
+        for (Connection c : everyone ? connections : roomMembers.members(room)) {
+            if (subjectUser != null && subjectUser.equals(c.user())) subject = c;
+            if (c.protocol() != Protocol.SEED && c.rooms().contains(room) && c.deliver(e)) written++;
+        }
+        counted(e, written);
+        if (subject != null && subjectLeaves && !everyone) leaveRoom(subject, room);
+    }
+
+    /**
+     * Puts {@code c} in {@code room}'s index here; completes (on this loop) once the node receives the room's
+     * events, with when that became so (nanoTime).
+     */
+    Future<Long> enterRoom(Connection c, String room) {
+        return roomMembers.add(room, c);
+    }
+
+    /** Takes {@code c} out of {@code room}: it stops receiving the room's events at once. */
+    void leaveRoom(Connection c, String room) {
+        roomMembers.remove(room, c);
+        c.leftRoom(room);
+    }
+
+    /** Takes {@code c} out of every room's index (its session ended or its login failed). */
+    void leaveAllRooms(Connection c) {
+        for (String room : c.rooms().others()) roomMembers.remove(room, c);
+        c.rooms().clear();
     }
 
     /** Counts a goodbye and records it in the audit trail (a shutdown is the node's event, not each user's). */
@@ -210,10 +288,18 @@ public final class GatewayVerticle extends VerticleBase {
         };
     }
 
-    /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
+    /**
+     * Forgets the session, takes it out of its rooms and tells presence (once per connection, whichever exit
+     * path came first); the rooms' read positions go to the rooms service (the default room's with the leave).
+     */
     Future<?> release(Connection c) {
         if (!c.release()) return Future.succeededFuture();
         node.sessions().remove(c);
+        Map<String, Long> positions = c.roomPositions();
+        leaveAllRooms(c);
+        if (!positions.isEmpty()) {
+            vertx.eventBus().request(RoomAddresses.READ, new ReadPositionsRequest(c.user(), positions).toJson());
+        }
         LeaveRequest leave = new LeaveRequest(c.user(), c.sessionId(), c.lastGroupSeq());
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
         return vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onFailure(t -> node.leaveFailed(departed));

@@ -1,0 +1,87 @@
+package dev.parley.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rooms one session is in, as its gateway instance's index has it (canonical name to display name),
+ * and its current room (where a text client's plain lines go). The default room is implicit: every
+ * session is in it when rooms.autoJoinDefault is set. Touched on the connection's event loop only.
+ */
+final class SessionRooms {
+    private final String defaultRoom;
+    private boolean inDefault;
+    /** The other rooms, canonical to display; insertion order (login order, then joins). */
+    private final Map<String, String> rooms = new HashMap<>();
+    /** Canonical; null: the default room. */
+    private String current;
+
+    SessionRooms(String defaultRoom) {
+        this.defaultRoom = defaultRoom;
+    }
+
+    String defaultRoom() {
+        return defaultRoom;
+    }
+
+    boolean isDefault(String room) {
+        return defaultRoom.equals(room);
+    }
+
+    void inDefault(boolean in) {
+        inDefault = in;
+    }
+
+    boolean contains(String room) {
+        return isDefault(room) ? inDefault : rooms.containsKey(room);
+    }
+
+    /** Adds a room other than the default one (or renames its display). */
+    void add(String room, String display) {
+        rooms.put(room, display);
+    }
+
+    void remove(String room) {
+        rooms.remove(room);
+        if (room.equals(current)) current = null;
+    }
+
+    /** The display name of a room this session is in, else {@code fallback}. */
+    String display(String room, String fallback) {
+        String d = rooms.get(room);
+        return d == null ? fallback : d;
+    }
+
+    /** The rooms other than the default one (a copy: safe to leave them while iterating). */
+    List<String> others() {
+        return new ArrayList<>(rooms.keySet());
+    }
+
+    void clear() {
+        rooms.clear();
+        inDefault = false;
+        current = null;
+    }
+
+    /** The current room, canonical (the default room until one is chosen). */
+    String current() {
+        return current == null ? defaultRoom : current;
+    }
+
+    void choose(String room) {
+        current = isDefault(room) ? null : room;
+    }
+
+    /**
+     * Whether a presence event published to {@code order}'s rooms reaches this session through the copy of
+     * {@code via}: through the first of them it is in, so it hears the event once.
+     */
+    boolean hearsVia(String via, List<String> order) {
+        for (String room : order) {
+            if (contains(room)) return room.equals(via);
+        }
+        return false;
+    }
+}
