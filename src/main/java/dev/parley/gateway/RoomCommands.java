@@ -41,8 +41,8 @@ final class RoomCommands {
     static final String BEFORE = "before";
     static final String LIMIT = "limit";
     static final String INVITE_ONLY = "inviteOnly";
-    static final String OP = "op";
-    static final String DEOP = "deop";
+    static final String GRANT_OP = "grantOp";
+    static final String REVOKE_OP = "revokeOp";
     static final String TOPIC = "topic";
     /** Messages per history reply when the client names no limit. */
     static final int HISTORY_DEFAULT = 50;
@@ -181,7 +181,7 @@ final class RoomCommands {
         moderate(c, r, room, java.util.List.of(new ModerateRequest(c.user(), room, action, target, reason)));
     }
 
-    // mode <room> [inviteOnly true|false] [op <user>] [deop <user>]
+    // mode <room> [inviteOnly true|false] [grantOp <user>] [revokeOp <user>]
     void mode(Connection c, Request r) {
         String room = room(c, r, true);
         if (room == null) return;
@@ -195,10 +195,10 @@ final class RoomCommands {
             changes.add(new ModerateRequest(c.user(), room, inviteOnly.booleanValue()
                     ? ModerateRequest.Action.INVITE_ONLY : ModerateRequest.Action.OPEN, null, null));
         }
-        if (r.text(OP) != null) changes.add(new ModerateRequest(c.user(), room, ModerateRequest.Action.OP, r.text(OP), null));
-        if (r.text(DEOP) != null) changes.add(new ModerateRequest(c.user(), room, ModerateRequest.Action.DEOP, r.text(DEOP), null));
+        if (r.text(GRANT_OP) != null) changes.add(new ModerateRequest(c.user(), room, ModerateRequest.Action.OP, r.text(GRANT_OP), null));
+        if (r.text(REVOKE_OP) != null) changes.add(new ModerateRequest(c.user(), room, ModerateRequest.Action.DEOP, r.text(REVOKE_OP), null));
         if (changes.isEmpty()) {
-            c.send(Reply.fail(Ops.MODE, r.rid(), ChatError.BAD_REQUEST, "which mode? \"inviteOnly\", \"op\" or \"deop\""));
+            c.send(Reply.fail(Ops.MODE, r.rid(), ChatError.BAD_REQUEST, "which mode? \"inviteOnly\", \"grantOp\" or \"revokeOp\""));
             return;
         }
         moderate(c, r, room, changes);

@@ -163,10 +163,10 @@ class RoomsTest {
             ok(ann.request(inviteOnly));
             refused(join(cy, "#r7"), "INVITE_ONLY");
             refused(moderate(bob, "invite", "#r7", "r7.cy"), "NOT_ROOM_OPERATOR");
-            ok(ann.request(op("mode", "room", "#r7", "op", "r7.bob")));
+            ok(ann.request(op("mode", "room", "#r7", "grantOp", "r7.bob")));
             ok(moderate(bob, "invite", "#r7", "r7.cy"));
             ok(join(cy, "#r7"));
-            ok(ann.request(op("mode", "room", "#r7", "deop", "r7.bob")));
+            ok(ann.request(op("mode", "room", "#r7", "revokeOp", "r7.bob")));
             refused(bob.request(op("topic", "room", "#r7", "text", "mine now")), "NOT_ROOM_OPERATOR");
             refused(ann.request(op("mode", "room", "#r7")), "BAD_REQUEST");
         }
