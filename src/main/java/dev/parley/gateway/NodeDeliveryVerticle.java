@@ -168,6 +168,15 @@ final class NodeDeliveryVerticle extends VerticleBase {
      */
     private void roomChange(RoomChange ch) {
         RoomNotice notice = new RoomNotice(ch.kind(), ch.display(), ch.user(), ch.name(), ch.by(), ch.text(), ch.ts());
+        if (Ops.INVITED.equals(ch.kind())) {
+            // Sent to this node for one user, who is not (yet) in the room.
+            Connection c = node.sessions().byUser(ch.user());
+            EncodedEvent e = new EncodedEvent(notice, null, node.encoders());
+            if (c != null) c.gateway().runOnLoop(() -> {
+                if (c.protocol() != Protocol.SEED && c.deliver(e)) c.gateway().counted(e, 1);
+            });
+            return;
+        }
         boolean leaves = Ops.PARTED.equals(ch.kind()) || Ops.KICKED.equals(ch.kind());
         String except = Ops.KICKED.equals(ch.kind()) ? null : Ops.TOPIC.equals(ch.kind()) ? ch.by() : ch.user();
         EncodedEvent e = new EncodedEvent(notice, ch.room(), 0, except, node.encoders());

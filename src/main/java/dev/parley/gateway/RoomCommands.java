@@ -103,9 +103,9 @@ final class RoomCommands {
                 .onFailure(t -> c.send(Replies.failure(Ops.PART, r, t)));
     }
 
-    // room <room>
+    // room [room]: without one, shows the current room
     void choose(Connection c, Request r) {
-        String room = room(c, r, false);
+        String room = room(c, r, true);
         if (room == null) return;
         String canonical = RoomName.canonical(room);
         if (!c.rooms().contains(canonical)) {
@@ -178,7 +178,7 @@ final class RoomCommands {
         }
         String reason = optionalText(c, r, Fields.REASON);
         if (reason == NOT_ACCEPTED) return;
-        moderate(c, r, room, java.util.List.of(new ModerateRequest(c.user(), room, action, target, reason)));
+        moderate(c, r, room, target, java.util.List.of(new ModerateRequest(c.user(), room, action, target, reason)));
     }
 
     // mode <room> [inviteOnly true|false] [grantOp <user>] [revokeOp <user>]
@@ -201,17 +201,19 @@ final class RoomCommands {
             c.send(Reply.fail(Ops.MODE, r.rid(), ChatError.BAD_REQUEST, "which mode? \"inviteOnly\", \"grantOp\" or \"revokeOp\""));
             return;
         }
-        moderate(c, r, room, changes);
+        moderate(c, r, room, null, changes);
     }
 
-    /** Applies the changes one after the other; the first refusal is the answer. */
-    private void moderate(Connection c, Request r, String room, java.util.List<ModerateRequest> changes) {
+    /** Applies the changes one after the other; the first refusal is the answer. {"room","user"?}. */
+    private void moderate(Connection c, Request r, String room, String user, java.util.List<ModerateRequest> changes) {
         Future<?> chain = Future.succeededFuture();
         for (ModerateRequest m : changes) {
             chain = chain.compose(v -> services.bus().request(RoomAddresses.MODERATE, m.toJson()));
         }
         String display = c.rooms().display(RoomName.canonical(room), room);
-        chain.onSuccess(v -> c.send(Reply.ok(r.op(), r.rid(), Json.object().put(ROOM, display))))
+        ObjectNode reply = Json.object().put(ROOM, display);
+        if (user != null) reply.put(Fields.USER, user);
+        chain.onSuccess(v -> c.send(Reply.ok(r.op(), r.rid(), reply)))
                 .onFailure(t -> c.send(Replies.failure(r.op(), r, t)));
     }
 
