@@ -291,4 +291,78 @@ class RoomsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("an invited user who is online is told, and can then join the invite-only room")
+    void invitationReachesTheInvitee() {
+        try (JsonClient ann = server.loggedIn("r13.ann"); JsonClient bob = server.loggedIn("r13.bob")) {
+            ok(join(ann, "#R13"));
+            ObjectNode inviteOnly = op("mode", "room", "#r13");
+            inviteOnly.put("inviteOnly", true);
+            ok(ann.request(inviteOnly));
+            JsonNode reply = ok(moderate(ann, "invite", "#r13", "r13.bob"));
+            assertEquals("#R13", reply.path("room").asText(), reply.toString());
+            JsonNode invited = bob.await(f -> isEvent(f, "invited"), "invited event");
+            assertEquals("#R13", invited.path("room").asText(), invited.toString());
+            assertEquals("r13.ann", invited.path("by").asText(), invited.toString());
+            ok(join(bob, "#r13"));
+        }
+    }
+
+    @Test
+    @DisplayName("sharing the default room and two others, a co-member hears of a login once")
+    void presenceOncePerCoMember() {
+        try (JsonClient ann = server.loggedIn("r14.ann")) {
+            ok(join(ann, "#r14a"));
+            ok(join(ann, "#r14b"));
+            try (JsonClient bob = server.loggedIn("r14.bob")) {
+                ok(join(bob, "#r14a"));
+                ok(join(bob, "#r14b"));
+            }
+            ann.awaitPresence("r14.bob", "offline");
+            try (JsonClient bob = server.loggedIn("r14.bob")) {
+                ann.awaitPresence("r14.bob", "online");
+                // A message after the login: once it is here, every copy of the presence event would be too.
+                ok(say(bob, "#r14a", "after login"));
+                ann.awaitMessage("after login");
+                long online = ann.log().stream().filter(f -> Replies.isPresence(f, "r14.bob", "online")).count();
+                assertEquals(2, online, "once per login (two logins): " + ann.log());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("missed messages over several rooms are bounded in total (rooms.replayMaxTotal), the newest kept")
+    void replayBoundedInTotal() {
+        try (JsonClient ann = server.loggedIn("r15.ann")) {
+            ok(join(ann, "#r15a"));
+            ok(join(ann, "#r15b"));
+            try (JsonClient bob = server.loggedIn("r15.bob")) {
+                ok(join(bob, "#r15a"));
+                ok(join(bob, "#r15b"));
+                bob.awaitCatchUp("r15.bob");
+                bob.request(op("logout"));
+                bob.awaitClosed();
+            }
+            ann.awaitPresence("r15.bob", "offline");
+            for (int i = 1; i <= 5; i++) {
+                ok(say(ann, "#r15a", "a" + i));
+                ok(say(ann, "#r15b", "b" + i));
+            }
+            try (JsonClient bob = server.json()) {
+                bob.login("r15.bob", "123456");
+                JsonNode barrier = bob.awaitCatchUp("r15.bob");
+                List<JsonNode> replayed = bob.framesBefore(barrier).stream()
+                        .filter(f -> isMessage(f) && f.path("text").asText().matches("[ab]\\d")).toList();
+                List<String> shown = replayed.stream().map(f -> f.path("text").asText()).sorted().toList();
+                assertEquals(List.of("a2", "a3", "a4", "a5", "b2", "b3", "b4", "b5"), shown,
+                        "the 8 newest of 10 (said alternately): " + bob.log());
+                for (int i = 1; i < replayed.size(); i++) {
+                    assertTrue(replayed.get(i - 1).path("ts").asLong() <= replayed.get(i).path("ts").asLong(), "oldest first: " + replayed);
+                }
+                long notices = bob.framesBefore(barrier).stream().filter(f -> "HISTORY_TRUNCATED".equals(f.path("code").asText())).count();
+                assertEquals(2, notices, "one per room that lost messages: " + bob.log());
+            }
+        }
+    }
 }
