@@ -55,7 +55,8 @@ final class ChatCommands {
         if (text == null || !cidAcceptable(c, r)) return;
         String canonical = RoomName.canonical(room);
         Future<SayReply> said;
-        if (c.rooms().isDefault(canonical)) {
+        // The implicit default room is the old group: everyone may speak there, as before rooms.
+        if (c.rooms().isImplicit(canonical)) {
             said = services.bus().<JsonObject>request(GroupAddresses.SAY, new SayRequest(c.user(), c.name(), text, cid(r)).toJson())
                     .map(m -> SayReply.fromJson(m.body()));
         } else {

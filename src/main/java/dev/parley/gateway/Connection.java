@@ -41,7 +41,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         this.activity = new Activity(nanoTime);
         this.flow = new RequestFlow(new Admission(bucket, MAX_IN_FLIGHT), this, reads);
         this.decoder = new RequestDecoder(gateway.settings().limits().maxFrameBytes(), flow);
-        this.rooms = new SessionRooms(gateway.settings().defaultRoom());
+        this.rooms = new SessionRooms(gateway.settings().defaultRoom(), gateway.settings().rooms().autoJoinDefault());
         this.out = new FrameWriter(wire, gateway.encoders(), decoder::protocol,
                 reason -> gateway.dropped(this, reason), gateway::shedIfOverBudget);
     }
@@ -246,7 +246,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         return catchUp.lastSeq(room);
     }
 
-    /** Read positions of the rooms other than the default one, saved when the session leaves. */
+    /** Read positions of the indexed rooms, saved when the session leaves (the implicit default room's with the leave). */
     java.util.Map<String, Long> roomPositions() {
         java.util.Map<String, Long> positions = new java.util.HashMap<>();
         for (String room : rooms.others()) positions.put(room, catchUp.lastSeq(room));

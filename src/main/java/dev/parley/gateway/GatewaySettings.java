@@ -18,4 +18,12 @@ public record GatewaySettings(ParleyConfig.Server server, ParleyConfig.Limits li
     String defaultRoom() {
         return RoomName.canonical(rooms.defaultRoom());
     }
+
+    /**
+     * Whether {@code room} is the default room with everyone in it (rooms.autoJoinDefault): its events go to
+     * every node and every session. Otherwise the default room is consumed and indexed like any other.
+     */
+    boolean implicitRoom(String room) {
+        return rooms.autoJoinDefault() && defaultRoom().equals(room);
+    }
 }

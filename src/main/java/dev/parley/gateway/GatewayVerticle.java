@@ -139,8 +139,8 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /**
-     * Delivers a shared event to every logged-in connection of this instance that is in its room (the default
-     * room's events and events of no room reach everyone in it). Runs on its event loop.
+     * Delivers a shared event to every logged-in connection of this instance that is in its room (events of the
+     * implicit default room, and of no room, reach everyone). Runs on its event loop.
      */
     void broadcast(EncodedEvent e) {
         long written = 0;
@@ -166,7 +166,7 @@ public final class GatewayVerticle extends VerticleBase {
      * delivered to those who hear it through that room, the first of {@code order} they are in.
      */
     void presence(EncodedEvent e, String via, List<String> order) {
-        Iterable<Connection> candidates = settings.defaultRoom().equals(via) ? connections : roomMembers.members(via);
+        Iterable<Connection> candidates = settings.implicitRoom(via) ? connections : roomMembers.members(via);
         long written = 0;
         for (Connection c : candidates) {
             if (c.rooms().hearsVia(via, order) && c.deliver(e)) written++;
@@ -179,7 +179,7 @@ public final class GatewayVerticle extends VerticleBase {
      * included), then a member who parted or was kicked leaves this instance's index, so it stops receiving.
      */
     void roomChange(String room, String subjectUser, boolean subjectLeaves, EncodedEvent e) {
-        boolean everyone = settings.defaultRoom().equals(room);
+        boolean everyone = settings.implicitRoom(room);
         Connection subject = null;
         long written = 0;
         for (Connection c : everyone ? connections : roomMembers.members(room)) {

@@ -60,7 +60,7 @@ final class LoginRooms {
         return mine(c).compose(first -> {
             List<Future<Long>> ready = new ArrayList<>();
             for (MyRoom r : first) {
-                if (r.name().equals(defaultRoom)) {
+                if (c.rooms().isImplicit(r.name())) {
                     c.rooms().inDefault(true);
                 } else if (!c.closed()) {
                     c.rooms().add(r.name(), r.display());

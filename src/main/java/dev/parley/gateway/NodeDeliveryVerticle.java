@@ -191,9 +191,9 @@ final class NodeDeliveryVerticle extends VerticleBase {
         toRoom(via, g -> g.presence(e, via, order), g -> g.presence(e, via, order));
     }
 
-    /** The default room reaches every instance; another room only the instances holding members of it. */
+    /** The implicit default room reaches every instance; another room only the instances holding members of it. */
     private void toRoom(String room, Consumer<GatewayVerticle> everyone, Consumer<GatewayVerticle> members) {
-        if (defaultRoom.equals(room)) {
+        if (node.settings().implicitRoom(room)) {
             for (GatewayVerticle g : node.sessions().gateways()) g.runOnLoop(() -> everyone.accept(g));
         } else {
             for (GatewayVerticle g : rooms.locals(room)) g.runOnLoop(() -> members.accept(g));

@@ -62,7 +62,7 @@ final class RoomCommands {
         if (room == null) return;
         String canonical = RoomName.canonical(room);
         // The default room's events reach everyone already; a room the session is in needs no new registration.
-        boolean enters = !c.rooms().isDefault(canonical) && !c.rooms().contains(canonical);
+        boolean enters = !c.rooms().isImplicit(canonical) && !c.rooms().contains(canonical);
         Future<Long> ready = Future.succeededFuture(0L);
         if (enters) {
             c.joining(canonical, room);
@@ -88,7 +88,7 @@ final class RoomCommands {
         String room = room(c, r, true);
         if (room == null) return;
         String canonical = RoomName.canonical(room);
-        if (c.rooms().isDefault(canonical) && services.config().rooms().autoJoinDefault()) {
+        if (c.rooms().isImplicit(canonical)) {
             c.send(Reply.fail(Ops.PART, r.rid(), ChatError.BAD_REQUEST, "everyone is in " + room + "; it cannot be left"));
             return;
         }

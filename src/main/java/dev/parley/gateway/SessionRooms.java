@@ -7,19 +7,22 @@ import java.util.Map;
 
 /**
  * The rooms one session is in, as its gateway instance's index has it (canonical name to display name),
- * and its current room (where a text client's plain lines go). The default room is implicit: every
- * session is in it when rooms.autoJoinDefault is set. Touched on the connection's event loop only.
+ * and its current room (where a text client's plain lines go). With rooms.autoJoinDefault the default room
+ * is implicit (everyone is in it, it is not indexed); otherwise it is kept like any other room.
+ * Touched on the connection's event loop only.
  */
 final class SessionRooms {
     private final String defaultRoom;
+    private final boolean implicitDefault;
     private boolean inDefault;
     /** The other rooms, canonical to display; insertion order (login order, then joins). */
     private final Map<String, String> rooms = new HashMap<>();
     /** Canonical; null: the default room. */
     private String current;
 
-    SessionRooms(String defaultRoom) {
+    SessionRooms(String defaultRoom, boolean implicitDefault) {
         this.defaultRoom = defaultRoom;
+        this.implicitDefault = implicitDefault;
     }
 
     String defaultRoom() {
@@ -30,15 +33,21 @@ final class SessionRooms {
         return defaultRoom.equals(room);
     }
 
+    /** The implicit default room: everyone is in it, it is not indexed. */
+    boolean isImplicit(String room) {
+        return implicitDefault && isDefault(room);
+    }
+
+    /** Puts the session in the implicit default room (or a seed session in the default room, whatever the setting). */
     void inDefault(boolean in) {
         inDefault = in;
     }
 
     boolean contains(String room) {
-        return isDefault(room) ? inDefault : rooms.containsKey(room);
+        return (isDefault(room) && inDefault) || rooms.containsKey(room);
     }
 
-    /** Adds a room other than the default one (or renames its display). */
+    /** Adds an indexed room (any but the implicit default room), or renames its display. */
     void add(String room, String display) {
         rooms.put(room, display);
     }
@@ -54,7 +63,7 @@ final class SessionRooms {
         return d == null ? fallback : d;
     }
 
-    /** The rooms other than the default one (a copy: safe to leave them while iterating). */
+    /** The indexed rooms (a copy: safe to leave them while iterating). */
     List<String> others() {
         return new ArrayList<>(rooms.keySet());
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SessionRoomsTest {
-    private final SessionRooms rooms = new SessionRooms("#lobby");
+    private final SessionRooms rooms = new SessionRooms("#lobby", true);
 
     @Test
     @DisplayName("a presence event published to several rooms is heard once: through the first room of the list one is in")
@@ -24,7 +24,7 @@ class SessionRoomsTest {
         assertTrue(rooms.hearsVia("#dev", devFirst));
         assertFalse(rooms.hearsVia("#lobby", devFirst));
         assertFalse(rooms.hearsVia("#ops", devFirst), "not in #ops");
-        assertFalse(new SessionRooms("#lobby").hearsVia("#lobby", List.of("#lobby")), "not (yet) in the default room");
+        assertFalse(new SessionRooms("#lobby", true).hearsVia("#lobby", List.of("#lobby")), "not (yet) in the default room");
     }
 
     @Test
@@ -38,5 +38,18 @@ class SessionRoomsTest {
         rooms.remove("#dev");
         assertEquals("#lobby", rooms.current());
         assertEquals("?", rooms.display("#dev", "?"));
+    }
+
+    @Test
+    @DisplayName("without rooms.autoJoinDefault the default room is a room like the others: in it only once joined")
+    void explicitDefaultRoom() {
+        SessionRooms explicit = new SessionRooms("#lobby", false);
+        explicit.inDefault(false);
+        assertFalse(explicit.isImplicit("#lobby"));
+        assertFalse(explicit.contains("#lobby"));
+        explicit.add("#lobby", "#Lobby");
+        assertTrue(explicit.contains("#lobby"));
+        assertEquals(List.of("#lobby"), explicit.others(), "indexed, so its read position is saved like the others'");
+        assertTrue(rooms.isImplicit("#lobby"));
     }
 }
