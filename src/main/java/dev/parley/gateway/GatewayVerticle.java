@@ -176,7 +176,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     /**
      * A join, part, kick or topic change in {@code room}: shown to the room's members here (a kicked user
-     * included), then a member who parted or was kicked leaves this instance's index, so it stops receiving.
+     * included), then a kicked member leaves this instance's index, so it stops receiving.
      */
     void roomChange(String room, String subjectUser, boolean subjectLeaves, EncodedEvent e) {
         boolean everyone = settings.implicitRoom(room);

@@ -164,7 +164,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     /**
      * Shown to the room's members but not to whom it is about when they caused it (the joiner, the parter, the
-     * topic's setter, who each got a reply); a kicked user is told. Parting and kicks update the index.
+     * topic's setter, who each got a reply); a kicked user is told, and stops receiving the room.
      */
     private void roomChange(RoomChange ch) {
         RoomNotice notice = new RoomNotice(ch.kind(), ch.display(), ch.user(), ch.name(), ch.by(), ch.text(), ch.ts());
@@ -177,7 +177,9 @@ final class NodeDeliveryVerticle extends VerticleBase {
             });
             return;
         }
-        boolean leaves = Ops.PARTED.equals(ch.kind()) || Ops.KICKED.equals(ch.kind());
+        // A kick removes the member here; a part is applied by the part's own reply, which a quick rejoin follows:
+        // this event, arriving one hop later, must not undo that rejoin.
+        boolean leaves = Ops.KICKED.equals(ch.kind());
         String except = Ops.KICKED.equals(ch.kind()) ? null : Ops.TOPIC.equals(ch.kind()) ? ch.by() : ch.user();
         EncodedEvent e = new EncodedEvent(notice, ch.room(), 0, except, node.encoders());
         String room = ch.room();
