@@ -108,7 +108,7 @@ final class AccountCommands {
                 })
                 .onFailure(t -> {
                     services.sessions().remove(c);
-                    c.gateway().leaveAllRooms(c);
+                    c.gateway().rooms().leaveAll(c);
                     c.backToAnonymous();
                     c.send(Replies.failure(Ops.LOGIN, r, t));
                     c.endAccountOp();

@@ -44,8 +44,8 @@ public final class GatewayVerticle extends VerticleBase {
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
     private CommandTable<Connection> commands;
-    /** Which of this instance's connections are in which room (other than the default one). */
-    private RoomMembers<Connection> roomMembers;
+    /** Which of this instance's connections are in which room, and the fan-out of rooms' events to them. */
+    private InstanceRooms rooms;
     private int actualPort;
     private Deadlines deadlines;
     private BacklogShedder shedder;
@@ -60,7 +60,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        roomMembers = new RoomMembers<>(new RoomMembers.Upstream() {
+        rooms = new InstanceRooms(settings, connections, new RoomMembers<>(new RoomMembers.Upstream() {
             @Override
             public Future<Long> acquire(String room) {
                 return node.acquireRoom(room, GatewayVerticle.this);
@@ -70,7 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
             public void release(String room) {
                 node.releaseRoom(room, GatewayVerticle.this);
             }
-        });
+        }), this::counted, node.metrics());
         commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), settings, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
                 .setHost(settings.server().host())
@@ -120,6 +120,11 @@ public final class GatewayVerticle extends VerticleBase {
         return commands;
     }
 
+    /** This instance's rooms; used on its event loop only. */
+    InstanceRooms rooms() {
+        return rooms;
+    }
+
     Encoders encoders() {
         return node.encoders();
     }
@@ -149,65 +154,6 @@ public final class GatewayVerticle extends VerticleBase {
         }
         counted(e, written);
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
-    }
-
-    /** Delivers a room's event to this instance's members of the room. Runs on its event loop. */
-    void toMembers(String room, EncodedEvent e) {
-        long written = 0;
-        for (Connection c : roomMembers.members(room)) {
-            if (c.deliver(e)) written++;
-        }
-        counted(e, written);
-        if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
-    }
-
-    /**
-     * A presence event's copy published to room {@code via} (the default room: every connection here):
-     * delivered to those who hear it through that room, the first of {@code order} they are in.
-     */
-    void presence(EncodedEvent e, String via, List<String> order) {
-        Iterable<Connection> candidates = settings.implicitRoom(via) ? connections : roomMembers.members(via);
-        long written = 0;
-        for (Connection c : candidates) {
-            if (c.rooms().hearsVia(via, order) && c.deliver(e)) written++;
-        }
-        counted(e, written);
-    }
-
-    /**
-     * A join, part, kick or topic change in {@code room}: shown to the room's members here (a kicked user
-     * included), then a kicked member leaves this instance's index, so it stops receiving.
-     */
-    void roomChange(String room, String subjectUser, boolean subjectLeaves, EncodedEvent e) {
-        boolean everyone = settings.implicitRoom(room);
-        Connection subject = null;
-        long written = 0;
-        for (Connection c : everyone ? connections : roomMembers.members(room)) {
-            if (subjectUser != null && subjectUser.equals(c.user())) subject = c;
-            if (c.protocol() != Protocol.SEED && c.rooms().contains(room) && c.deliver(e)) written++;
-        }
-        counted(e, written);
-        if (subject != null && subjectLeaves && !everyone) leaveRoom(subject, room);
-    }
-
-    /**
-     * Puts {@code c} in {@code room}'s index here; completes (on this loop) once the node receives the room's
-     * events, with when that became so (nanoTime).
-     */
-    Future<Long> enterRoom(Connection c, String room) {
-        return roomMembers.add(room, c);
-    }
-
-    /** Takes {@code c} out of {@code room}: it stops receiving the room's events at once. */
-    void leaveRoom(Connection c, String room) {
-        roomMembers.remove(room, c);
-        c.leftRoom(room);
-    }
-
-    /** Takes {@code c} out of every room's index (its session ended or its login failed). */
-    void leaveAllRooms(Connection c) {
-        for (String room : c.rooms().others()) roomMembers.remove(room, c);
-        c.rooms().clear();
     }
 
     /** Counts a goodbye and records it in the audit trail (a shutdown is the node's event, not each user's). */
@@ -296,7 +242,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (!c.release()) return Future.succeededFuture();
         node.sessions().remove(c);
         Map<String, Long> positions = c.roomPositions();
-        leaveAllRooms(c);
+        rooms.leaveAll(c);
         if (!positions.isEmpty()) {
             vertx.eventBus().request(RoomAddresses.READ, new ReadPositionsRequest(c.user(), positions).toJson());
         }

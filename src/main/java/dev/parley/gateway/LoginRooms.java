@@ -64,7 +64,7 @@ final class LoginRooms {
                     c.rooms().inDefault(true);
                 } else if (!c.closed()) {
                     c.rooms().add(r.name(), r.display());
-                    ready.add(c.gateway().enterRoom(c, r.name()));
+                    ready.add(c.gateway().rooms().enter(c, r.name()));
                 }
             }
             return Future.all(ready).compose(all -> {

@@ -159,7 +159,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Not shown back to its sender (whose session counts it as seen). */
     private void roomMessage(String room, String display, StoredMessage s) {
         EncodedEvent e = new EncodedEvent(toEvent(s, display), room, s.seq(), s.from(), node.encoders());
-        toRoom(room, g -> g.broadcast(e), g -> g.toMembers(room, e));
+        toRoom(room, g -> g.broadcast(e), g -> g.rooms().toMembers(room, e));
     }
 
     /**
@@ -183,14 +183,14 @@ final class NodeDeliveryVerticle extends VerticleBase {
         String except = Ops.KICKED.equals(ch.kind()) ? null : Ops.TOPIC.equals(ch.kind()) ? ch.by() : ch.user();
         EncodedEvent e = new EncodedEvent(notice, ch.room(), 0, except, node.encoders());
         String room = ch.room();
-        toRoom(room, g -> g.roomChange(room, ch.user(), leaves, e), g -> g.roomChange(room, ch.user(), leaves, e));
+        toRoom(room, g -> g.rooms().roomChange(room, ch.user(), leaves, e), g -> g.rooms().roomChange(room, ch.user(), leaves, e));
     }
 
     /** Each recipient hears it once: through the first room of the list it is in (none listed: the default room). */
     private void presence(PresenceChange p, String via) {
         List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
         EncodedEvent e = new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online()), p.user(), node.encoders());
-        toRoom(via, g -> g.presence(e, via, order), g -> g.presence(e, via, order));
+        toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
     }
 
     /** The implicit default room reaches every instance; another room only the instances holding members of it. */

@@ -66,7 +66,7 @@ final class RoomCommands {
         Future<Long> ready = Future.succeededFuture(0L);
         if (enters) {
             c.joining(canonical, room);
-            ready = c.gateway().enterRoom(c, canonical);
+            ready = c.gateway().rooms().enter(c, canonical);
         }
         ready.compose(v -> services.bus().<JsonObject>request(RoomAddresses.JOIN,
                         new JoinRoomRequest(c.user(), c.name(), room).toJson()))
@@ -78,7 +78,7 @@ final class RoomCommands {
                             .put("created", joined.created())));
                 })
                 .onFailure(t -> {
-                    if (enters) c.gateway().leaveRoom(c, canonical);
+                    if (enters) c.gateway().rooms().leave(c, canonical);
                     c.send(Replies.failure(Ops.JOIN, r, t));
                 });
     }
@@ -97,7 +97,7 @@ final class RoomCommands {
         String display = c.rooms().display(canonical, room);
         services.bus().<JsonObject>request(RoomAddresses.PART, new PartRequest(c.user(), room, reason).toJson())
                 .onSuccess(m -> {
-                    c.gateway().leaveRoom(c, canonical);
+                    c.gateway().rooms().leave(c, canonical);
                     c.send(Reply.ok(Ops.PART, r.rid(), Json.object().put(ROOM, display)));
                 })
                 .onFailure(t -> c.send(Replies.failure(Ops.PART, r, t)));
