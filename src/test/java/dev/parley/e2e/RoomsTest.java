@@ -365,4 +365,31 @@ class RoomsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a login into a room nobody online is in: the node starts receiving it, replays what was missed, then live")
+    void loginIntoAQuietRoom() {
+        try (JsonClient bob = server.loggedIn("r16.bob")) {
+            ok(join(bob, "#r16"));
+            bob.awaitCatchUp("r16.bob");
+            bob.request(op("logout"));
+            bob.awaitClosed();
+        }
+        try (JsonClient ann = server.loggedIn("r16.ann")) {
+            ok(join(ann, "#r16"));
+            ok(say(ann, "#r16", "while bob was away"));
+            ann.request(op("logout"));
+            ann.awaitClosed();
+        }
+        try (JsonClient bob = server.json(); JsonClient ann = server.json()) {
+            bob.login("r16.bob", "123456");
+            JsonNode replayed = bob.awaitMessage("while bob was away");
+            assertTrue(replayed.path("offline").asBoolean(), replayed.toString());
+            assertEquals("#r16", replayed.path("room").asText());
+            bob.awaitCatchUp("r16.bob");
+            ann.login("r16.ann", "123456");
+            ok(say(ann, "#r16", "live again"));
+            assertFalse(bob.awaitMessage("live again").path("offline").asBoolean());
+        }
+    }
 }
