@@ -138,6 +138,7 @@ public final class ParleyServer {
         PresenceRepairVerticle repair = new PresenceRepairVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
                 redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally,
                 gateway.audit());
+        repair.withRooms(redis.roomStore(), config.rooms());
         gateway.onLeaveFailure(repair::departureLost);
         return vertx.deployVerticle(repair).map(id -> {
             ClusterMembership.listen(hz, gateway.audit(), repair::memberLeft, () -> {

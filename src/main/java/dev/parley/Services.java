@@ -12,6 +12,7 @@ import dev.parley.service.auth.PasswordHasher;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
 import dev.parley.service.presence.PresenceVerticle;
+import dev.parley.service.room.RoomVerticle;
 import dev.parley.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +20,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The services behind a node's gateway: auth, presence, group, mailbox and account, on the event bus. */
+/** The services behind a node's gateway: auth, presence, group, rooms, mailbox and account, on the event bus. */
 final class Services {
     private Services() {
     }
@@ -31,6 +32,7 @@ final class Services {
 
     static Future<Void> deploy(Vertx vertx, ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, Bus bus,
                                Clock clock) {
+        RoomVerticle.RoomStores rooms = new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions());
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()), clock);
         MessageIds ids = new MessageIds();
         ParleyConfig.Auth auth = config.auth();
@@ -39,13 +41,16 @@ final class Services {
                 .compose(hasher -> Future.join(
                         vertx.deployVerticle(new AuthVerticle(bus, auth, stores.users(), stores.counters(), hashes, hasher)),
                         vertx.deployVerticle(new PresenceVerticle(bus, config.limits().whoListMax(),
-                                config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen())),
+                                config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen(),
+                                rooms.rooms(), config.rooms())),
                         vertx.deployVerticle(new GroupVerticle(bus, config.history(), stores.groupHistory(), stores.lastSeen(),
                                 dedup, ids, clock)),
                         vertx.deployVerticle(new MailboxVerticle(bus, config.mailbox(), stores.users(), stores.mailbox(),
                                 stores.lastSeen(), dedup, ids, clock)),
                         vertx.deployVerticle(new AccountVerticle(bus, auth, config.limits().maxTextChars(), stores, audit,
-                                hashes, hasher))))
+                                hashes, hasher, user -> RoomVerticle.forgetUser(vertx, config, rooms, stores.presence(), user, clock))),
+                        vertx.deployVerticle(new RoomVerticle(bus, config, rooms,
+                                stores.presence(), stores.counters(), dedup, ids, clock))))
                 .mapEmpty();
     }
 }

@@ -28,7 +28,7 @@ final class BatchRunner {
         }
         String line;
         while ((line = readLine(input)) != null) {
-            Action action = interpreter.handle(line, session.loggedIn());
+            Action action = interpreter.handle(line, session.loggedIn(), session.room());
             if (action instanceof Action.Quit) {
                 break;
             }

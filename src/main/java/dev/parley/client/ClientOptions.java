@@ -110,18 +110,26 @@ record ClientOptions(String host, int port, boolean batch, String user, String p
                 commands (interactive and batch):
                 """ + SlashCommands.help() + """
 
-                interactive: numbered menus as well; after login plain text goes to everyone.
-                batch: plain lines after login go to everyone; output lines are
+                interactive: numbered menus as well; after login plain text goes to your current room
+                (shown in the prompt; the default room until you /join or /room another one).
+                batch: plain lines after login go to the current room; output lines are
                   ok login <id> | ok register <id> | ok logout | ok ping
                   ok say <msg-id> | ok msg <to> delivered|stored <msg-id>
                   ok who <count> <id>:<name> ...
                   ok password | ok rename <name> | ok delete_account  (then bye ACCOUNT_DELETED)
+                  ok join <room> created|joined | ok part <room> | ok room <room> | ok mode <room>
+                  ok kick|ban|unban|invite <room> <id> | ok topic <room> <by>: <topic>
+                  ok rooms <total> <room>:<members>:<online> ... [next=<after>]
+                  ok members <room> <count> <id>:<name>:online|offline[:op] ...
+                  ok history <room> <n> more|all, then n lines: history <msg-id> group <id> <name> <room>: <text>
                   error <op> <CODE>: <message>      failed command; codes made by the client itself:
                                                     USAGE, NOT_LOGGED_IN, TIMEOUT, DISCONNECTED,
                                                     CONNECT_FAILED, CLOSED
                   error frame BAD_JSON: <line>      unreadable line from the server (skipped)
-                  message group|private <id> <name>: <text>
-                  missed group|private <id> <name>: <text>      delivered from the offline mailbox
+                  message group|private <id> <name>[ <room>]: <text>  (a room message names its room)
+                  missed group|private <id> <name>[ <room>]: <text>   delivered from the offline mailbox
+                  joined <room> <id> <name> | parted <room> <id> <name>: <reason>
+                  kicked <room> <id> <by>: <reason> | topic <room> <by>: <text> | invited <room> <by>
                   presence online|offline <id> <name>
                   notice <CODE>: <message>
                   bye <REASON>: <message>

@@ -21,6 +21,7 @@ final class ClientSession {
     private final Executor loop;
     private final SessionListener listener;
     private final LoginState login = new LoginState();
+    private final CurrentRoom room = new CurrentRoom();
     private final RequestTracker requests;
     private final LinkKeeper links;
 
@@ -30,9 +31,10 @@ final class ClientSession {
         this.listener = listener;
         this.requests = new RequestTracker(scheduler, replyTimeoutMillis, (request, reply) -> {
             login.apply(request, reply);
+            room.apply(request, reply);
             listener.reply(request, reply);
         });
-        FrameDispatcher dispatcher = new FrameDispatcher(requests, login, listener);
+        FrameDispatcher dispatcher = new FrameDispatcher(requests, login, room, listener);
         this.links = new LinkKeeper(connector, scheduler, backoff, listener, keepaliveMillis, login::loggedIn,
                 dispatcher::line);
         links.reportTo(new SessionRecovery(links, requests, login, listener));
@@ -82,6 +84,11 @@ final class ClientSession {
     /** The logged-in id, or null. */
     String user() {
         return login.user();
+    }
+
+    /** The room plain text goes to, or null for the default room. */
+    String room() {
+        return room.get();
     }
 
     /** True when the server ended the session (replaced elsewhere, login refused after a reconnect). */

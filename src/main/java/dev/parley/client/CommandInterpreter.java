@@ -1,10 +1,12 @@
 package dev.parley.client;
 
 import dev.parley.protocol.ChatError;
+import dev.parley.protocol.Fields;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.SlashGrammar;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns input lines into {@link Action}s: slash commands at any time, and in interactive mode the
@@ -13,8 +15,10 @@ import java.util.List;
 final class CommandInterpreter {
 
     static final String MENU_LOGGED_OUT = "1 login  2 register  3 exit";
-    static final String MENU_LOGGED_IN = "1 who's online  2 message everyone  3 private message  4 missed messages  5 logout"
-            + "  6 change password";
+    static final String MENU_LOGGED_IN = "1 who's online  2 message the room  3 private message  4 missed messages  5 logout"
+            + "  6 change password  7 rooms  8 join a room  9 switch room";
+    /** Requests whose room, when the user leaves it out, is the current room (the server's default room if none). */
+    private static final Set<String> CURRENT_ROOM_OPS = Set.of(Ops.SAY, Ops.PART, Ops.MEMBERS, Ops.TOPIC, Ops.HISTORY);
 
     /** False in batch mode: no numbered menus, numbers are ordinary text. */
     private final boolean menus;
@@ -25,6 +29,15 @@ final class CommandInterpreter {
     }
 
     Action handle(String line, boolean loggedIn) {
+        return handle(line, loggedIn, null);
+    }
+
+    /** @param room the current room, or null for the default room */
+    Action handle(String line, boolean loggedIn, String room) {
+        return inRoom(interpret(line, loggedIn), room);
+    }
+
+    private Action interpret(String line, boolean loggedIn) {
         String trimmed = line.strip();
         boolean command = trimmed.startsWith("/") && !trimmed.startsWith("//");
         if (form != null && !command) {
@@ -58,12 +71,32 @@ final class CommandInterpreter {
         return form != null;
     }
 
+    /**
+     * Names the current room in a request that can take one and was given none: the client always says where
+     * its text goes, rather than relying on the server's idea of this connection's current room.
+     */
+    private static Action inRoom(Action action, String room) {
+        if (room != null && action instanceof Action.Send send && CURRENT_ROOM_OPS.contains(Frames.op(send.request()))
+                && !send.request().containsKey(Fields.ROOM)) {
+            return new Action.Send(send.request().copy().put(Fields.ROOM, room));
+        }
+        return action;
+    }
+
     /** The prompt for the next line: the pending question, else the user's id. */
     String prompt(String user) {
+        return prompt(user, null);
+    }
+
+    /** The prompt for the next line: the pending question, else the current room (when not the default) and the user's id. */
+    String prompt(String user, String room) {
         if (form != null) {
             return form.current().label() + ": ";
         }
-        return (user == null ? "parley" : user) + "> ";
+        if (user == null) {
+            return "parley> ";
+        }
+        return (room == null ? "" : "[" + room + "] ") + user + "> ";
     }
 
     /** True when the next answer is a password and must not be echoed or kept in history. */
@@ -104,6 +137,9 @@ final class CommandInterpreter {
             case '4' -> new Action.ShowMissed();
             case '5' -> new Action.Send(Frames.logout());
             case '6' -> ask(Form.password());
+            case '7' -> new Action.Send(Frames.rooms());
+            case '8' -> ask(Form.join());
+            case '9' -> ask(Form.room());
             default -> new Action.Send(Frames.say(String.valueOf(choice)));
         };
     }
@@ -123,7 +159,7 @@ final class CommandInterpreter {
         if (spec.needsLogin() && !loggedIn) {
             return new Action.Fail(spec.verb(), ChatError.NOT_LOGGED_IN.name(), "log in first: /login <id> <password>");
         }
-        List<String> args = arguments(verbAndRest.length > 1 ? verbAndRest[1] : "", spec.maxArgs());
+        List<String> args = spec.split().apply((verbAndRest.length > 1 ? verbAndRest[1] : "").strip());
         if (args.size() < spec.minArgs() || (spec.maxArgs() == 0 && !args.isEmpty())) {
             return new Action.Fail(spec.verb(), Frames.USAGE, "usage: " + spec.syntax());
         }

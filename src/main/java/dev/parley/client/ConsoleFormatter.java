@@ -27,6 +27,7 @@ final class ConsoleFormatter implements EventFormatter {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final AttributedStyle TIME = AttributedStyle.DEFAULT.faint();
     private static final AttributedStyle NAME = AttributedStyle.BOLD;
+    private static final AttributedStyle ROOM = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
     private static final AttributedStyle PRIVATE = AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
     private static final AttributedStyle MISSED = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
     private static final AttributedStyle ONLINE = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
@@ -39,15 +40,21 @@ final class ConsoleFormatter implements EventFormatter {
     private final Clock clock;
     /** The logged-in id, to say "you" instead of it. */
     private final Supplier<String> me;
+    private final ConsoleRoomLines rooms;
 
     ConsoleFormatter(Clock clock, Supplier<String> me) {
         this.clock = clock;
         this.me = me;
+        this.rooms = new ConsoleRoomLines(me);
     }
 
     @Override
     public Optional<AttributedString> event(JsonObject frame) {
         String op = Frames.op(frame);
+        if (Ops.isRoomEvent(op) && Ops.isEvent(op, frame.containsKey(Fields.OK))) {
+            boolean aboutMe = op.equals(Ops.INVITED) || op.equals(Ops.KICKED);
+            return line(aboutMe ? NOTE : QUIET, rooms.event(frame));
+        }
         return switch (op) {
             case Ops.MESSAGE -> Optional.of(message(frame));
             case Ops.PRESENCE -> {
@@ -73,6 +80,10 @@ final class ConsoleFormatter implements EventFormatter {
             String receiver = to == null || to.equals(me.get()) ? "you" : to;
             out.styled(PRIVATE, "[private] ").styled(NAME, sender).append(" → ").append(receiver);
         } else {
+            String room = field(frame, Fields.ROOM);
+            if (room != null) {
+                out.styled(ROOM, room).append(" ");
+            }
             out.styled(NAME, sender);
         }
         return out.append(": ").append(String.valueOf(field(frame, Fields.TEXT))).toAttributedString();
@@ -98,7 +109,10 @@ final class ConsoleFormatter implements EventFormatter {
             case Ops.RENAME -> line(NOTE, "* you are now " + field(reply, Fields.NAME));
             case Ops.DELETE_ACCOUNT -> line(NOTE, "* account " + field(reply, Fields.USER) + " deleted");
             case Ops.PING -> line(NOTE, "* pong");
-            default -> Optional.empty();
+            default -> {
+                String room = rooms.reply(request, reply, m -> message(m).toString());
+                yield room == null ? Optional.empty() : line(NOTE, room);
+            }
         };
     }
 

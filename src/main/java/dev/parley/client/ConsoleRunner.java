@@ -15,7 +15,7 @@ import java.util.Set;
 final class ConsoleRunner {
 
     /** State-changing requests: the next prompt must reflect their outcome, so wait for them. */
-    private static final Set<String> AWAITED = Set.of(Ops.LOGIN, Ops.REGISTER, Ops.LOGOUT);
+    private static final Set<String> AWAITED = Set.of(Ops.LOGIN, Ops.REGISTER, Ops.LOGOUT, Ops.JOIN, Ops.ROOM, Ops.PART);
 
     private final LineReader reader;
     private final ClientSession session;
@@ -49,7 +49,7 @@ final class ConsoleRunner {
             } catch (EndOfFileException e) {
                 break;
             }
-            Action action = interpreter.handle(line, session.loggedIn());
+            Action action = interpreter.handle(line, session.loggedIn(), session.room());
             if (action instanceof Action.Quit) {
                 break;
             }
@@ -73,6 +73,6 @@ final class ConsoleRunner {
         boolean secret = interpreter.secret();
         // passwords stay out of the history
         reader.setVariable(LineReader.DISABLE_HISTORY, secret);
-        return reader.readLine(interpreter.prompt(session.user()), secret ? Character.valueOf('*') : null);
+        return reader.readLine(interpreter.prompt(session.user(), session.room()), secret ? Character.valueOf('*') : null);
     }
 }

@@ -39,6 +39,19 @@ final class Form {
         return new Form(a -> Frames.say(a.get(0)), new Field("text", Kind.TEXT));
     }
 
+    static Form join() {
+        return new Form(a -> Frames.join(roomName(a.get(0))), new Field("room (#name)", Kind.PLAIN));
+    }
+
+    static Form room() {
+        return new Form(a -> Frames.room(roomName(a.get(0))), new Field("room (#name)", Kind.PLAIN));
+    }
+
+    /** Someone answering a menu question may leave out the '#'. */
+    private static String roomName(String answer) {
+        return answer.startsWith("#") ? answer : "#" + answer;
+    }
+
     static Form msg() {
         return new Form(a -> Frames.msg(a.get(0), a.get(1)),
                 new Field("to (id)", Kind.PLAIN), new Field("text", Kind.TEXT));

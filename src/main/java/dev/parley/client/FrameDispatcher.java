@@ -13,13 +13,15 @@ final class FrameDispatcher {
 
     private final RequestTracker requests;
     private final LoginState login;
+    private final CurrentRoom room;
     private final SessionListener listener;
     /** Private messages may arrive twice (live, then from the mailbox), always with the same id: shown once. */
     private final SeenIds seenPrivate = new SeenIds(LoginState.MAX_MISSED);
 
-    FrameDispatcher(RequestTracker requests, LoginState login, SessionListener listener) {
+    FrameDispatcher(RequestTracker requests, LoginState login, CurrentRoom room, SessionListener listener) {
         this.requests = requests;
         this.login = login;
+        this.room = room;
         this.listener = listener;
     }
 
@@ -36,7 +38,8 @@ final class FrameDispatcher {
             return;
         }
         String op = Frames.op(frame);
-        if (Ops.isEvent(op) && !frame.containsKey(Fields.OK)) {
+        // a topic frame is an event without ok and the reply to a topic request with it
+        if (Ops.isEvent(op, frame.containsKey(Fields.OK))) {
             event(frame, op);
         } else if (!requests.answer(frame) && !op.equals(Ops.PONG)) {
             listener.event(frame);
@@ -48,6 +51,7 @@ final class FrameDispatcher {
                 && frame.getValue(Fields.ID) instanceof String id && !seenPrivate.firstTime(id)) {
             return;
         }
+        room.event(frame, op, login.user());
         login.event(frame, op);
         listener.event(frame);
     }

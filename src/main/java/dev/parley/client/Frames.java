@@ -37,6 +37,24 @@ final class Frames {
         return request(SlashGrammar.SAY.request(text));
     }
 
+    /** A message to {@code room}, or to the default room when null. */
+    static JsonObject say(String room, String text) {
+        JsonObject say = say(text);
+        return room == null ? say : say.put(Fields.ROOM, room);
+    }
+
+    static JsonObject join(String room) {
+        return request(SlashGrammar.JOIN.request(room));
+    }
+
+    static JsonObject room(String room) {
+        return request(SlashGrammar.ROOM.request(room));
+    }
+
+    static JsonObject rooms() {
+        return request(SlashGrammar.ROOMS.request());
+    }
+
     static JsonObject msg(String to, String text) {
         return request(SlashGrammar.MSG.request(to, text));
     }

@@ -22,7 +22,7 @@ final class SlashCommands {
         add(spec(SlashGrammar.REGISTER, "create an account (name defaults to the id)", false,
                 a -> a.size() > 2 ? a : List.of(a.get(0), a.get(1), a.get(0))));
         shared(SlashGrammar.WHO, "list who is online", true);
-        shared(SlashGrammar.SAY, "message everyone (plain text does the same)", true);
+        shared(SlashGrammar.SAY, "message your current room (plain text does the same)", true);
         shared(SlashGrammar.MSG, "private message", true);
         shared(SlashGrammar.PASSWORD, "change your password", true);
         shared(SlashGrammar.NAME, "change your display name", true);
@@ -30,6 +30,18 @@ final class SlashCommands {
         // /missed
         add(new CommandSpec("missed", "/missed", "show messages that waited for you at this login", false, 0, 0,
                 a -> new Action.ShowMissed()));
+        shared(SlashGrammar.JOIN, "join (or create) a room; it becomes your current room", true);
+        shared(SlashGrammar.ROOM, "choose your current room (or show it)", true);
+        shared(SlashGrammar.PART, "leave a room (the current one if none named)", true);
+        shared(SlashGrammar.ROOMS, "list the rooms", true);
+        shared(SlashGrammar.MEMBERS, "who is in a room", true);
+        shared(SlashGrammar.TOPIC, "show or set a room's topic", true);
+        shared(SlashGrammar.HISTORY, "the last n messages of a room", true);
+        shared(SlashGrammar.INVITE, "invite someone to a room (operators)", true);
+        shared(SlashGrammar.KICK, "remove someone from a room (operators)", true);
+        shared(SlashGrammar.BAN, "ban someone from a room (operators)", true);
+        shared(SlashGrammar.UNBAN, "lift a ban (operators)", true);
+        shared(SlashGrammar.MODE, "invite-only on/off, grant/revoke operator", true);
         shared(SlashGrammar.PING, "check that the server answers", false);
         shared(SlashGrammar.LOGOUT, "log out but keep the client open", true);
         // /menu
@@ -52,7 +64,8 @@ final class SlashCommands {
     private static CommandSpec spec(SlashCommand command, String summary, boolean needsLogin,
                                     UnaryOperator<List<String>> complete) {
         return new CommandSpec(command.verb(), command.syntax(), summary, needsLogin, command.required(),
-                command.fields().size(), a -> new Action.Send(Frames.request(command.request(complete.apply(a)))));
+                command.fields().size(), a -> new Action.Send(Frames.request(command.request(complete.apply(a)))),
+                command::arguments);
     }
 
     private static void add(CommandSpec spec) {

@@ -73,7 +73,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
      * @param keepEmpty          keep a room (and its history) when its last member leaves
      * @param replayMaxTotal     missed room messages replayed at login over all rooms (each room: history.replayMax)
      */
-    public record Rooms(String defaultRoom, boolean autoJoinDefault, int perUser, int maxPerCluster, int createPerMinute,
+    public record Rooms(@ConfigKey("default") String defaultRoom, boolean autoJoinDefault, int perUser, int maxPerCluster, int createPerMinute,
                         int listMax, int presenceFanoutMax, boolean keepEmpty, int replayMaxTotal) {
     }
 

@@ -24,7 +24,8 @@ public final class Redacted {
             } catch (ReflectiveOperationException e) {
                 value = "?";
             }
-            String name = prefix + c.getName();
+            dev.parley.config.ConfigKey key = c.getAnnotation(dev.parley.config.ConfigKey.class);
+            String name = prefix + (key == null ? c.getName() : key.value());
             if (value instanceof Record nested) {
                 append(b, name + ".", nested);
             } else {

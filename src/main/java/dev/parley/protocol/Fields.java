@@ -36,6 +36,38 @@ public final class Fields {
     /** Msg: true when the receiver was offline and the message waits in the mailbox. */
     public static final String STORED = "stored";
 
+    // Rooms (issue 14)
+    /** A room's display name (requests, events, most replies); in the join reply, the room's description. */
+    public static final String ROOM = "room";
+    /** Inside a room description: the display name (its {@link #NAME} is the canonical one). */
+    public static final String DISPLAY = "display";
+    public static final String TOPIC = "topic";
+    /** Who kicked, invited or set the topic. */
+    public static final String BY = "by";
+    /** Join: true when this join created the room. */
+    public static final String CREATED = "created";
+    /** Rooms: the page; members: the page of members, or a room's member count inside a room description. */
+    public static final String ROOMS = "rooms";
+    public static final String MEMBERS = "members";
+    /** Rooms: how many rooms exist (the page may be shorter). */
+    public static final String TOTAL = "total";
+    /** Paging: rooms and members start after this name or id; a reply's next is the next page's after. */
+    public static final String AFTER = "after";
+    public static final String NEXT = "next";
+    public static final String LIMIT = "limit";
+    /** History: messages older than this message id. */
+    public static final String BEFORE = "before";
+    public static final String MESSAGES = "messages";
+    /** History: older messages exist. */
+    public static final String MORE = "more";
+    /** Members: whether a member is one of the room's operators. */
+    public static final String IS_OP = "op";
+    /** Mode: make the room invite-only (true) or open (false). */
+    public static final String INVITE_ONLY = "inviteOnly";
+    /** Mode: the user to make an operator, or to stop being one (not "op": that is the request's own op). */
+    public static final String GRANT_OP = "grantOp";
+    public static final String REVOKE_OP = "revokeOp";
+
     public static final String KIND_GROUP = "group";
     public static final String KIND_PRIVATE = "private";
     public static final String STATUS_ONLINE = "online";

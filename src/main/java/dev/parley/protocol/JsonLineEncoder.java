@@ -14,7 +14,9 @@ import java.util.Map;
  * <p>
  * Field order is a contract (the benchmark reads frames by byte prefix, without a JSON parser; tested by
  * {@code JsonLineEncoderOrderTest}): every frame starts with {@code {"op":"<op>"}; a reply continues with
- * {@code ,"rid":<rid>} when the request had one, then {@code ,"ok":<bool>} (pong has no ok).
+ * {@code ,"rid":<rid>} when the request had one, then {@code ,"ok":<bool>} (pong has no ok). A message event is
+ * op, kind, room (when set), id, from, name, to (private), text, ts, offline (when true): {@link MessageJson} builds
+ * the same object for replies that carry messages.
  */
 public final class JsonLineEncoder {
 
@@ -35,6 +37,7 @@ public final class JsonLineEncoder {
             } else if (out instanceof MessageEvent m) {
                 g.writeStringField(Fields.OP, Ops.MESSAGE);
                 g.writeStringField(Fields.KIND, m.group() ? Fields.KIND_GROUP : Fields.KIND_PRIVATE);
+                if (m.room() != null) g.writeStringField(Fields.ROOM, m.room());
                 g.writeStringField(Fields.ID, m.id());
                 g.writeStringField(Fields.FROM, m.from());
                 g.writeStringField(Fields.NAME, m.name());
@@ -50,6 +53,8 @@ public final class JsonLineEncoder {
                 g.writeStringField(Fields.OP, Ops.NOTICE);
                 g.writeStringField(Fields.CODE, n.code());
                 g.writeStringField(Fields.MESSAGE, n.message());
+            } else if (out instanceof RoomNotice n) {
+                RoomNoticeJson.write(g, n);
             }
             g.writeEndObject();
         } catch (IOException e) {

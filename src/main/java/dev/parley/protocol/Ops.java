@@ -27,6 +27,8 @@ public final class Ops {
     public static final String INVITE = "invite";
     public static final String MODE = "mode";
     public static final String HISTORY = "history";
+    /** Choose the connection's current room (text protocol: where plain text goes); without a room, read it. */
+    public static final String ROOM = "room";
 
     // Rooms: events
     public static final String JOINED = "joined";
@@ -45,9 +47,22 @@ public final class Ops {
     private Ops() {
     }
 
-    /** True for the ops of frames the server sends unasked (they carry no ok flag). */
+    /**
+     * True for the ops of frames the server may send unasked. {@link #TOPIC} is also a reply: an event is the frame
+     * without an ok flag, see {@link #isEvent(String, boolean)}.
+     */
     public static boolean isEvent(String op) {
         return MESSAGE.equals(op) || PRESENCE.equals(op) || NOTICE.equals(op) || BYE.equals(op)
-                || JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op);
+                || JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op) || TOPIC.equals(op);
+    }
+
+    /** Whether a frame with this op is an event: events never carry ok, replies (but pong) always do. */
+    public static boolean isEvent(String op, boolean hasOk) {
+        return !hasOk && isEvent(op);
+    }
+
+    /** The room events, as {@link RoomNotice#kind()}. */
+    public static boolean isRoomEvent(String op) {
+        return JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op) || TOPIC.equals(op);
     }
 }

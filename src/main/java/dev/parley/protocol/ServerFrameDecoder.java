@@ -40,9 +40,12 @@ public final class ServerFrameDecoder {
         ObjectNode frame = (ObjectNode) node;
         String op = text(frame, Fields.OP);
         if (op == null) throw new DecodeException("a frame needs an op");
+        if (Ops.isEvent(op, frame.has(Fields.OK)) && Ops.isRoomEvent(op)) {
+            return RoomNoticeJson.read(op, frame);
+        }
         if (!frame.has(Fields.OK)) {
             return switch (op) {
-                case Ops.MESSAGE -> message(frame);
+                case Ops.MESSAGE -> MessageJson.event(frame);
                 case Ops.PRESENCE -> new PresenceEvent(text(frame, Fields.USER), text(frame, Fields.NAME),
                         Fields.STATUS_ONLINE.equals(text(frame, Fields.STATUS)));
                 case Ops.NOTICE -> new NoticeEvent(text(frame, Fields.CODE), text(frame, Fields.MESSAGE));
@@ -66,12 +69,6 @@ public final class ServerFrameDecoder {
         JsonNode error = frame.path(Fields.ERROR);
         ChatError code = constant(ChatError.class, error.path(Fields.CODE).textValue());
         return new Reply(op, rid, false, null, code, error.path(Fields.MESSAGE).textValue());
-    }
-
-    private static MessageEvent message(ObjectNode frame) {
-        return new MessageEvent(Fields.KIND_GROUP.equals(text(frame, Fields.KIND)), text(frame, Fields.ID),
-                text(frame, Fields.FROM), text(frame, Fields.NAME), text(frame, Fields.TO), text(frame, Fields.TEXT),
-                frame.path(Fields.TS).asLong(), frame.path(Fields.OFFLINE).asBoolean());
     }
 
     private static String text(ObjectNode frame, String field) {

@@ -35,8 +35,43 @@ public final class SlashGrammar {
     // /logout
     public static final SlashCommand LOGOUT = new SlashCommand("logout", Ops.LOGOUT, "/logout", List.of(), 0);
 
-    private static final List<SlashCommand> ALL =
-            List.of(REGISTER, LOGIN, WHO, SAY, MSG, PASSWORD, NAME, DELETE_ACCOUNT, PING, LOGOUT);
+
+    // Rooms. A room left out of an optional [#room] is the connection's current room (the server's choice).
+    // /join #room
+    public static final SlashCommand JOIN = new SlashCommand("join", Ops.JOIN, "/join #room", List.of(Fields.ROOM), 1);
+    // /part [#room] [reason...]
+    public static final SlashCommand PART = new SlashCommand("part", Ops.PART, "/part [#room] [reason]",
+            List.of(Fields.ROOM, Fields.REASON), 0, SlashCommand.Shape.OPTIONAL_ROOM);
+    // /room [#room] (without a room: which room is current)
+    public static final SlashCommand ROOM = new SlashCommand("room", Ops.ROOM, "/room [#room]", List.of(Fields.ROOM), 0);
+    // /rooms [after] (after: the name the page starts after, for the next page)
+    public static final SlashCommand ROOMS = new SlashCommand("rooms", Ops.ROOMS, "/rooms [after]", List.of(Fields.AFTER), 0);
+    // /members [#room]
+    public static final SlashCommand MEMBERS = new SlashCommand("members", Ops.MEMBERS, "/members [#room]",
+            List.of(Fields.ROOM), 0, SlashCommand.Shape.OPTIONAL_ROOM);
+    // /topic [#room] [text...] (without text: show the topic)
+    public static final SlashCommand TOPIC = new SlashCommand("topic", Ops.TOPIC, "/topic [#room] [text]",
+            List.of(Fields.ROOM, Fields.TEXT), 0, SlashCommand.Shape.OPTIONAL_ROOM);
+    // /kick #room <id> [reason...]
+    public static final SlashCommand KICK = new SlashCommand("kick", Ops.KICK, "/kick #room <id> [reason]",
+            List.of(Fields.ROOM, Fields.USER, Fields.REASON), 2);
+    // /ban #room <id>
+    public static final SlashCommand BAN = new SlashCommand("ban", Ops.BAN, "/ban #room <id>", List.of(Fields.ROOM, Fields.USER), 2);
+    // /unban #room <id>
+    public static final SlashCommand UNBAN = new SlashCommand("unban", Ops.UNBAN, "/unban #room <id>",
+            List.of(Fields.ROOM, Fields.USER), 2);
+    // /invite #room <id>
+    public static final SlashCommand INVITE = new SlashCommand("invite", Ops.INVITE, "/invite #room <id>",
+            List.of(Fields.ROOM, Fields.USER), 2);
+    // /mode #room +i|-i|+o <id>|-o <id>
+    public static final SlashCommand MODE = new SlashCommand("mode", Ops.MODE, "/mode #room +i|-i|+o <id>|-o <id>",
+            List.of(Fields.ROOM, SlashCommand.MODE_FLAG, Fields.USER), 2, SlashCommand.Shape.MODE);
+    // /history [#room] [n]
+    public static final SlashCommand HISTORY = new SlashCommand("history", Ops.HISTORY, "/history [#room] [n]",
+            List.of(Fields.ROOM, Fields.LIMIT), 0, SlashCommand.Shape.OPTIONAL_ROOM);
+
+    private static final List<SlashCommand> ALL = List.of(REGISTER, LOGIN, WHO, SAY, MSG, PASSWORD, NAME, DELETE_ACCOUNT,
+            PING, LOGOUT, JOIN, PART, ROOM, ROOMS, MEMBERS, TOPIC, KICK, BAN, UNBAN, INVITE, MODE, HISTORY);
 
     private SlashGrammar() {
     }

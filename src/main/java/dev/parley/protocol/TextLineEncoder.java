@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 /**
  * Renders outbound frames for a human on telnet/nc: one readable line per event, every error one
  * line starting with "!". Returns null when there is nothing worth showing (e.g. a group send ack:
- * the human already sees what they typed).
+ * the human already sees what they typed). Room listings (/rooms, /history) are several lines.
+ * <p>
+ * A room message shows its room ({@code [14:02] #dev bob (200): hi}) unless it is the default room's, whose
+ * lines look as they did before rooms; a message without a room is treated as the default room's.
  */
 public final class TextLineEncoder {
 
@@ -25,7 +28,20 @@ public final class TextLineEncoder {
             *   /login <id> <password>             log in
             *   /who                               who is online
             *   /msg <id> <text>                   private message
-            *   <any text>                         message everyone (after login)
+            *   <any text>                         message your current room (after login)
+            *   /say <text>                        the same, for text starting with /
+            *   /join #room                        join (or create) a room; it becomes your current room
+            *   /room [#room]                      choose your current room (or show it)
+            *   /part [#room] [reason]             leave a room
+            *   /rooms [after]                     list the rooms
+            *   /members [#room]                   who is in a room
+            *   /topic [#room] [text]              show or set a room's topic
+            *   /history [#room] [n]               the last n messages of a room
+            *   /invite #room <id>                 invite someone (operators)
+            *   /kick #room <id> [reason]          remove someone from a room (operators)
+            *   /ban #room <id>                    ban someone from a room (operators)
+            *   /unban #room <id>                  lift a ban (operators)
+            *   /mode #room +i|-i|+o <id>|-o <id>  invite-only on/off, grant/revoke operator
             *   /password <old> <new>              change your password
             *   /name <new name>                   change your display name
             *   /delete-account <password>         delete your account (and its mail) for good
@@ -37,13 +53,32 @@ public final class TextLineEncoder {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
+    /** Canonical name of the room whose lines show no room; null when only room-less messages are unlabelled. */
+    private final String defaultRoom;
+    private final TextRoomLines rooms;
 
+    /** An encoder that labels every message that names a room. */
     public TextLineEncoder(ZoneId zone) {
+        this(zone, null);
+    }
+
+    /** @param defaultRoom the default room's name (config rooms.default): its messages are shown without it */
+    public TextLineEncoder(ZoneId zone, String defaultRoom) {
         this.zone = zone;
+        this.defaultRoom = defaultRoom == null ? null : RoomName.canonical(defaultRoom);
+        this.rooms = new TextRoomLines(zone);
     }
 
     /** The bytes to write, or null for nothing. */
     public byte[] encode(Outbound out) {
+        if (out instanceof Reply r && TextRoomLines.isListing(r)) {
+            // several lines, each one made safe on its own: client text cannot add a line
+            StringBuilder sb = new StringBuilder();
+            for (String line : rooms.listing(r, this::historyLine)) {
+                sb.append(DisplayText.oneLine(line)).append("\r\n");
+            }
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
         String line = render(out);
         if (line == null) return null;
         // HELP is ours and multi-line; everything else may carry client text and must stay one line.
@@ -56,7 +91,11 @@ public final class TextLineEncoder {
                     ? "[offline " + DATE_TIME.format(Instant.ofEpochMilli(m.ts()).atZone(zone)) + "] "
                     : "[" + TIME.format(Instant.ofEpochMilli(m.ts()).atZone(zone)) + "] ";
             String kind = m.group() ? "" : "[private] ";
-            return when + kind + who(m.from(), m.name()) + ": " + m.text();
+            String room = m.group() && labelled(m.room()) ? m.room() + " " : "";
+            return when + kind + room + who(m.from(), m.name()) + ": " + m.text();
+        }
+        if (out instanceof RoomNotice n) {
+            return rooms.event(n);
         }
         if (out instanceof PresenceEvent p) {
             return "[" + TIME.format(Instant.now().atZone(zone)) + "] * " + who(p.user(), p.name())
@@ -71,10 +110,22 @@ public final class TextLineEncoder {
         return renderReply((Reply) out);
     }
 
+    /** Whether a message of this room shows it: every room but the default one. */
+    private boolean labelled(String room) {
+        return room != null && !RoomName.canonical(room).equals(defaultRoom);
+    }
+
+    /** A message in a history listing: dated (it may be old), without the room (the listing names it). */
+    private String historyLine(MessageEvent m) {
+        return "[" + DATE_TIME.format(Instant.ofEpochMilli(m.ts()).atZone(zone)) + "] " + who(m.from(), m.name()) + ": " + m.text();
+    }
+
     private String renderReply(Reply r) {
         if (!r.ok()) {
             return "! " + r.error().name() + ": " + r.message();
         }
+        String room = rooms.reply(r);
+        if (room != null) return room;
         JsonNode f = r.fields();
         switch (r.op()) {
             case Ops.REGISTER:
@@ -118,7 +169,7 @@ public final class TextLineEncoder {
         return sb.toString();
     }
 
-    private static String who(String id, String name) {
+    static String who(String id, String name) {
         return name == null || name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
     }
 }

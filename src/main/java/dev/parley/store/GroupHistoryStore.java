@@ -15,4 +15,10 @@ public interface GroupHistoryStore {
      * older than {@code notBeforeTs}.
      */
     Future<HistorySlice> since(long afterSeq, int max, long notBeforeTs);
+
+    /**
+     * Up to {@code limit} messages with seq below {@code beforeSeq} (Long.MAX_VALUE: the newest), oldest first;
+     * the slice's {@code skipped} is how many older messages are still kept (0: the page reaches the oldest).
+     */
+    Future<HistorySlice> before(long beforeSeq, int limit);
 }

@@ -19,9 +19,15 @@ public interface RoomHistoryStore {
      */
     Future<HistorySlice> since(String room, long afterSeq, int max, long notBeforeTs);
 
-    /** Up to {@code limit} messages with seq below {@code beforeSeq} (Long.MAX_VALUE: the newest), oldest first. */
+    /**
+     * Up to {@code limit} messages with seq below {@code beforeSeq} (Long.MAX_VALUE: the newest), oldest first;
+     * the slice's {@code skipped} is how many older messages are still kept (0: the page reaches the oldest).
+     */
     Future<HistorySlice> before(String room, long beforeSeq, int limit);
 
-    /** Forgets the room's log (the room was deleted). */
+    /**
+     * Forgets the room's log and sequence (the room was deleted); a room of that name created later starts its
+     * sequence above any the old one used. The default room's log is never dropped (the future fails).
+     */
     Future<Void> drop(String room);
 }

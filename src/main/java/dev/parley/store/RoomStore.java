@@ -33,12 +33,16 @@ public interface RoomStore {
     /** The room, or null. */
     Future<Room> get(String room);
 
-    /** Adds the member unless the room is gone or the user is in {@code maxRoomsPerUser} rooms (atomically). */
+    /**
+     * Adds the member unless the room is gone or the user is in {@code maxRoomsPerUser} rooms (atomically). The
+     * default room is not counted, and never refused for the cap (rooms.perUser).
+     */
     Future<JoinOutcome> join(String room, String user, int maxRoomsPerUser);
 
     /**
      * Removes the member; when {@code deleteIfEmpty} and nobody is left, deletes the room (and its bans,
-     * invitations, operators) in the same step. Returns whether the user was a member.
+     * invitations, operators) in the same step. Returns whether the user was a member. Only a member's part deletes
+     * (a non-member's part cannot delete a room just created), and the default room is never deleted.
      */
     Future<Boolean> part(String room, String user, boolean deleteIfEmpty);
 
@@ -57,6 +61,7 @@ public interface RoomStore {
 
     Future<Long> roomCount();
 
+    /** Sets the topic. This and the changes below do nothing to a room that does not exist (never bring it back). */
     Future<Void> setTopic(String room, String topic, String by, long ts);
 
     Future<Void> setInviteOnly(String room, boolean inviteOnly);
@@ -64,7 +69,10 @@ public interface RoomStore {
     /** Grants or revokes operator; true when it changed anything. */
     Future<Boolean> setOperator(String room, String user, boolean operator);
 
-    /** Bans (and removes the member, in the same step) or unbans; true when it changed anything. */
+    /**
+     * Bans (and removes the member and withdraws an invitation, in the same step) or unbans; true when it changed
+     * anything. Nothing happens to a room that does not exist.
+     */
     Future<Boolean> setBanned(String room, String user, boolean banned);
 
     /** Records an invitation (used up by {@link #join}ing, or kept until then). */
@@ -73,6 +81,9 @@ public interface RoomStore {
     /** Forgets an invitation; true when there was one. */
     Future<Boolean> useInvitation(String room, String user);
 
-    /** The account was deleted: leaves every room (deleting rooms emptied when {@code deleteIfEmpty}); returns the rooms left. */
+    /**
+     * The account was deleted: leaves every room (deleting rooms emptied when {@code deleteIfEmpty}, never the default
+     * room); returns the rooms left, sorted.
+     */
     Future<List<String>> removeUser(String user, boolean deleteIfEmpty);
 }

@@ -1,7 +1,14 @@
 package dev.parley.store;
 
-/** The seven stores a backend is made of, held and handed out the same way by every backend. */
+/**
+ * The stores a backend is made of, held and handed out the same way by every backend. The room history and
+ * read positions are given for rooms other than the default one: the default room is routed here to the
+ * group history and last-seen positions, so both views always show the same data.
+ */
 public abstract class StoreSet implements Stores {
+    /** The default room when none is configured (conf/parley.yaml's rooms.default), canonical. */
+    public static final String DEFAULT_ROOM = "#lobby";
+
     private final UserStore users;
     private final MailboxStore mailbox;
     private final GroupHistoryStore groupHistory;
@@ -9,9 +16,18 @@ public abstract class StoreSet implements Stores {
     private final IdempotencyStore idempotency;
     private final PresenceStore presence;
     private final CounterStore counters;
+    private final RoomStore rooms;
+    private final RoomHistoryStore roomHistory;
+    private final ReadPositionStore readPositions;
 
+    /**
+     * @param defaultRoom       canonical name of the default room
+     * @param otherRoomHistory  history of every room but the default one
+     * @param otherPositions    read positions in every room but the default one
+     */
     protected StoreSet(UserStore users, MailboxStore mailbox, GroupHistoryStore groupHistory, LastSeenStore lastSeen,
-                       IdempotencyStore idempotency, PresenceStore presence, CounterStore counters) {
+                       IdempotencyStore idempotency, PresenceStore presence, CounterStore counters,
+                       String defaultRoom, RoomStore rooms, RoomHistoryStore otherRoomHistory, ReadPositionStore otherPositions) {
         this.users = users;
         this.mailbox = mailbox;
         this.groupHistory = groupHistory;
@@ -19,6 +35,9 @@ public abstract class StoreSet implements Stores {
         this.idempotency = idempotency;
         this.presence = presence;
         this.counters = counters;
+        this.rooms = rooms;
+        this.roomHistory = new DefaultRoomHistory(defaultRoom, groupHistory, otherRoomHistory);
+        this.readPositions = new DefaultRoomReadPositions(defaultRoom, lastSeen, otherPositions);
     }
 
     @Override public UserStore users() { return users; }
@@ -28,4 +47,7 @@ public abstract class StoreSet implements Stores {
     @Override public IdempotencyStore idempotency() { return idempotency; }
     @Override public PresenceStore presence() { return presence; }
     @Override public CounterStore counters() { return counters; }
+    @Override public RoomStore roomStore() { return rooms; }
+    @Override public RoomHistoryStore roomHistory() { return roomHistory; }
+    @Override public ReadPositionStore readPositions() { return readPositions; }
 }

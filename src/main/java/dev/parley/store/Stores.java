@@ -12,6 +12,15 @@ public interface Stores {
 
     LastSeenStore lastSeen();
 
+    /** Rooms and their membership (issue 14). */
+    RoomStore roomStore();
+
+    /** Each room's messages; the default room's are {@link #groupHistory()}'s. */
+    RoomHistoryStore roomHistory();
+
+    /** Per (user, room) read positions; the default room's are {@link #lastSeen()}'s. */
+    ReadPositionStore readPositions();
+
     IdempotencyStore idempotency();
 
     PresenceStore presence();

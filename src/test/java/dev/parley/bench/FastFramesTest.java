@@ -33,15 +33,17 @@ class FastFramesTest {
     }
 
     @Test
-    @DisplayName("a delivered message is found by op prefix and marker, and its numbers read back")
+    @DisplayName("a delivered message, with or without its room, is found by op prefix and marker, and its numbers read back")
     void deliveries() {
-        byte[] line = JsonLineEncoder.encode(new MessageEvent(true, "m1", "f-2", "f-2", null, TEXT, 1, false));
-        assertTrue(Frames.isOp(line, 0, line.length - 1, Frames.OP_MESSAGE));
-        byte[] marker = Texts.marker('F', 1234);
-        int at = Frames.indexOf(line, 0, line.length - 1, marker);
-        long[] fields = new long[3];
-        assertTrue(Frames.readFields(line, at + marker.length, line.length - 1, fields));
-        assertArrayEquals(new long[]{2, 17, 987_654_321L}, fields);
+        for (String room : new String[]{null, "#lobby", "#bench-room.42"}) {
+            byte[] line = JsonLineEncoder.encode(new MessageEvent(true, "m1", "f-2", "f-2", null, TEXT, 1, false, room));
+            assertTrue(Frames.isOp(line, 0, line.length - 1, Frames.OP_MESSAGE));
+            byte[] marker = Texts.marker('F', 1234);
+            int at = Frames.indexOf(line, 0, line.length - 1, marker);
+            long[] fields = new long[3];
+            assertTrue(Frames.readFields(line, at + marker.length, line.length - 1, fields));
+            assertArrayEquals(new long[]{2, 17, 987_654_321L}, fields);
+        }
         byte[] presence = JsonLineEncoder.encode(new PresenceEvent("f-2", "f-2", true));
         assertFalse(Frames.isOp(presence, 0, presence.length - 1, Frames.OP_MESSAGE));
     }

@@ -119,7 +119,9 @@ final class HistoryChecker {
         Attempt ok = attempts.stream().filter(a -> a.result() == Result.OK).findFirst().orElse(null);
         if (ok == null) return;
         v.groupAcked++;
-        long from = ok.sentAt();
+        // The window opens with the first attempt: a retried cid is answered with the reply of the attempt that
+        // published it, maybe long before the ok (a session that began in between saw it in an earlier session).
+        long from = attempts.stream().mapToLong(Attempt::sentAt).min().orElse(ok.sentAt());
         long until = ok.at() + GROUP_SETTLE_MS;
         for (Session s : h.sessions()) {
             if (s.user().equals(r.sender()) || s.liveAt() > from || s.endAt() < until) continue;

@@ -176,6 +176,23 @@ class HistoryCheckerTest {
     }
 
     @Test
+    @DisplayName("a retried group message's window opens at its first attempt: a member who logged in between was not online throughout")
+    void retriedGroupMessageWindowStartsAtFirstAttempt() {
+        h.request(new Request("a-g1", Kind.GROUP, "a", null, "gm a-g1", 1_000));
+        h.attempt(new Attempt("a-g1", 1, 0, Result.TIMEOUT, null, null, false, 1_000, 11_000));
+        h.attempt(new Attempt("a-g1", 2, 0, Result.OK, null, "g1", false, 20_000, 20_050));
+        h.session(new Session(1, "a", 0, 400, 60_000, "CLOSED"));
+        h.session(new Session(2, "c", 1, 500, 60_000, "CLOSED"));   // online since before the first attempt
+        h.session(new Session(3, "d", 2, 15_000, 60_000, "CLOSED")); // logged in after it was published, before the ok
+        deliver(2, "c", "g1", "group", "a", "gm a-g1");
+
+        Verdict v = checker.check(h);
+
+        assertEquals(java.util.List.of(), v.violations);
+        assertEquals(1, v.groupChecked);
+    }
+
+    @Test
     @DisplayName("a cluster-wide fault (Redis, a member lost) anywhere exempts the window; a node fault elsewhere does not")
     void clusterWideFaultsExemptEveryMember() {
         groupScenario();

@@ -22,7 +22,7 @@ class ClientBatchTest {
             bob.awaitPresence("bscott", "online");
 
             bob.say("hi from bob");
-            assertEquals("message group bbob bbob: hi from bob", c.await("message group"));
+            assertEquals("message group bbob bbob #lobby: hi from bob", c.await("message group"), "a room message names its room");
             bob.msg("bscott", "psst");
             assertEquals("message private bbob bbob: psst", c.await("message private"));
 

@@ -48,7 +48,7 @@ class TlsCliTest {
                 c.send("hello over tls");
                 assertEquals("cscott", bob.awaitMessage("hello over tls").path("from").asText());
                 bob.say("hi back");
-                assertEquals("message group cbob cbob: hi back", c.await("message group"));
+                assertEquals("message group cbob cbob #lobby: hi back", c.await("message group"), "a room message names its room");
                 c.closeInput();
                 assertEquals(0, c.awaitExit(), c.output().toString());
             }

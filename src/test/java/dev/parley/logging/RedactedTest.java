@@ -18,4 +18,14 @@ class RedactedTest {
         String line = Redacted.describe(new Config(8889, new Cluster("redis://r:6379", "hunter2", "t0k3n", "")));
         assertEquals("port=8889 cluster.redis=redis://r:6379 cluster.redisPassword=*** cluster.adminToken=*** cluster.emptySecret=", line);
     }
+
+    record Rooms(@dev.parley.config.ConfigKey("default") String defaultRoom, int perUser) {
+    }
+
+    @Test
+    @DisplayName("a component named apart from its key (a Java keyword) is logged under the key an operator writes")
+    void namesTheConfigKey() {
+        assertEquals("default=#lobby perUser=3",
+                Redacted.describe(new Rooms("#lobby", 3)));
+    }
 }

@@ -127,7 +127,8 @@ public final class Fuzz {
                 Arbitraries.integers().map(i -> (JsonNode) IntNode.valueOf(i)),
                 anyText().map(t -> (JsonNode) TextNode.valueOf(t)));
         Arbitrary<String> ops = Arbitraries.of("register", "login", "who", "msg", "say", "password", "rename",
-                "delete_account", "logout", "help", "pong", "error", "frobnicate");
+                "delete_account", "logout", "help", "pong", "error", "frobnicate", "join", "part", "room", "rooms",
+                "members", "topic", "kick", "ban", "unban", "invite", "mode", "history");
         Arbitrary<ObjectNode> person = Combinators.combine(userIds(), anyText())
                 .as((u, n) -> Json.object().put("user", u).put("name", n));
         Arbitrary<ObjectNode> okFields = Combinators.combine(userIds(), anyText(), userIds(), Arbitraries.of(true, false),
@@ -143,16 +144,44 @@ public final class Fuzz {
         Arbitrary<Outbound> pong = rid.map(Reply::pong);
         Arbitrary<Outbound> fail = Combinators.combine(ops, rid, Arbitraries.of(ChatError.class), anyText())
                 .as(Reply::fail);
-        Arbitrary<Outbound> message = Combinators.combine(Arbitraries.of(true, false), anyText(), userIds(), anyText(),
+        Arbitrary<String> room = Arbitraries.oneOf(Arbitraries.just((String) null), Arbitraries.of("#lobby", "#Dev"), anyText());
+        Arbitrary<MessageEvent> messages = Combinators.combine(Arbitraries.of(true, false), anyText(), userIds(), anyText(),
                         userIds(), anyText(), Arbitraries.longs().between(0, 4_102_444_800_000L), Arbitraries.of(true, false))
                 .as((group, id, from, name, to, text, ts, offline) ->
                         new MessageEvent(group, id, from, name, group ? null : to, text, ts, offline));
+        Arbitrary<Outbound> message = Combinators.combine(messages, room)
+                .as((m, r) -> new MessageEvent(m.group(), m.id(), m.from(), m.name(), m.to(), m.text(), m.ts(), m.offline(),
+                        m.group() ? r : null));
+        Arbitrary<String> maybeText = Arbitraries.oneOf(Arbitraries.just((String) null), anyText());
+        Arbitrary<Outbound> roomNotice = Combinators.combine(Arbitraries.of(Ops.JOINED, Ops.PARTED, Ops.KICKED, Ops.TOPIC, Ops.INVITED),
+                        anyText(), maybeText, maybeText, maybeText, maybeText, Arbitraries.longs().between(0, 4_102_444_800_000L))
+                .as(RoomNotice::new);
+        Arbitrary<ObjectNode> roomView = Combinators.combine(anyText(), anyText(), anyText(), Arbitraries.longs().between(-1, 100_000))
+                .as((name, display, topic, n) -> Json.object().put("name", name).put("display", display).put("topic", topic)
+                        .put("members", n).put("online", n));
+        Arbitrary<ObjectNode> member = Combinators.combine(userIds(), anyText(), Arbitraries.of(true, false))
+                .as((u, n, b) -> Json.object().put("user", u).put("name", n).put("online", b).put("op", !b));
+        Arbitrary<ObjectNode> roomFields = Combinators.combine(anyText(), roomView, roomView.list().ofMaxSize(3),
+                        member.list().ofMaxSize(3), messages.map(MessageJson::node).list().ofMaxSize(3), maybeText,
+                        Arbitraries.of(true, false))
+                .as((name, view, views, members, history, next, flag) -> {
+                    ObjectNode f = Json.object().put("room", name).put("topic", name).put("by", name).put("created", flag)
+                            .put("more", flag).put("count", 9).put("total", 9).put("user", name);
+                    if (next != null) f.put("next", next);
+                    if (flag) f.set("room", view);
+                    views.forEach(f.putArray("rooms")::add);
+                    members.forEach(f.putArray("members")::add);
+                    history.forEach(f.putArray("messages")::add);
+                    return f;
+                });
+        Arbitrary<Outbound> roomReply = Combinators.combine(Arbitraries.of("join", "part", "room", "rooms", "members", "topic",
+                "kick", "ban", "unban", "invite", "mode", "history"), rid, roomFields).as(Reply::ok);
         Arbitrary<Outbound> presence = Combinators.combine(userIds(), anyText(), Arbitraries.of(true, false))
                 .as(PresenceEvent::new);
         Arbitrary<Outbound> bye = Combinators.combine(Arbitraries.of(ByeReason.class), anyText()).as(ByeEvent::new);
         Arbitrary<Outbound> notice = Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(20), anyText())
                 .as(NoticeEvent::new);
-        return Arbitraries.oneOf(ok, pong, fail, message, presence, bye, notice);
+        return Arbitraries.oneOf(ok, pong, fail, message, presence, bye, notice, roomNotice, roomReply);
     }
 
     public static String string(List<Character> chars) {

@@ -28,6 +28,9 @@ class JsonLineEncoderOrderTest {
         startsWith("{\"op\":\"presence\",", new PresenceEvent("1", "n", true));
         startsWith("{\"op\":\"bye\",", new ByeEvent(ByeReason.IDLE));
         startsWith("{\"op\":\"notice\",", new NoticeEvent("c", "m"));
+        startsWith("{\"op\":\"message\",\"kind\":\"group\",\"room\":\"#dev\",\"id\":", new MessageEvent(true, "m", "1", "n", null, "t", 1, false, "#dev"));
+        startsWith("{\"op\":\"joined\",\"room\":", new RoomNotice(Ops.JOINED, "#dev", "1", "n", null, null, 0));
+        startsWith("{\"op\":\"topic\",\"room\":", new RoomNotice(Ops.TOPIC, "#dev", null, null, "1", "t", 1));
         startsWith("{\"op\":\"say\",\"rid\":42,\"ok\":true,", Reply.ok(Ops.SAY, IntNode.valueOf(42), Json.object().put(Fields.ID, "m")));
         startsWith("{\"op\":\"msg\",\"rid\":7,\"ok\":false,", Reply.fail(Ops.MSG, IntNode.valueOf(7), ChatError.NO_SUCH_USER, null));
         startsWith("{\"op\":\"login\",\"rid\":\"r1\",\"ok\":true", Reply.ok(Ops.LOGIN, TextNode.valueOf("r1"), null));

@@ -100,6 +100,7 @@ class JsonLinesPropertiesTest {
         if (out instanceof MessageEvent) return "message";
         if (out instanceof PresenceEvent) return "presence";
         if (out instanceof ByeEvent) return "bye";
+        if (out instanceof RoomNotice n) return n.kind();
         return "notice";
     }
 
@@ -117,7 +118,9 @@ class JsonLinesPropertiesTest {
                 o.putObject("error").put("code", r.error().name()).put("message", r.message());
             }
         } else if (out instanceof MessageEvent m) {
-            o.put("op", "message").put("kind", m.group() ? "group" : "private").put("id", m.id())
+            o.put("op", "message").put("kind", m.group() ? "group" : "private");
+            if (m.room() != null) o.put("room", m.room());
+            o.put("id", m.id())
                     .put("from", m.from()).put("name", m.name());
             if (m.to() != null) o.put("to", m.to());
             o.put("text", m.text());
@@ -132,6 +135,18 @@ class JsonLinesPropertiesTest {
             o.put("op", "bye").put("reason", b.reason().name()).put("message", b.message());
         } else if (out instanceof NoticeEvent n) {
             o.put("op", "notice").put("code", n.code()).put("message", n.message());
+        } else if (out instanceof RoomNotice n) {
+            o.put("op", n.kind()).put("room", n.room());
+            if (n.user() != null) o.put("user", n.user());
+            if (n.name() != null) o.put("name", n.name());
+            if (n.by() != null) o.put("by", n.by());
+            if (n.kind().equals("topic")) {
+                o.put("text", n.text() == null ? "" : n.text());
+                if (n.ts() == (int) n.ts()) o.put("ts", (int) n.ts());
+                else o.put("ts", n.ts());
+            } else if (n.text() != null) {
+                o.put("reason", n.text());
+            }
         }
         return o;
     }

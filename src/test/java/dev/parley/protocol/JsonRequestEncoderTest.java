@@ -28,6 +28,15 @@ class JsonRequestEncoderTest {
         all.add(SlashGrammar.DELETE_ACCOUNT.request("123456"));
         all.add(SlashGrammar.PING.request());
         all.add(SlashGrammar.LOGOUT.request());
+        for (SlashCommand rooms : List.of(SlashGrammar.JOIN, SlashGrammar.PART, SlashGrammar.ROOM, SlashGrammar.ROOMS,
+                SlashGrammar.MEMBERS, SlashGrammar.TOPIC, SlashGrammar.KICK, SlashGrammar.BAN, SlashGrammar.UNBAN,
+                SlashGrammar.INVITE, SlashGrammar.MODE, SlashGrammar.HISTORY)) {
+            all.add(rooms.request(rooms.arguments("#Dev 200 a \"reason\"\n")));
+            all.add(rooms.request(rooms.arguments("")));
+        }
+        all.add(SlashGrammar.MODE.request("#dev", "+o", "200"));
+        all.add(SlashGrammar.HISTORY.request("#dev", "50"));
+        all.add(new Request(Ops.SAY, null, SlashGrammar.SAY.request("hi").fields().put(Fields.ROOM, "#dev")));
         return all;
     }
 

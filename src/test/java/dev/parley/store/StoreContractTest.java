@@ -625,6 +625,435 @@ abstract class StoreContractTest {
         assertEquals(List.of(), leftovers, "no node still holds the user");
     }
 
+    // ---- rooms (issue 14)
+
+    static final String LOBBY = StoreSet.DEFAULT_ROOM;
+
+    static Room room(String name) {
+        return Room.created(name, name.toUpperCase(java.util.Locale.ROOT), "owner", 1_700_000_000_000L);
+    }
+
+    RoomStore rooms() {
+        return stores.roomStore();
+    }
+
+    @Test
+    @DisplayName("a room is created once with every field kept; a second create of the name is refused and changes nothing")
+    void roomCreateAndGet() {
+        assertNull(await(rooms().get("#dev")));
+        Room full = new Room("#dev", "#Dev", "talk", "200", 5L, "100", Set.of("300"), Set.of("400"), Set.of("500"), true, 9L);
+        assertTrue(await(rooms().create(full, 10)));
+        assertEquals(full, await(rooms().get("#dev")));
+        assertFalse(await(rooms().create(room("#dev"), 10)), "the name is taken");
+        assertEquals(full, await(rooms().get("#dev")), "the first room stands");
+        Room bare = Room.created("#ops", "#Ops", null, 3L);
+        assertTrue(await(rooms().create(bare, 10)));
+        assertEquals(bare, await(rooms().get("#ops")), "null owner and topic author read back as null");
+        assertEquals(2L, await(rooms().roomCount()));
+    }
+
+    @Test
+    @DisplayName("create refuses a new room once maxRooms exist, and 20 concurrent creates under a cap of 5 make exactly 5")
+    void roomCreateCap() {
+        assertTrue(await(rooms().create(room("#a"), 2)));
+        assertTrue(await(rooms().create(room("#b"), 2)));
+        assertFalse(await(rooms().create(room("#c"), 2)), "two exist");
+        assertNull(await(rooms().get("#c")));
+        List<Future<Boolean>> creates = concurrently(CONCURRENT, i -> rooms().create(room("#r" + i), 7));
+        awaitAll(creates);
+        assertEquals(5, creates.stream().filter(Future::result).count());
+        assertEquals(7L, await(rooms().roomCount()));
+    }
+
+    @Test
+    @DisplayName("join needs the room; a second join is ALREADY_MEMBER and changes nothing")
+    void roomJoinIdempotent() {
+        assertEquals(RoomStore.JoinOutcome.NO_SUCH_ROOM, await(rooms().join("#dev", "100", 10)));
+        assertFalse(await(rooms().isMember("#dev", "100")));
+        assertEquals(List.of(), await(rooms().roomsOf("100")), "a refused join leaves no trace");
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#dev", "100", 10)));
+        assertEquals(RoomStore.JoinOutcome.ALREADY_MEMBER, await(rooms().join("#dev", "100", 10)));
+        assertTrue(await(rooms().isMember("#dev", "100")));
+        assertFalse(await(rooms().isMember("#dev", "200")));
+        assertEquals(1L, await(rooms().memberCount("#dev")));
+        assertEquals(List.of("#dev"), await(rooms().roomsOf("100")));
+    }
+
+    @Test
+    @DisplayName("a user in maxRoomsPerUser rooms gets TOO_MANY_ROOMS (but ALREADY_MEMBER for their own), until they part one")
+    void roomPerUserCap() {
+        for (String r : List.of("#a", "#b", "#c")) assertTrue(await(rooms().create(room(r), 10)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#a", "100", 2)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#b", "100", 2)));
+        assertEquals(RoomStore.JoinOutcome.TOO_MANY_ROOMS, await(rooms().join("#c", "100", 2)));
+        assertFalse(await(rooms().isMember("#c", "100")));
+        assertEquals(RoomStore.JoinOutcome.ALREADY_MEMBER, await(rooms().join("#a", "100", 2)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#c", "200", 2)), "the cap is per user");
+        assertTrue(await(rooms().part("#a", "100", false)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#c", "100", 2)));
+        assertEquals(List.of("#b", "#c"), await(rooms().roomsOf("100")));
+    }
+
+    @Test
+    @DisplayName("20 concurrent joins of one user to 20 rooms under a cap of 5 make exactly 5 memberships (10 users in turn)")
+    void roomConcurrentJoinsRespectCap() {
+        for (int i = 0; i < CONCURRENT; i++) assertTrue(await(rooms().create(room("#r" + i), 100)));
+        for (int u = 0; u < 10; u++) {
+            String user = "u" + u;
+            List<Future<RoomStore.JoinOutcome>> joins = concurrently(CONCURRENT, i -> rooms().join("#r" + i, user, 5));
+            awaitAll(joins);
+            assertEquals(5, joins.stream().filter(f -> f.result() == RoomStore.JoinOutcome.JOINED).count(), user);
+            assertEquals(CONCURRENT - 5, joins.stream().filter(f -> f.result() == RoomStore.JoinOutcome.TOO_MANY_ROOMS).count());
+            assertEquals(5, await(rooms().roomsOf(user)).size());
+        }
+        long memberships = 0;
+        for (int i = 0; i < CONCURRENT; i++) memberships += await(rooms().memberCount("#r" + i));
+        assertEquals(50, memberships, "both directions agree");
+    }
+
+    @Test
+    @DisplayName("20 concurrent joins of 20 users to one room are all kept")
+    void roomConcurrentJoinsOfOneRoom() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        List<Future<RoomStore.JoinOutcome>> joins = concurrently(CONCURRENT, i -> rooms().join("#dev", "u" + i, 5));
+        awaitAll(joins);
+        assertEquals((long) CONCURRENT, await(rooms().memberCount("#dev")));
+        assertEquals(CONCURRENT, await(rooms().members("#dev", null, 100)).size());
+    }
+
+    @Test
+    @DisplayName("members and rooms are paged by name: after is exclusive, limit bounds the page, pages are sorted")
+    void roomPaging() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        List<String> users = List.of("u5", "u1", "u7", "u3", "u2", "u6", "u4");
+        for (String u : users) await(rooms().join("#dev", u, 10));
+        assertEquals(List.of("u1", "u2", "u3"), await(rooms().members("#dev", null, 3)));
+        assertEquals(List.of("u4", "u5", "u6"), await(rooms().members("#dev", "u3", 3)));
+        assertEquals(List.of("u7"), await(rooms().members("#dev", "u6", 3)));
+        assertEquals(List.of(), await(rooms().members("#dev", "u7", 3)));
+        assertEquals(List.of("u3", "u4"), await(rooms().members("#dev", "u25", 2)), "after need not be a member");
+        assertEquals(List.of(), await(rooms().members("#dev", null, 0)));
+        assertEquals(List.of(), await(rooms().members("#nowhere", null, 10)));
+        assertEquals(7L, await(rooms().memberCount("#dev")));
+        assertEquals(0L, await(rooms().memberCount("#nowhere")));
+
+        for (String r : List.of("#e", "#b", "#d", "#a", "#c")) assertTrue(await(rooms().create(room(r), 10)));
+        assertEquals(List.of("#a", "#b"), await(rooms().list(null, 2)).stream().map(Room::name).toList());
+        assertEquals(List.of("#c", "#d", "#dev"), await(rooms().list("#b", 3)).stream().map(Room::name).toList());
+        assertEquals(List.of("#e"), await(rooms().list("#dev", 3)).stream().map(Room::name).toList());
+        assertEquals(room("#c"), await(rooms().list("#b", 1)).get(0), "list gives whole rooms");
+        assertEquals(List.of(), await(rooms().list(null, 0)));
+        assertEquals(6L, await(rooms().roomCount()));
+
+        for (String r : List.of("#e", "#a", "#c")) await(rooms().join(r, "u1", 10));
+        assertEquals(List.of("#a", "#c", "#dev", "#e"), await(rooms().roomsOf("u1")));
+    }
+
+    @Test
+    @DisplayName("the last member's part deletes the room with its operators, bans and invitations; without deleteIfEmpty it stays")
+    void roomPartDeletesEmptied() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        await(rooms().join("#dev", "100", 10));
+        await(rooms().join("#dev", "200", 10));
+        await(rooms().setOperator("#dev", "100", true));
+        await(rooms().setBanned("#dev", "300", true));
+        await(rooms().invite("#dev", "400"));
+        assertFalse(await(rooms().part("#dev", "999", true)), "not a member");
+        assertTrue(await(rooms().part("#dev", "100", true)));
+        assertNotNull(await(rooms().get("#dev")), "one member left");
+        assertTrue(await(rooms().part("#dev", "200", true)));
+        assertNull(await(rooms().get("#dev")));
+        assertEquals(0L, await(rooms().roomCount()));
+        assertEquals(List.of(), await(rooms().roomsOf("200")));
+        assertEquals(RoomStore.JoinOutcome.NO_SUCH_ROOM, await(rooms().join("#dev", "100", 10)));
+        assertTrue(await(rooms().create(room("#dev"), 10)), "the name is free again");
+        assertEquals(room("#dev"), await(rooms().get("#dev")), "no operators, bans or invitations survive");
+
+        await(rooms().join("#dev", "100", 10));
+        assertTrue(await(rooms().part("#dev", "100", false)));
+        assertEquals(room("#dev"), await(rooms().get("#dev")), "kept empty when asked");
+        assertFalse(await(rooms().part("#dev", "100", true)), "a non-member's part deletes nothing");
+        assertNotNull(await(rooms().get("#dev")));
+    }
+
+    @Test
+    @DisplayName("the default room is never deleted by its last member's part")
+    void roomDefaultNeverDeleted() {
+        assertTrue(await(rooms().create(Room.created(LOBBY, LOBBY, null, 1L), 10)));
+        await(rooms().join(LOBBY, "100", 10));
+        assertTrue(await(rooms().part(LOBBY, "100", true)));
+        assertNotNull(await(rooms().get(LOBBY)));
+        await(rooms().join(LOBBY, "100", 10));
+        assertEquals(List.of(LOBBY), await(rooms().removeUser("100", true)));
+        assertNotNull(await(rooms().get(LOBBY)));
+    }
+
+    @Test
+    @DisplayName("the per-user cap does not count the default room, and never refuses it")
+    void roomPerUserCapIgnoresDefault() {
+        for (String r : List.of(LOBBY, "#a", "#b")) assertTrue(await(rooms().create(room(r), 10)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#a", "100", 1)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join(LOBBY, "100", 1)), "not refused at the cap");
+        assertEquals(RoomStore.JoinOutcome.TOO_MANY_ROOMS, await(rooms().join("#b", "100", 1)));
+        assertTrue(await(rooms().part("#a", "100", false)));
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#b", "100", 1)), "the default room left room for one");
+        assertEquals(List.of("#b", LOBBY), await(rooms().roomsOf("100")));
+    }
+
+    @Test
+    @DisplayName("a part racing a join: never a member of a deleted room, never a room deleted under a member (50 rounds)")
+    void roomConcurrentLastPartAndJoin() {
+        for (int round = 0; round < 50; round++) {
+            String r = "#race" + round;
+            assertTrue(await(rooms().create(room(r), 1000)));
+            assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join(r, "100", 100)));
+            List<Future<Object>> both = concurrently(2, i -> i == 0 ? rooms().part(r, "100", true).map(x -> x)
+                    : rooms().join(r, "200", 100).map(x -> x));
+            Future<Object> part = both.get(0);
+            Future<Object> join = both.get(1);
+            awaitAll(List.of(part, join));
+            assertEquals(true, part.result());
+            boolean exists = await(rooms().get(r)) != null;
+            boolean member = await(rooms().isMember(r, "200"));
+            assertEquals(exists, member, "round " + round + ": exists=" + exists + " member=" + member);
+            assertEquals(member, await(rooms().roomsOf("200")).contains(r));
+            assertEquals(member ? RoomStore.JoinOutcome.JOINED : RoomStore.JoinOutcome.NO_SUCH_ROOM, join.result());
+        }
+    }
+
+    @Test
+    @DisplayName("topic, invite-only and operators change an existing room only; a late change never brings back a deleted one")
+    void roomSettings() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        await(rooms().setTopic("#dev", "hello", "100", 42L));
+        await(rooms().setInviteOnly("#dev", true));
+        assertTrue(await(rooms().setOperator("#dev", "200", true)));
+        assertFalse(await(rooms().setOperator("#dev", "200", true)), "already one");
+        Room r = await(rooms().get("#dev"));
+        assertEquals("hello", r.topic());
+        assertEquals("100", r.topicBy());
+        assertEquals(42L, r.topicTs());
+        assertTrue(r.inviteOnly());
+        assertEquals(Set.of("200"), r.operators());
+        assertTrue(r.isOperator("200") && r.isOperator("owner") && !r.isOperator("300"));
+        assertTrue(await(rooms().setOperator("#dev", "200", false)));
+        assertFalse(await(rooms().setOperator("#dev", "200", false)));
+        await(rooms().setInviteOnly("#dev", false));
+        assertFalse(await(rooms().get("#dev")).inviteOnly());
+
+        await(rooms().setTopic("#gone", "x", "100", 1L));
+        await(rooms().setInviteOnly("#gone", true));
+        assertFalse(await(rooms().setOperator("#gone", "100", true)));
+        assertFalse(await(rooms().setBanned("#gone", "100", true)));
+        await(rooms().invite("#gone", "100"));
+        assertNull(await(rooms().get("#gone")));
+        assertEquals(1L, await(rooms().roomCount()));
+        assertEquals(RoomStore.JoinOutcome.NO_SUCH_ROOM, await(rooms().join("#gone", "100", 10)));
+    }
+
+    @Test
+    @DisplayName("a ban removes the member in the same step and withdraws an invitation; unban lifts it; each says whether it changed")
+    void roomBan() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        await(rooms().join("#dev", "100", 10));
+        await(rooms().join("#dev", "200", 10));
+        assertTrue(await(rooms().setBanned("#dev", "100", true)));
+        assertFalse(await(rooms().isMember("#dev", "100")));
+        assertEquals(List.of(), await(rooms().roomsOf("100")));
+        assertEquals(List.of("200"), await(rooms().members("#dev", null, 10)));
+        assertEquals(1L, await(rooms().memberCount("#dev")));
+        assertEquals(Set.of("100"), await(rooms().get("#dev")).banned());
+        assertFalse(await(rooms().setBanned("#dev", "100", true)), "already banned and gone");
+        await(rooms().invite("#dev", "300"));
+        assertTrue(await(rooms().setBanned("#dev", "300", true)));
+        assertEquals(Set.of(), await(rooms().get("#dev")).invited());
+        assertTrue(await(rooms().setBanned("#dev", "100", false)));
+        assertFalse(await(rooms().setBanned("#dev", "100", false)));
+        assertEquals(Set.of("300"), await(rooms().get("#dev")).banned());
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#dev", "100", 10)), "policy is the service's; the store lets them in");
+    }
+
+    @Test
+    @DisplayName("an invitation is kept until used: joining uses it up, useInvitation forgets it once")
+    void roomInvitations() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        await(rooms().invite("#dev", "100"));
+        await(rooms().invite("#dev", "200"));
+        assertEquals(Set.of("100", "200"), await(rooms().get("#dev")).invited());
+        assertEquals(RoomStore.JoinOutcome.JOINED, await(rooms().join("#dev", "100", 10)));
+        assertEquals(Set.of("200"), await(rooms().get("#dev")).invited(), "used up by joining");
+        assertTrue(await(rooms().useInvitation("#dev", "200")));
+        assertFalse(await(rooms().useInvitation("#dev", "200")));
+        assertFalse(await(rooms().useInvitation("#nowhere", "200")));
+        assertEquals(Set.of(), await(rooms().get("#dev")).invited());
+    }
+
+    @Test
+    @DisplayName("removeUser leaves every room, deletes the ones it empties when asked, and keeps everyone else's")
+    void roomRemoveUser() {
+        for (String r : List.of("#a", "#b", "#c")) assertTrue(await(rooms().create(room(r), 10)));
+        for (String r : List.of("#a", "#b", "#c")) await(rooms().join(r, "100", 10));
+        await(rooms().join("#b", "200", 10));
+        assertEquals(List.of("#a", "#b", "#c"), await(rooms().removeUser("100", true)));
+        assertEquals(List.of(), await(rooms().roomsOf("100")));
+        assertNull(await(rooms().get("#a")));
+        assertNull(await(rooms().get("#c")));
+        assertNotNull(await(rooms().get("#b")));
+        assertEquals(List.of("200"), await(rooms().members("#b", null, 10)));
+        assertEquals(1L, await(rooms().roomCount()));
+        assertEquals(List.of("#b"), await(rooms().removeUser("200", false)));
+        assertNotNull(await(rooms().get("#b")), "kept when not asked to delete");
+        assertEquals(0L, await(rooms().memberCount("#b")));
+        assertEquals(List.of(), await(rooms().removeUser("nobody", true)));
+    }
+
+    // ---- room history
+
+    private long appendRoom(String room, int count, long ts) {
+        long base = -1;
+        for (int i = 1; i <= count; i++) {
+            StoredMessage stored = await(stores.roomHistory().append(room, group(room + "-" + i, ts + i)));
+            if (base < 0) base = stored.seq() - 1;
+            assertEquals(base + i, stored.seq(), "seqs increase by one per append");
+        }
+        return base;
+    }
+
+    @Test
+    @DisplayName("each room has its own sequence, head and log; since replays what followed a position")
+    void roomHistoryPerRoom() {
+        assertEquals(0L, await(stores.roomHistory().head("#dev")));
+        assertEquals(new HistorySlice(List.of(), 0, 0), await(stores.roomHistory().since("#dev", 0, 10, 0)));
+        long dev = appendRoom("#dev", 3, 1000);
+        long ops = appendRoom("#ops", 2, 2000);
+        assertEquals(dev + 3, await(stores.roomHistory().head("#dev")));
+        assertEquals(ops + 2, await(stores.roomHistory().head("#ops")));
+        HistorySlice slice = await(stores.roomHistory().since("#dev", dev + 1, 10, 0));
+        assertEquals(List.of("#dev-2", "#dev-3"), ids(slice.messages()));
+        assertEquals(new StoredMessage("#dev-2", "alice", "Alice", null, "text #dev-2", 1002L, dev + 2), slice.messages().get(0));
+        assertEquals(0, slice.skipped());
+        assertEquals(List.of("#ops-1", "#ops-2"), ids(await(stores.roomHistory().since("#ops", ops, 10, 0)).messages()));
+        assertEquals(0L, await(stores.groupHistory().head()), "the group log is untouched by other rooms");
+        HistorySlice newest = await(stores.roomHistory().since("#dev", dev, 2, 1002));
+        assertEquals(List.of("#dev-2", "#dev-3"), ids(newest.messages()));
+        assertEquals(1, newest.skipped(), "too old counts as skipped");
+    }
+
+    @Test
+    @DisplayName("a room's history keeps the newest history.maxMessages and pages backwards with before, oldest first")
+    void roomHistoryBoundedAndPaged() {
+        long b = appendRoom("#dev", HISTORY_MAX + 3, 0);
+        HistorySlice all = await(stores.roomHistory().since("#dev", b, 100, 0));
+        assertEquals(LongStream.rangeClosed(4, HISTORY_MAX + 3).boxed().toList(), relative(all.messages(), b));
+        assertEquals(3, all.skipped());
+        HistorySlice newest = await(stores.roomHistory().before("#dev", Long.MAX_VALUE, 2));
+        assertEquals(List.of((long) HISTORY_MAX + 2, (long) HISTORY_MAX + 3), relative(newest.messages(), b));
+        assertEquals(HISTORY_MAX - 2, newest.skipped(), "older ones still kept");
+        assertEquals(b + HISTORY_MAX + 3, newest.head());
+        HistorySlice older = await(stores.roomHistory().before("#dev", newest.messages().get(0).seq(), 2));
+        assertEquals(List.of((long) HISTORY_MAX, (long) HISTORY_MAX + 1), relative(older.messages(), b));
+        HistorySlice oldest = await(stores.roomHistory().before("#dev", older.messages().get(0).seq(), 10));
+        assertEquals(List.of(4L), relative(oldest.messages(), b), "stops at the oldest kept");
+        assertEquals(0, oldest.skipped());
+        assertEquals(List.of(), await(stores.roomHistory().before("#dev", b + 4, 10)).messages());
+        assertEquals(List.of(), await(stores.roomHistory().before("#dev", Long.MAX_VALUE, 0)).messages());
+        assertEquals(List.of(), await(stores.roomHistory().before("#nowhere", Long.MAX_VALUE, 10)).messages());
+    }
+
+    @Test
+    @DisplayName("drop forgets a room's log; the room made again later never reuses a seq")
+    void roomHistoryDrop() {
+        long b = appendRoom("#dev", 3, 1_700_000_000_000L);
+        appendRoom("#ops", 1, 1_700_000_000_000L);
+        await(stores.roomHistory().drop("#dev"));
+        assertEquals(0L, await(stores.roomHistory().head("#dev")));
+        assertEquals(List.of(), await(stores.roomHistory().since("#dev", 0, 10, 0)).messages());
+        assertEquals(List.of(), await(stores.roomHistory().before("#dev", Long.MAX_VALUE, 10)).messages());
+        assertEquals(1, await(stores.roomHistory().since("#ops", 0, 10, 0)).messages().size(), "other rooms untouched");
+        long again = await(stores.roomHistory().append("#dev", group("new", 1_700_000_000_100L))).seq();
+        assertTrue(again > b + 3, "seq " + again + " after " + (b + 3));
+    }
+
+    @Test
+    @DisplayName("20 concurrent appends to one room get distinct, contiguous seqs in log order")
+    void roomHistoryConcurrentAppends() {
+        List<Future<StoredMessage>> appends = concurrently(CONCURRENT, i -> stores.roomHistory().append("#dev", group("g" + i, i)));
+        awaitAll(appends);
+        Set<Long> seqs = appends.stream().map(f -> f.result().seq()).collect(Collectors.toSet());
+        long b = seqs.stream().mapToLong(Long::longValue).min().orElseThrow() - 1;
+        assertEquals(LongStream.rangeClosed(b + 1, b + CONCURRENT).boxed().collect(Collectors.toSet()), seqs);
+        assertEquals(LongStream.rangeClosed(CONCURRENT - HISTORY_MAX + 1, CONCURRENT).boxed().toList(),
+                relative(await(stores.roomHistory().since("#dev", b, 100, 0)).messages(), b));
+    }
+
+    @Test
+    @DisplayName("the default room's history is the group history: either view sees the other's appends; it is never dropped")
+    void roomHistoryDefaultIsGroup() {
+        long first = await(stores.groupHistory().append(group("old", 1))).seq();
+        StoredMessage viaRoom = await(stores.roomHistory().append(LOBBY, group("new", 2)));
+        assertEquals(first + 1, viaRoom.seq());
+        assertEquals(viaRoom.seq(), await(stores.groupHistory().head()));
+        assertEquals(viaRoom.seq(), await(stores.roomHistory().head(LOBBY)));
+        assertEquals(List.of("old", "new"), ids(await(stores.roomHistory().since(LOBBY, first - 1, 10, 0)).messages()));
+        assertEquals(List.of("old", "new"), ids(await(stores.groupHistory().since(first - 1, 10, 0)).messages()));
+        assertEquals(List.of("old"), ids(await(stores.roomHistory().before(LOBBY, viaRoom.seq(), 10)).messages()));
+        assertEquals(List.of("old", "new"), ids(await(stores.groupHistory().before(Long.MAX_VALUE, 10)).messages()));
+        assertEquals(0L, await(stores.roomHistory().head("#dev")), "other rooms do not see it");
+        assertTrue(stores.roomHistory().drop(LOBBY).toCompletionStage().toCompletableFuture().isCompletedExceptionally());
+        assertEquals(viaRoom.seq(), await(stores.groupHistory().head()));
+    }
+
+    // ---- read positions
+
+    @Test
+    @DisplayName("read positions are per (user, room), start unknown, never move back, and are forgotten one or all")
+    void readPositions() {
+        ReadPositionStore p = stores.readPositions();
+        assertNull(await(p.get("100", "#dev")));
+        assertEquals(java.util.Map.of(), await(p.all("100")));
+        await(p.advance("100", java.util.Map.of("#dev", 5L, "#ops", 7L, LOBBY, 3L)));
+        await(p.advance("100", java.util.Map.of("#dev", 4L, "#ops", 9L)));
+        await(p.advance("100", java.util.Map.of()));
+        assertEquals(5L, await(p.get("100", "#dev")), "not backwards");
+        assertEquals(9L, await(p.get("100", "#ops")));
+        assertEquals(java.util.Map.of("#dev", 5L, "#ops", 9L, LOBBY, 3L), await(p.all("100")));
+        assertNull(await(p.get("200", "#dev")), "per user");
+        await(p.advance("200", java.util.Map.of("#dev", 1L)));
+        await(p.forget("100", "#ops"));
+        assertNull(await(p.get("100", "#ops")));
+        assertEquals(java.util.Map.of("#dev", 5L, LOBBY, 3L), await(p.all("100")));
+        await(p.forgetAll("100"));
+        assertEquals(java.util.Map.of(), await(p.all("100")));
+        assertNull(await(stores.lastSeen().get("100")), "the default room's position went too");
+        assertEquals(1L, await(p.get("200", "#dev")), "another user's stay");
+    }
+
+    @Test
+    @DisplayName("the default room's read position is the last-seen position, both ways")
+    void readPositionDefaultIsLastSeen() {
+        await(stores.lastSeen().advance("100", 8));
+        assertEquals(8L, await(stores.readPositions().get("100", LOBBY)));
+        assertEquals(java.util.Map.of(LOBBY, 8L), await(stores.readPositions().all("100")));
+        await(stores.readPositions().advance("100", java.util.Map.of(LOBBY, 11L)));
+        assertEquals(11L, await(stores.lastSeen().get("100")));
+        await(stores.readPositions().advance("100", java.util.Map.of(LOBBY, 2L)));
+        assertEquals(11L, await(stores.lastSeen().get("100")), "not backwards through the new view either");
+        await(stores.readPositions().forget("100", LOBBY));
+        assertNull(await(stores.lastSeen().get("100")));
+    }
+
+    @Test
+    @DisplayName("concurrent advances of one user's positions in any order leave the highest of each room")
+    void readPositionsConcurrent() {
+        List<Long> positions = LongStream.rangeClosed(1, CONCURRENT).boxed().collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(positions, new Random(11));
+        awaitAll(concurrently(CONCURRENT, i -> stores.readPositions().advance("100",
+                java.util.Map.of("#dev", positions.get(i), "#ops", 100 - positions.get(i)))));
+        assertEquals((long) CONCURRENT, await(stores.readPositions().get("100", "#dev")));
+        assertEquals(99L, await(stores.readPositions().get("100", "#ops")));
+    }
+
     // ---- helpers
 
     static StoredMessage mail(String id, String from, String to, String text, long ts) {
@@ -657,6 +1086,31 @@ abstract class StoreContractTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Starts {@code n} calls at once, each from its own thread: calls made from one thread share a Vert.x context,
+     * and the embedded store runs one context's writes in order, which would hide a missing lock.
+     */
+    static <T> List<Future<T>> concurrently(int n, java.util.function.IntFunction<Future<T>> call) {
+        List<java.util.concurrent.CompletableFuture<Future<T>>> started = new ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            java.util.concurrent.CompletableFuture<Future<T>> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    f.complete(call.apply(k));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "contract-call-" + i);
+            t.start();
+            started.add(f);
+        }
+        go.countDown();
+        return started.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
 
     static void awaitAll(List<? extends Future<?>> futures) {

@@ -52,9 +52,18 @@ public final class AccountVerticle extends VerticleBase {
     private final HashQueue hashes;
     /** Wrong old passwords per user: a stolen session must not become a password-guessing oracle. */
     private FailureThrottle wrongPasswords;
+    /** What a deleted account leaves in rooms goes with it (memberships, read positions); issue 14. */
+    private final Function<String, Future<Void>> forgetRooms;
 
     public AccountVerticle(Bus bus, ParleyConfig.Auth auth, int maxTextChars, Stores stores, Audit audit, HashQueue hashes,
                            PasswordHasher hasher) {
+        this(bus, auth, maxTextChars, stores, audit, hashes, hasher, user -> Future.succeededFuture());
+    }
+
+    /** @param forgetRooms leaves every room and forgets the read positions of a deleted account */
+    public AccountVerticle(Bus bus, ParleyConfig.Auth auth, int maxTextChars, Stores stores, Audit audit, HashQueue hashes,
+                           PasswordHasher hasher, Function<String, Future<Void>> forgetRooms) {
+        this.forgetRooms = forgetRooms;
         this.bus = bus;
         this.hashes = hashes;
         this.hasher = hasher;
@@ -235,9 +244,9 @@ public final class AccountVerticle extends VerticleBase {
                         .otherwise(false));
     }
 
-    /** What a deleted account leaves behind: its mail and its last-seen group position. */
+    /** What a deleted account leaves behind: its mail, its last-seen group position, its rooms and read positions. */
     private Future<Void> purge(String user) {
         if (user == null) return Future.failedFuture(Bus.error(ChatError.BAD_REQUEST, "user is required"));
-        return Future.join(stores.mailbox().clear(user), stores.lastSeen().forget(user)).mapEmpty();
+        return Future.join(stores.mailbox().clear(user), stores.lastSeen().forget(user), forgetRooms.apply(user)).mapEmpty();
     }
 }

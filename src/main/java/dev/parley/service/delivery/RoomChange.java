@@ -7,17 +7,17 @@ import java.util.Set;
 
 /**
  * Published to a room's address: someone joined, parted, was kicked (or banned, which removes), or the
- * topic changed. Nodes update their local membership index from it (a kicked user stops receiving) and
+ * topic changed. Sent to one user's node ({@link NodeAddresses#node}): "invited", for that user only. Nodes update their local membership index from it (a kicked user stops receiving) and
  * show it to the room's local online members.
  *
- * @param kind one of {@link dev.parley.protocol.Ops#JOINED}, PARTED, KICKED, TOPIC
- * @param user who joined, parted or was kicked (null for a topic change)
- * @param by   who kicked or set the topic
+ * @param kind one of {@link dev.parley.protocol.Ops#JOINED}, PARTED, KICKED, TOPIC, INVITED
+ * @param user who joined, parted, was kicked or invited (null for a topic change)
+ * @param by   who kicked, invited or set the topic
  * @param text the reason, or the new topic
  */
 public record RoomChange(String kind, String room, String display, String user, String name, String by, String text,
                          long ts) implements Delivery {
-    public static final Set<String> KINDS = Set.of("joined", "parted", "kicked", "topic");
+    public static final Set<String> KINDS = Set.of("joined", "parted", "kicked", "topic", "invited");
 
     @Override
     public JsonObject toJson() {

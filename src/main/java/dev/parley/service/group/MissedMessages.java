@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Which messages of a history slice a user missed, and how many missed ones the slice left out. */
-final class MissedMessages {
+public final class MissedMessages {
     private MissedMessages() {
     }
 
@@ -15,7 +15,7 @@ final class MissedMessages {
      * @param seen the user's last-seen position
      * @param upTo the newest position to replay: later messages reach the session live, so they are no part of it
      */
-    static HistoryReply select(String user, long seen, long upTo, HistorySlice slice) {
+    public static HistoryReply select(String user, long seen, long upTo, HistorySlice slice) {
         List<StoredMessage> missed = new ArrayList<>();
         long kept = 0;
         for (StoredMessage s : slice.messages()) {

@@ -1,12 +1,15 @@
 package dev.parley.service.presence;
 
+import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.RoomName;
 import dev.parley.service.Bus;
 import dev.parley.service.delivery.Kick;
 import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.PresenceEntry;
 import dev.parley.store.PresenceStore;
+import dev.parley.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -27,20 +30,36 @@ public final class PresenceVerticle extends VerticleBase {
     private final int fanoutMax;
     private final PresenceStore presence;
     private final LastSeenStore lastSeen;
+    /** Null: no rooms service on this node; arrivals and departures go to the default room only. */
+    private final RoomStore rooms;
+    private final ParleyConfig.Rooms roomsConfig;
     private PresenceAnnouncer announcer;
+    private RoomPresence roomPresence;
 
     public PresenceVerticle(Bus bus, int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen) {
+        this(bus, listMax, fanoutMax, presence, lastSeen, null, null);
+    }
+
+    /** Also announces to the user's rooms (issue 14): see {@link RoomPresence}. */
+    public PresenceVerticle(Bus bus, int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen,
+                            RoomStore rooms, ParleyConfig.Rooms roomsConfig) {
         this.bus = bus;
         this.listMax = listMax;
         this.fanoutMax = fanoutMax;
         this.presence = presence;
         this.lastSeen = lastSeen;
+        this.rooms = rooms;
+        this.roomsConfig = roomsConfig;
     }
 
     @Override
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         announcer = new PresenceAnnouncer(fanoutMax, d -> bus.publish(NodeAddresses.ALL, d.toJson()));
+        if (rooms != null) {
+            roomPresence = new RoomPresence(RoomName.canonical(roomsConfig.defaultRoom()), roomsConfig.presenceFanoutMax(),
+                    rooms, announcer, RoomPresence.overBus(bus));
+        }
         return Future.join(
                 bus.<JsonObject>localConsumer(PresenceAddresses.JOIN, this::join).completion(),
                 bus.<JsonObject>localConsumer(PresenceAddresses.LEAVE, this::leave).completion(),
@@ -59,8 +78,13 @@ public final class PresenceVerticle extends VerticleBase {
                         vertx.eventBus().send(NodeAddresses.node(previous.node()),
                                 new Kick(previous.user(), previous.session(), ByeReason.REPLACED).toJson());
                     }
-                    return listing(entry.user()).onSuccess(listing -> {
-                        if (previous == null) announcer.arrived(entry, listing.count());
+                    return listing(entry.user()).compose(listing -> {
+                        if (previous != null) return Future.succeededFuture(listing);
+                        if (roomPresence == null) {
+                            announcer.arrived(entry, listing.count());
+                            return Future.succeededFuture(listing);
+                        }
+                        return roomPresence.arrived(entry, listing.count()).map(listing);
                     });
                 })
                 .onSuccess(listing -> m.reply(listing.toJson()))
@@ -75,9 +99,10 @@ public final class PresenceVerticle extends VerticleBase {
                 : lastSeen.advance(leave.user(), leave.lastGroupSeq());
         presence.leave(leave.user(), leave.session())
                 .compose(gone -> gone == null ? Future.succeededFuture((PresenceEntry) null)
-                        : presence.count().map(count -> {
+                        : presence.count().compose(count -> {
+                            if (roomPresence != null) return roomPresence.left(gone, count).map(gone);
                             announcer.left(List.of(gone), count);
-                            return gone;
+                            return Future.succeededFuture(gone);
                         }))
                 .compose(gone -> saved.map(v -> new LeaveReply(gone != null)))
                 .onSuccess(reply -> m.reply(reply.toJson()))

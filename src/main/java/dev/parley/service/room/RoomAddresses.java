@@ -9,8 +9,9 @@ package dev.parley.service.room;
  *
  * <p>What happens in a room is published to {@link #events(String)} of its canonical name, which a node
  * consumes while it has local online members of the room ({@link dev.parley.service.delivery.RoomMessage},
- * {@link dev.parley.service.delivery.RoomChange}). The default room publishes to
- * {@link dev.parley.service.delivery.NodeAddresses#ALL}: with autoJoinDefault every node with a user needs it.
+ * {@link dev.parley.service.delivery.RoomChange}), before the request is answered. The default room publishes to
+ * {@link dev.parley.service.delivery.NodeAddresses#ALL} while rooms.autoJoinDefault is on (every node with a user
+ * needs it); with it off, the default room is a room like the others (except that it is never deleted).
  */
 public final class RoomAddresses {
     /** {@link JoinRoomRequest} -> {@link JoinRoomReply}; creates the room on first join. */
@@ -21,7 +22,11 @@ public final class RoomAddresses {
     public static final String SAY = "parley.rooms.say";
     /** {@link TopicRequest} -> {@link TopicReply} (text null: read the topic). */
     public static final String TOPIC = "parley.rooms.topic";
-    /** {@link ModerateRequest} -> {@link dev.parley.service.Empty}: kick, ban, unban, invite, op, deop, invite-only. */
+    /**
+     * {@link ModerateRequest} -> {@link dev.parley.service.Empty}: kick, ban, unban, invite, op, deop, invite-only.
+     * Kick and ban publish a "kicked" {@link dev.parley.service.delivery.RoomChange}; an invitation is sent as an
+     * "invited" RoomChange to the invited user's node ({@link dev.parley.service.delivery.NodeAddresses#node}) when online.
+     */
     public static final String MODERATE = "parley.rooms.moderate";
     /** {@link ListRoomsRequest} -> {@link RoomListReply}. */
     public static final String LIST = "parley.rooms.list";

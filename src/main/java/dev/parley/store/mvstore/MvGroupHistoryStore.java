@@ -5,14 +5,10 @@ import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.HistorySlice;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.List;
 
 /** A capped log: seq -> message; the oldest entries are dropped beyond {@code maxMessages}. */
 final class MvGroupHistoryStore implements GroupHistoryStore {
@@ -53,18 +49,17 @@ final class MvGroupHistoryStore implements GroupHistoryStore {
     public Future<HistorySlice> since(long afterSeq, int max, long notBeforeTs) {
         return blocking.read(() -> {
             long head = meta.getOrDefault("head", 0L);
-            Deque<StoredMessage> newest = new ArrayDeque<>();
-            Cursor<Long, String> cursor = log.cursor(afterSeq + 1);
-            while (cursor.hasNext() && max > 0) {
-                cursor.next();
-                StoredMessage m = StoredMessage.fromJson(new JsonObject(cursor.getValue()));
-                if (m.seq() > head) break;
-                if (m.ts() < notBeforeTs) continue;
-                newest.addLast(m);
-                if (newest.size() > max) newest.removeFirst();
-            }
-            long missed = Math.max(0, head - afterSeq);
-            return new HistorySlice(new ArrayList<>(newest), missed - newest.size(), head);
+            return MvSlices.since(log.cursor(afterSeq + 1), head, afterSeq, max, notBeforeTs);
+        });
+    }
+
+    @Override
+    public Future<HistorySlice> before(long beforeSeq, int limit) {
+        return blocking.read(() -> {
+            long head = meta.getOrDefault("head", 0L);
+            Long oldest = log.isEmpty() ? null : log.firstKey();
+            if (limit <= 0 || oldest == null || beforeSeq <= oldest) return new HistorySlice(List.of(), 0, head);
+            return MvSlices.before(log.cursor(beforeSeq - 1, oldest, true), head, oldest, limit);
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.store.mvstore;
 
 import dev.parley.config.ConfigException;
 import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.RoomName;
 import dev.parley.store.Blocking;
 import dev.parley.store.MemoryCounterStore;
 import dev.parley.store.MemoryPresenceStore;
@@ -17,9 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox
- * changes are committed before their futures complete; group history, last-seen positions and
- * idempotency keys are committed by MVStore's background writer (within about a second) and on close.
+ * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts, mailbox changes and
+ * rooms with their membership are committed before their futures complete; room and group history, read and
+ * last-seen positions and idempotency keys are committed by MVStore's background writer (within about a second)
+ * and on close.
  * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.
  */
 public final class MvStores extends StoreSet {
@@ -29,25 +31,28 @@ public final class MvStores extends StoreSet {
     private final Path file;
     private final Blocking blocking;
 
-    private MvStores(MVStore store, Path file, Blocking blocking, int historyMax) {
+    private MvStores(MVStore store, Path file, Blocking blocking, int historyMax, String defaultRoom) {
         super(new MvUserStore(store, blocking), new MvMailboxStore(store, blocking),
                 new MvGroupHistoryStore(store, blocking, historyMax), new MvLastSeenStore(store, blocking),
                 new MvIdempotencyStore(store, blocking), new MemoryPresenceStore(),
                 // Rate-limit windows are minutes long: not worth a disk write per login attempt.
-                new MemoryCounterStore(System::currentTimeMillis));
+                new MemoryCounterStore(System::currentTimeMillis),
+                defaultRoom, new MvRoomStore(store, blocking, defaultRoom),
+                new MvRoomHistoryStore(store, blocking, historyMax), new MvReadPositionStore(store, blocking));
         this.store = store;
         this.file = file;
         this.blocking = blocking;
     }
 
     /**
-     * Opens the store in store.dataDir, keeping history.maxMessages group messages. Blocking. A failure is a
-     * {@link ConfigException} naming the directory and the settings that choose another.
+     * Opens the store in store.dataDir, keeping history.maxMessages messages per room, with rooms.default as the
+     * default room (whose history and read positions are the group history and last-seen positions). Blocking.
+     * A failure is a {@link ConfigException} naming the directory and the settings that choose another.
      */
     public static MvStores openDataDir(Vertx vertx, ParleyConfig config) {
         Path dir = Path.of(config.store().dataDir());
         try {
-            return open(vertx, dir, config.history().maxMessages());
+            return open(vertx, dir, config.history().maxMessages(), RoomName.canonical(config.rooms().defaultRoom()));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause() : e;
             throw new ConfigException("store.dataDir: cannot open the embedded store in " + dir.toAbsolutePath() + " ("
@@ -56,8 +61,16 @@ public final class MvStores extends StoreSet {
         }
     }
 
-    /** Opens (creating if needed) the store in {@code dataDir}. Blocking: call at start-up only. */
+    /** Opens the store with the shipped default room {@value StoreSet#DEFAULT_ROOM}; see {@link #open(Vertx, Path, int, String)}. */
     public static MvStores open(Vertx vertx, Path dataDir, int historyMax) {
+        return open(vertx, dataDir, historyMax, StoreSet.DEFAULT_ROOM);
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir}; {@code defaultRoom} is canonical. Blocking: call at
+     * start-up only.
+     */
+    public static MvStores open(Vertx vertx, Path dataDir, int historyMax, String defaultRoom) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -66,7 +79,7 @@ public final class MvStores extends StoreSet {
         MVStore store = new MVStore.Builder()
                 .fileName(dataDir.resolve(FILE_NAME).toString())
                 .open();
-        return new MvStores(store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax);
+        return new MvStores(store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax, defaultRoom);
     }
 
     @Override

@@ -4,107 +4,34 @@ import dev.parley.store.GroupHistoryStore;
 import dev.parley.store.HistorySlice;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Response;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
-/**
- * The group log is a Redis Stream whose entry ids are the sequence numbers ("seq-0"), beside a counter holding
- * the head. Why a stream rather than a sorted set or list: an id range is a seq range (since() is one
- * XREVRANGE), XADD ... MAXLEN caps the log in the same command that appends, XADD refuses an id not above
- * the last one (so a lost or reset counter fails loudly instead of reordering the log), and each entry keeps
- * its ts as a field that since() filters on without decoding the JSON. The counter, not the stream, is the
- * head: it survives trimming and answers head() with one GET.
- */
+/** The group log: a {@link RedisStreamLog} under the keys it has always had (also the default room's log). */
 final class RedisGroupHistoryStore implements GroupHistoryStore {
-    // KEYS: stream, counter. ARGV: maxlen, ts, message JSON. INCR and XADD in one script: concurrent appenders
-    // on any number of nodes get distinct, gap-free seqs, and the log order is the seq order.
-    // A missing counter (first use, or Redis lost its data) starts at ts * 1000, not 0: seqs must never go
-    // backwards, or sessions that saw the old seqs would take new messages for ones already seen.
-    private static final LuaScript APPEND = new LuaScript("""
-            if redis.call('EXISTS', KEYS[2]) == 0 then
-              redis.call('SET', KEYS[2], string.format('%d', tonumber(ARGV[2]) * 1000))
-            end
-            local seq = redis.call('INCR', KEYS[2])
-            redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], string.format('%d-0', seq), 'ts', ARGV[2], 'm', ARGV[3])
-            return seq
-            """);
-    // KEYS: stream, counter. ARGV: lowest seq wanted, max, notBeforeTs.
-    // Returns {head, seq1, json1, seq2, json2, ...}, newest first. Head and entries are read atomically.
-    // Walks back from the newest in pages, so a small max reads little; the walk is bounded by MAXLEN.
-    private static final LuaScript SINCE = new LuaScript("""
-            local out = {redis.call('GET', KEYS[2]) or '0'}
-            local max = tonumber(ARGV[2])
-            local notBefore = tonumber(ARGV[3])
-            local lowest = ARGV[1] .. '-0'
-            local upper = '+'
-            local n = 0
-            while n < max do
-              local page = redis.call('XREVRANGE', KEYS[1], upper, lowest, 'COUNT', 256)
-              for _, e in ipairs(page) do
-                local f = e[2]
-                local ts, m
-                for i = 1, #f, 2 do
-                  if f[i] == 'ts' then ts = tonumber(f[i + 1]) elseif f[i] == 'm' then m = f[i + 1] end
-                end
-                if ts >= notBefore then
-                  out[#out + 1] = e[1]
-                  out[#out + 1] = m
-                  n = n + 1
-                  if n >= max then break end
-                end
-              end
-              if #page < 256 then break end
-              upper = '(' .. page[#page][1]
-            end
-            return out
-            """);
-
-    private final RedisCalls redis;
+    private final RedisStreamLog log;
     private final RedisKeys keys;
-    private final int maxMessages;
 
     RedisGroupHistoryStore(RedisCalls redis, RedisKeys keys, int maxMessages) {
-        this.redis = redis;
+        this.log = new RedisStreamLog(redis, maxMessages);
         this.keys = keys;
-        this.maxMessages = maxMessages;
     }
 
     @Override
     public Future<StoredMessage> append(StoredMessage message) {
-        return redis.eval(APPEND, List.of(keys.groupLog(), keys.groupSeq()),
-                        Integer.toString(maxMessages), Long.toString(message.ts()), message.withSeq(0).toJson().encode())
-                .map(r -> message.withSeq(r.toLong()));
+        return log.append(keys.groupLog(), keys.groupSeq(), message);
     }
 
     @Override
     public Future<Long> head() {
-        return redis.send(Command.GET, keys.groupSeq()).map(r -> r == null ? 0L : Long.parseLong(r.toString()));
+        return log.head(keys.groupSeq());
     }
 
     @Override
     public Future<HistorySlice> since(long afterSeq, int max, long notBeforeTs) {
-        long lowest = Math.max(afterSeq, 0) + 1;
-        return redis.eval(SINCE, List.of(keys.groupLog(), keys.groupSeq()),
-                Long.toString(lowest), Integer.toString(Math.max(max, 0)), Long.toString(notBeforeTs)).map(r -> {
-            long head = Long.parseLong(r.get(0).toString());
-            List<StoredMessage> newestFirst = new ArrayList<>((r.size() - 1) / 2);
-            for (int i = 1; i + 1 < r.size(); i += 2) {
-                newestFirst.add(message(r.get(i), r.get(i + 1)));
-            }
-            Collections.reverse(newestFirst);
-            long missed = Math.max(0, head - afterSeq);
-            return new HistorySlice(newestFirst, missed - newestFirst.size(), head);
-        });
+        return log.since(keys.groupLog(), keys.groupSeq(), afterSeq, max, notBeforeTs);
     }
 
-    private static StoredMessage message(Response id, Response json) {
-        String s = id.toString();
-        long seq = Long.parseLong(s.substring(0, s.indexOf('-')));
-        return StoredMessage.fromJson(new JsonObject(json.toString())).withSeq(seq);
+    @Override
+    public Future<HistorySlice> before(long beforeSeq, int limit) {
+        return log.before(keys.groupLog(), keys.groupSeq(), beforeSeq, limit);
     }
 }

@@ -49,6 +49,77 @@ final class RedisKeys {
         return prefix + "last-seen";
     }
 
+    /** Sorted set (all scores 0, so ordered by name): every room's canonical name. */
+    String rooms() {
+        return prefix + "rooms";
+    }
+
+    /** Hash: a room's scalar metadata (display, topic, topicBy, topicTs, owner, inviteOnly, createdAt). */
+    String roomMeta(String room) {
+        return roomMetaPrefix() + room;
+    }
+
+    /** Set: a room's operators. */
+    String roomOps(String room) {
+        return roomOpsPrefix() + room;
+    }
+
+    /** Set: users banned from a room. */
+    String roomBans(String room) {
+        return roomBansPrefix() + room;
+    }
+
+    /** Set: users invited to a room (an invitation is used up by joining). */
+    String roomInvites(String room) {
+        return roomInvitesPrefix() + room;
+    }
+
+    /** Sorted set (scores 0, ordered by user): a room's members. */
+    String roomMembers(String room) {
+        return roomMembersPrefix() + room;
+    }
+
+    /** Sorted set (scores 0, ordered by room): the rooms a user is a member of. */
+    String userRooms(String user) {
+        return prefix + "user-rooms:" + user;
+    }
+
+    /** Stream: a room's log, like {@link #groupLog()} (the default room's log is the group log itself). */
+    String roomLog(String room) {
+        return prefix + "room:log:" + room;
+    }
+
+    /** String counter: a room's newest seq, like {@link #groupSeq()}. */
+    String roomSeq(String room) {
+        return prefix + "room:seq:" + room;
+    }
+
+    /** Hash: room -> last seq the user saw (the default room's position is in {@link #lastSeen()}). */
+    String readPositions(String user) {
+        return prefix + "read-pos:" + user;
+    }
+
+    // Scripts that find rooms while running (removing a user) build their keys from these prefixes.
+    String roomMetaPrefix() {
+        return prefix + "room:meta:";
+    }
+
+    String roomOpsPrefix() {
+        return prefix + "room:ops:";
+    }
+
+    String roomBansPrefix() {
+        return prefix + "room:bans:";
+    }
+
+    String roomInvitesPrefix() {
+        return prefix + "room:invites:";
+    }
+
+    String roomMembersPrefix() {
+        return prefix + "room:members:";
+    }
+
     /** String with a PX expiry: the remembered reply of a client id. */
     String idempotency(String key) {
         return prefix + "idem:" + key;

@@ -1,6 +1,8 @@
 package dev.parley.store.redis;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.RoomName;
+import dev.parley.store.StoreSet;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -19,10 +21,11 @@ import java.util.function.Consumer;
  * @param mailboxTtl         a mailbox disappears this long after its last append (its newest message is then too old)
  * @param connectTimeout     bound on opening a connection, so an unreachable Redis fails fast
  * @param commandTimeout     bound on one command, so a hung Redis fails the future instead of stalling callers
+ * @param defaultRoom        canonical name of the default room, whose history and read positions are the group's
  */
 public record RedisStoreOptions(String connectionString, String password, boolean tls, String tlsCaFile, int poolSize,
                                 String keyPrefix, int historyMaxMessages, Duration mailboxTtl,
-                                Duration connectTimeout, Duration commandTimeout) {
+                                Duration connectTimeout, Duration commandTimeout, String defaultRoom) {
     public static final String DEFAULT_PREFIX = "parley:";
 
     public RedisStoreOptions {
@@ -33,12 +36,13 @@ public record RedisStoreOptions(String connectionString, String password, boolea
         requirePositive(mailboxTtl, "mailboxTtl");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(defaultRoom, "defaultRoom");
     }
 
     /** Defaults matching conf/parley.yaml (10 000 history messages, 30-day mailboxes). */
     public static RedisStoreOptions of(String connectionString) {
         return new RedisStoreOptions(connectionString, null, false, null, 8, DEFAULT_PREFIX, 10_000, Duration.ofDays(30),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), StoreSet.DEFAULT_ROOM);
     }
 
     /** The options a node's configuration asks for: the cluster.redis* keys, history and mailbox limits. */
@@ -52,6 +56,7 @@ public record RedisStoreOptions(String connectionString, String password, boolea
             o.keyPrefix = c.redisKeyPrefix();
             o.historyMaxMessages = config.history().maxMessages();
             o.mailboxTtl = config.mailbox().maxAge();
+            o.defaultRoom = RoomName.canonical(config.rooms().defaultRoom());
         });
     }
 
@@ -83,12 +88,17 @@ public record RedisStoreOptions(String connectionString, String password, boolea
         return with(o -> o.commandTimeout = v);
     }
 
+    /** The default room, canonical. */
+    public RedisStoreOptions withDefaultRoom(String v) {
+        return with(o -> o.defaultRoom = v);
+    }
+
     /** A copy with some fields changed; the canonical constructor checks the result. */
     private RedisStoreOptions with(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
         return new RedisStoreOptions(d.connectionString, d.password, d.tls, d.tlsCaFile, d.poolSize, d.keyPrefix,
-                d.historyMaxMessages, d.mailboxTtl, d.connectTimeout, d.commandTimeout);
+                d.historyMaxMessages, d.mailboxTtl, d.connectTimeout, d.commandTimeout, d.defaultRoom);
     }
 
     /** The fields, mutable, while a copy is being changed. */
@@ -103,6 +113,7 @@ public record RedisStoreOptions(String connectionString, String password, boolea
         Duration mailboxTtl;
         Duration connectTimeout;
         Duration commandTimeout;
+        String defaultRoom;
 
         Draft(RedisStoreOptions o) {
             connectionString = o.connectionString;
@@ -115,6 +126,7 @@ public record RedisStoreOptions(String connectionString, String password, boolea
             mailboxTtl = o.mailboxTtl;
             connectTimeout = o.connectTimeout;
             commandTimeout = o.commandTimeout;
+            defaultRoom = o.defaultRoom;
         }
     }
 
@@ -128,7 +140,7 @@ public record RedisStoreOptions(String connectionString, String password, boolea
     public String toString() {
         return "RedisStoreOptions[" + safeConnectionString() + ", tls=" + tls + ", tlsCaFile=" + tlsCaFile + ", poolSize=" + poolSize
                 + ", keyPrefix=" + keyPrefix + ", historyMaxMessages=" + historyMaxMessages + ", mailboxTtl=" + mailboxTtl
-                + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", commandTimeout=" + commandTimeout + ", defaultRoom=" + defaultRoom + "]";
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -35,7 +35,9 @@ public final class RedisStores extends StoreSet {
     private RedisStores(RedisCalls redis, RedisStoreOptions options, RedisKeys keys) {
         super(new RedisUserStore(redis, keys), new RedisMailboxStore(redis, keys, options.mailboxTtl().toMillis()),
                 new RedisGroupHistoryStore(redis, keys, options.historyMaxMessages()), new RedisLastSeenStore(redis, keys),
-                new RedisIdempotencyStore(redis, keys), new RedisPresenceStore(redis, keys), new RedisCounterStore(redis, keys));
+                new RedisIdempotencyStore(redis, keys), new RedisPresenceStore(redis, keys), new RedisCounterStore(redis, keys),
+                options.defaultRoom(), new RedisRoomStore(redis, keys, options.defaultRoom()),
+                new RedisRoomHistoryStore(redis, keys, options.historyMaxMessages()), new RedisReadPositionStore(redis, keys));
         this.redis = redis;
         this.nodes = new RedisNodeRegistry(redis, options.keyPrefix());
     }

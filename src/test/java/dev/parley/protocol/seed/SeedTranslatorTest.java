@@ -4,7 +4,9 @@ import dev.parley.protocol.ByeEvent;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ChatError;
 import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.RoomNotice;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedTranslatorTest {
@@ -40,5 +43,16 @@ class SeedTranslatorTest {
         SeedMessage.RegisterResMes reg = (SeedMessage.RegisterResMes) translator.fromOutbound(
                 Reply.fail("register", null, ChatError.BAD_REQUEST, "name\r\nx"));
         assertEquals("BAD_REQUEST: name\uFFFD\uFFFDx", reg.error());
+    }
+
+    @Test
+    @DisplayName("seed clients hear the default room only: room events show nothing, a room message is an ordinary SmsMes")
+    void rooms() {
+        for (String kind : new String[]{Ops.JOINED, Ops.PARTED, Ops.KICKED, Ops.TOPIC, Ops.INVITED}) {
+            assertNull(translator.fromOutbound(new RoomNotice(kind, "#dev", "200", "bob", "100", "x", 1)), kind);
+        }
+        SmsMes sms = (SmsMes) translator.fromOutbound(new MessageEvent(true, "m", "200", "bob", null, "hi", 0, false, "#lobby"));
+        assertEquals("hi", sms.content());
+        assertNull(translator.fromOutbound(Reply.ok(Ops.JOIN, null, null)), "acks of room requests show nothing either");
     }
 }

@@ -54,4 +54,24 @@ class PresenceAnnouncerTest {
         assertEquals(List.of(new PresenceChange("alice", "Alice", true)), local);
         assertEquals(List.of(), sent);
     }
+
+    @Test
+    @DisplayName("with rooms, every arrival and departure goes to the rooms hook, saying whether the default room's rule lets it hear it")
+    void withRooms() {
+        List<String> heard = new ArrayList<>();
+        PresenceAnnouncer rooms = announcer.withRooms((e, online, toDefault) -> {
+            heard.add(e.user() + " " + online + " " + toDefault);
+            return io.vertx.core.Future.succeededFuture();
+        });
+        rooms.arrived(ALICE, 3);
+        rooms.arrived(BOB, 4);
+        rooms.left(List.of(ALICE, BOB), 1);
+        rooms.left(List.of(ALICE), 3);
+        assertEquals(List.of("alice true true", "bob true false", "alice false true", "bob false true", "alice false false"), heard);
+        assertEquals(List.of(), sent, "the hook tells the default room itself");
+
+        List<Delivery> local = new ArrayList<>();
+        rooms.to(local::add).arrived(ALICE, 1);
+        assertEquals(List.of(new PresenceChange("alice", "Alice", true)), local, "another destination has no rooms");
+    }
 }

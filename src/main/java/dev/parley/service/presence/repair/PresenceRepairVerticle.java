@@ -4,7 +4,10 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.logging.Audit;
 import dev.parley.service.delivery.Delivery;
 import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.protocol.RoomName;
 import dev.parley.service.presence.PresenceAnnouncer;
+import dev.parley.service.presence.RoomPresence;
+import dev.parley.store.RoomStore;
 import dev.parley.store.NodeRegistry;
 import dev.parley.store.PresenceEntry;
 import dev.parley.store.PresenceStore;
@@ -31,6 +34,9 @@ public final class PresenceRepairVerticle extends VerticleBase {
     /** This node's users, reached without the bus. */
     private final Consumer<Delivery> localDelivery;
     private final Audit audit;
+    /** Null: no rooms; announcements go to the default room only. */
+    private RoomStore rooms;
+    private ParleyConfig.Rooms roomsConfig;
     private volatile boolean stopped;
     private Heartbeat heartbeat;
     private DeadNodeCleanup cleanup;
@@ -50,13 +56,28 @@ public final class PresenceRepairVerticle extends VerticleBase {
         this.audit = audit;
     }
 
+    /** Announces repaired arrivals and departures to the users' rooms too (issue 14); call before deploying. */
+    public PresenceRepairVerticle withRooms(RoomStore rooms, ParleyConfig.Rooms roomsConfig) {
+        this.rooms = rooms;
+        this.roomsConfig = roomsConfig;
+        return this;
+    }
+
     @Override
     public Future<?> start() {
         Timers timers = Timers.of(vertx);
         long ttlMillis = config.nodeTimeoutSeconds() * 1000L;
         PresenceAnnouncer everyNode = new PresenceAnnouncer(presenceFanoutMax,
                 d -> vertx.eventBus().publish(NodeAddresses.ALL, d.toJson()));
-        cleanup = new DeadNodeCleanup(nodeId, registry, presence, ttlMillis, everyNode.to(localDelivery), timers, audit);
+        PresenceAnnouncer localUsers = everyNode.to(localDelivery);
+        if (rooms != null) {
+            String defaultRoom = RoomName.canonical(roomsConfig.defaultRoom());
+            everyNode = everyNode.withRooms(new RoomPresence(defaultRoom, roomsConfig.presenceFanoutMax(), rooms, everyNode,
+                    RoomPresence.overBus(vertx.eventBus())));
+            localUsers = localUsers.withRooms(new RoomPresence(defaultRoom, roomsConfig.presenceFanoutMax(), rooms, localUsers,
+                    RoomPresence.locally(localDelivery)));
+        }
+        cleanup = new DeadNodeCleanup(nodeId, registry, presence, ttlMillis, localUsers, timers, audit);
         reregistration = new Reregistration(presence, localSessions, everyNode,
                 d -> vertx.eventBus().send(NodeAddresses.node(nodeId), d.toJson()), () -> stopped);
         sweep = new StaleSweep(nodeId, presence, localSessions, everyNode, timers, () -> stopped);
