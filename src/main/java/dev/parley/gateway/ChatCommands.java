@@ -8,6 +8,8 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.RequestProblem;
+import dev.parley.protocol.RoomFields;
 import dev.parley.protocol.RoomName;
 import dev.parley.protocol.Utf16;
 import dev.parley.service.group.GroupAddresses;
@@ -63,30 +65,25 @@ final class ChatCommands {
             RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r));
             said = services.bus().<JsonObject>request(RoomAddresses.SAY, body.toJson()).map(m -> SayReply.fromJson(m.body()));
         }
-        String display = c.rooms().display(canonical, room);
+        String display = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, room);
         said.onSuccess(ok -> {
                     services.metrics().groupIn.increment();
                     c.send(Reply.ok(Ops.SAY, r.rid(), Json.object().put(Fields.ID, ok.id()).put(Fields.TS, ok.ts())
-                            .put(RoomCommands.ROOM, display)));
+                            .put(Fields.ROOM, display)));
                 })
                 .onFailure(t -> c.send(Replies.failure(Ops.SAY, r, t)));
     }
 
-    /**
-     * The room to speak in as named by the client, or null after replying INVALID_ROOM. Without a room: the
-     * default room for JSON and seed clients, the current room for text clients.
-     */
+    /** The room to speak in as named by the client, else the current room; null after replying INVALID_ROOM. */
     private String sayRoom(Connection c, Request r) {
-        String room = r.text(RoomCommands.ROOM);
-        if (room == null && !r.has(RoomCommands.ROOM)) {
-            String canonical = c.protocol() == Protocol.TEXT ? c.rooms().current() : c.rooms().defaultRoom();
-            return c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, canonical);
-        }
-        if (!RoomName.valid(room)) {
-            c.send(Reply.fail(Ops.SAY, r.rid(), ChatError.INVALID_ROOM, ChatError.INVALID_ROOM.defaultMessage));
+        String canonical = c.rooms().current();
+        String current = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, canonical);
+        try {
+            return RoomFields.room(r, current);
+        } catch (RequestProblem p) {
+            c.send(p.reply(r));
             return null;
         }
-        return room;
     }
 
     // msg <to> <text>

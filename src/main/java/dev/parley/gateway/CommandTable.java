@@ -46,7 +46,7 @@ final class CommandTable<C extends CommandTable.Caller> {
                 new CommandSpec<>(Ops.DELETE_ACCOUNT, false, profile::deleteAccount),
                 new CommandSpec<>(Ops.JOIN, false, rooms::join),
                 new CommandSpec<>(Ops.PART, false, rooms::part),
-                new CommandSpec<>(RoomCommands.ROOM, false, rooms::choose),
+                new CommandSpec<>(Ops.ROOM, false, rooms::choose),
                 new CommandSpec<>(Ops.ROOMS, false, rooms::rooms),
                 new CommandSpec<>(Ops.MEMBERS, false, rooms::members),
                 new CommandSpec<>(Ops.TOPIC, false, rooms::topic),

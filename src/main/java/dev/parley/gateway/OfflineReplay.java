@@ -94,7 +94,7 @@ final class OfflineReplay {
         Map<String, Long> newest = new HashMap<>();
         for (ReplayBudget.Missed m : rooms) {
             if (m.skipped() > 0) {
-                c.send(new NoticeEvent("HISTORY_TRUNCATED", m.skipped() + " older message(s) in " + m.display()
+                c.send(new NoticeEvent("HISTORY_TRUNCATED", m.skipped() + " older message(s) of " + m.display()
                         + " were missed and are not shown"));
             }
             for (StoredMessage s : m.messages()) shown.add(new Shown(s, m.display()));
