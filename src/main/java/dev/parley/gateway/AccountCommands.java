@@ -6,7 +6,6 @@ import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.Ops;
 import dev.parley.service.Bus;
-import dev.parley.service.Empty;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.seed.SeedTranslator;
@@ -14,25 +13,28 @@ import dev.parley.service.auth.AuthAddresses;
 import dev.parley.service.auth.LoginReply;
 import dev.parley.service.auth.LoginRequest;
 import dev.parley.service.auth.RegisterRequest;
-import dev.parley.service.group.GroupAddresses;
-import dev.parley.service.group.HeadReply;
 import dev.parley.service.presence.JoinRequest;
 import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.service.room.MyRoom;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** register, login, logout. What a login missed is replayed by {@link OfflineReplay}. */
+/** register, login, logout. A login enters its rooms ({@link LoginRooms}); what it missed is replayed by {@link OfflineReplay}. */
 final class AccountCommands {
     static final String SEED_IDS = "seed user ids are whole numbers from 1 to 999999999999999999, without leading zeros";
 
     private final GatewayServices services;
     private final OfflineReplay offlineReplay;
+    private final LoginRooms loginRooms;
 
     AccountCommands(GatewayServices services) {
         this.services = services;
         this.offlineReplay = new OfflineReplay(services);
+        this.loginRooms = new LoginRooms(services);
     }
 
     // register <user> <password> [name]
@@ -84,13 +86,14 @@ final class AccountCommands {
     private void joined(Connection c, Request r, String user, String name) {
         if (c.closed() || !c.loggingInState()) return;
         c.authenticated(user, name, UUID.randomUUID().toString());
-        // From here on live events for the user are held on the connection; the history head read
-        // next splits "missed" (replayed from storage) from "live" (the held events after it).
+        // From here on live events for the user are held on the connection; the rooms' heads read
+        // next split "missed" (replayed from storage) from "live" (the held events after them).
         services.sessions().put(c);
         JoinRequest join = new JoinRequest(user, name, services.nodeId(), c.sessionId());
-        services.bus().<JsonObject>request(GroupAddresses.HEAD, Empty.INSTANCE.toJson())
-                .compose(h -> {
-                    c.liveAfter(HeadReply.fromJson(h.body()).head());
+        List<MyRoom> rooms = new ArrayList<>();
+        loginRooms.enter(c)
+                .compose(mine -> {
+                    rooms.addAll(mine);
                     return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson());
                 })
                 .map(m -> OnlineListing.fromJson(m.body()))
@@ -100,11 +103,12 @@ final class AccountCommands {
                     services.metrics().loginsOk.increment();
                     services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
                     c.send(Reply.ok(Ops.LOGIN, r.rid(), Jackson.of(reply)));
-                    offlineReplay.start(c);
+                    offlineReplay.start(c, rooms);
                     c.endAccountOp();
                 })
                 .onFailure(t -> {
                     services.sessions().remove(c);
+                    c.gateway().rooms().leaveAll(c);
                     c.backToAnonymous();
                     c.send(Replies.failure(Ops.LOGIN, r, t));
                     c.endAccountOp();

@@ -1,23 +1,26 @@
 package dev.parley.gateway;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A session's split between "missed" and "live" at login. From authentication until the missed
- * messages were written, live events are held; then they are released in arrival order, except
- * the group messages the replay already showed. Also tracks the newest group message the session
- * was given, saved as its last-seen position when it leaves.
+ * A session's split between "missed" and "live", per room. From authentication until the missed
+ * messages were written, live events are held; then they are released in arrival order, except the
+ * room messages the replay already showed (compared per room, each room having its own sequence).
+ * A room being joined mid-session is held the same way until the join's reply says where live starts.
+ * Also tracks the newest message of each room the session was given, saved as its read positions.
  */
 final class CatchUp {
 
     enum Verdict {
         /** Write it now. */
         WRITE,
-        /** Held until the replay is written. */
+        /** Held until the replay (or the join) is done. */
         HELD,
-        /** A group message the replay already showed. */
+        /** A room message the replay already showed, or from before the join. */
         DUPLICATE,
         /** Too many held: the reader is too slow to catch up. */
         OVERFLOW
@@ -30,12 +33,12 @@ final class CatchUp {
     private List<EncodedEvent> held;
     /** Confirmations of held private messages: they run once the held events were handed to the socket. */
     private List<Runnable> heldConfirmations;
-    /** The history head when this session began holding live events. */
-    private long liveFrom;
-    /** Group messages at or below this were replayed from history and must not be delivered live too. */
-    private long replayedUpTo;
-    /** The newest group message this session has been given. */
-    private long lastGroupSeq;
+    /** Per room: messages at or below this were replayed (or preceded the join) and must not be delivered live. */
+    private final Map<String, Long> replayedUpTo = new HashMap<>();
+    /** Per room: the newest message this session has been given (its read position when it leaves). */
+    private final Map<String, Long> lastSeq = new HashMap<>();
+    /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
+    private Map<String, List<EncodedEvent>> joining;
 
     /** Authenticated: hold live events until {@link #caughtUp}. */
     void begin() {
@@ -48,17 +51,22 @@ final class CatchUp {
 
     /** What to do with a live event for this session (one it did not send itself). */
     Verdict offer(EncodedEvent e) {
-        if (holding) {
-            if (held == null) held = new ArrayList<>();
-            if (held.size() >= MAX_HELD_EVENTS) return Verdict.OVERFLOW;
-            held.add(e);
-            return Verdict.HELD;
+        if (holding) return hold(held == null ? held = new ArrayList<>() : held, e);
+        if (e.room != null && joining != null) {
+            List<EncodedEvent> waiting = joining.get(e.room);
+            if (waiting != null) return hold(waiting, e);
         }
-        if (e.groupSeq != 0) {
-            if (e.groupSeq <= replayedUpTo) return Verdict.DUPLICATE;
-            lastGroupSeq = Math.max(lastGroupSeq, e.groupSeq);
+        if (e.seq != 0) {
+            if (e.seq <= replayedUpTo.getOrDefault(e.room, 0L)) return Verdict.DUPLICATE;
+            lastSeq.merge(e.room, e.seq, Math::max);
         }
         return Verdict.WRITE;
+    }
+
+    private static Verdict hold(List<EncodedEvent> list, EncodedEvent e) {
+        if (list.size() >= MAX_HELD_EVENTS) return Verdict.OVERFLOW;
+        list.add(e);
+        return Verdict.HELD;
     }
 
     /** Runs {@code confirmation} when the held events are released (after they were written). */
@@ -67,38 +75,42 @@ final class CatchUp {
         heldConfirmations.add(confirmation);
     }
 
-    /** The session's own group message: not shown back, but seen, so it is not "missed" at the next login. */
-    void seenOwn(long groupSeq) {
-        if (groupSeq != 0 && !holding) lastGroupSeq = Math.max(lastGroupSeq, groupSeq);
+    /** The session's own room message: not shown back, but seen, so it is not "missed" at the next login. */
+    void seenOwn(String room, long seq) {
+        if (room != null && seq != 0 && !holding) lastSeq.merge(room, seq, Math::max);
     }
 
     /**
-     * Group messages after {@code head} (the history head right after this session started holding
-     * live events) reach it live; those up to it are replayed from storage.
+     * Messages of {@code room} after {@code head} (its head read after this session started holding live
+     * events) reach it live; those up to it are replayed from storage.
      */
-    void liveAfter(long head) {
-        liveFrom = head;
-        lastGroupSeq = Math.max(lastGroupSeq, head);
+    void liveAfter(String room, long head) {
+        lastSeq.merge(room, head, Math::max);
     }
 
-    long liveFrom() {
-        return liveFrom;
+    /** The newest message of {@code room} this session has been given (0: none). */
+    long lastSeq(String room) {
+        return lastSeq.getOrDefault(room, 0L);
     }
 
-    long lastGroupSeq() {
-        return lastGroupSeq;
+    /** Every room's read position as this session leaves it. */
+    Map<String, Long> positions() {
+        return Map.copyOf(lastSeq);
     }
 
     /**
      * Missed messages were written: goes live and hands the held events back through {@code deliver}
-     * (which asks {@link #offer} again, so replayed group messages drop out), then their confirmations
+     * (which asks {@link #offer} again, so replayed room messages drop out), then their confirmations
      * to {@code afterWrites}. Nothing happens unless it was holding.
      *
-     * @param newestReplayedSeq the seq of the newest group message replayed, 0 when none was
+     * @param newestReplayed per room, the seq of the newest message replayed (rooms with none left out)
      */
-    void caughtUp(long newestReplayedSeq, Consumer<EncodedEvent> deliver, Consumer<Runnable> afterWrites) {
+    void caughtUp(Map<String, Long> newestReplayed, Consumer<EncodedEvent> deliver, Consumer<Runnable> afterWrites) {
         if (!holding) return;
-        replayedUpTo = newestReplayedSeq;
+        newestReplayed.forEach((room, seq) -> {
+            replayedUpTo.merge(room, seq, Math::max);
+            lastSeq.merge(room, seq, Math::max);
+        });
         holding = false;
         List<EncodedEvent> pending = held;
         held = null;
@@ -112,10 +124,43 @@ final class CatchUp {
         }
     }
 
+    /** A join of {@code room} is under way: its events wait for {@link #joined} (or are dropped by {@link #left}). */
+    void joining(String room) {
+        if (joining == null) joining = new HashMap<>();
+        joining.putIfAbsent(room, new ArrayList<>());
+    }
+
+    /**
+     * The join succeeded with the room's head at {@code head}: later messages are live, earlier ones are not
+     * the joiner's. The events that waited are offered again through {@code deliver}.
+     */
+    void joined(String room, long head, Consumer<EncodedEvent> deliver) {
+        replayedUpTo.merge(room, head, Math::max);
+        lastSeq.merge(room, head, Math::max);
+        List<EncodedEvent> waiting = joining == null ? null : joining.remove(room);
+        if (waiting != null) {
+            for (EncodedEvent e : waiting) deliver.accept(e);
+        }
+    }
+
+    /** The session is no longer in {@code room} (parted, kicked, or its join failed): nothing of it is kept. */
+    void left(String room) {
+        if (joining != null) joining.remove(room);
+        lastSeq.remove(room);
+        replayedUpTo.remove(room);
+    }
+
+    /** The login did not complete: the next one starts from scratch. */
+    void forgetPositions() {
+        lastSeq.clear();
+        replayedUpTo.clear();
+    }
+
     /** The session ended or never completed: drops what was held (its confirmations never run). */
     void abandon() {
         holding = false;
         held = null;
         heldConfirmations = null;
+        joining = null;
     }
 }

@@ -8,6 +8,9 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.RequestProblem;
+import dev.parley.protocol.RoomFields;
+import dev.parley.protocol.RoomName;
 import dev.parley.protocol.Utf16;
 import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.group.SayReply;
@@ -18,9 +21,12 @@ import dev.parley.service.mailbox.SendRequest;
 import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.service.presence.WhoRequest;
+import dev.parley.service.room.RoomAddresses;
+import dev.parley.service.room.RoomSayRequest;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-/** who, say, msg. The sender is always the session's user, never a field sent by the client. */
+/** who, say (in a room), msg. The sender is always the session's user, never a field sent by the client. */
 final class ChatCommands {
     /** Longest cid: it is stored (dedup window) once per send, so its size is the client's to abuse otherwise. */
     static final int MAX_CID_CHARS = 64;
@@ -43,18 +49,41 @@ final class ChatCommands {
                 .onFailure(t -> c.send(Replies.failure(Ops.WHO, r, t)));
     }
 
-    // say <text>
+    // say [room] <text>
     void say(Connection c, Request r) {
+        String room = sayRoom(c, r);
+        if (room == null) return;
         String text = checkedText(c, r);
         if (text == null || !cidAcceptable(c, r)) return;
-        SayRequest body = new SayRequest(c.user(), c.name(), text, cid(r));
-        services.bus().<JsonObject>request(GroupAddresses.SAY, body.toJson())
-                .map(m -> SayReply.fromJson(m.body()))
-                .onSuccess(said -> {
+        String canonical = RoomName.canonical(room);
+        Future<SayReply> said;
+        // The implicit default room is the old group: everyone may speak there, as before rooms.
+        if (c.rooms().isImplicit(canonical)) {
+            said = services.bus().<JsonObject>request(GroupAddresses.SAY, new SayRequest(c.user(), c.name(), text, cid(r)).toJson())
+                    .map(m -> SayReply.fromJson(m.body()));
+        } else {
+            RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r));
+            said = services.bus().<JsonObject>request(RoomAddresses.SAY, body.toJson()).map(m -> SayReply.fromJson(m.body()));
+        }
+        String display = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, room);
+        said.onSuccess(ok -> {
                     services.metrics().groupIn.increment();
-                    c.send(Reply.ok(Ops.SAY, r.rid(), Json.object().put(Fields.ID, said.id()).put(Fields.TS, said.ts())));
+                    c.send(Reply.ok(Ops.SAY, r.rid(), Json.object().put(Fields.ID, ok.id()).put(Fields.TS, ok.ts())
+                            .put(Fields.ROOM, display)));
                 })
                 .onFailure(t -> c.send(Replies.failure(Ops.SAY, r, t)));
+    }
+
+    /** The room to speak in as named by the client, else the current room; null after replying INVALID_ROOM. */
+    private String sayRoom(Connection c, Request r) {
+        String canonical = c.rooms().current();
+        String current = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, canonical);
+        try {
+            return RoomFields.room(r, current);
+        } catch (RequestProblem p) {
+            c.send(p.reply(r));
+            return null;
+        }
     }
 
     // msg <to> <text>
@@ -88,7 +117,7 @@ final class ChatCommands {
         long ts = System.currentTimeMillis();
         String id = services.node().ids().next(ts);
         EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false),
-                0, null, services.node().encoders());
+                null, services.node().encoders());
         Once outcome = new Once();   // touched on the sender's loop only
         long timer = c.gateway().timer(CONFIRM_MILLIS, () -> {
             if (outcome.first()) store(c, r, target.user(), text, id, ts);

@@ -31,6 +31,7 @@ final class CommandTable<C extends CommandTable.Caller> {
         AccountCommands account = new AccountCommands(services);
         ChatCommands chat = new ChatCommands(services);
         ProfileCommands profile = new ProfileCommands(services);
+        RoomCommands rooms = new RoomCommands(services);
         return new CommandTable<>(List.of(
                 new CommandSpec<>(Ops.REGISTER, true, account::register),
                 new CommandSpec<>(Ops.LOGIN, true, account::login),
@@ -42,7 +43,19 @@ final class CommandTable<C extends CommandTable.Caller> {
                 new CommandSpec<>(Ops.MSG, false, chat::msg),
                 new CommandSpec<>(Ops.PASSWORD, false, profile::password),
                 new CommandSpec<>(Ops.RENAME, false, profile::rename),
-                new CommandSpec<>(Ops.DELETE_ACCOUNT, false, profile::deleteAccount)));
+                new CommandSpec<>(Ops.DELETE_ACCOUNT, false, profile::deleteAccount),
+                new CommandSpec<>(Ops.JOIN, false, rooms::join),
+                new CommandSpec<>(Ops.PART, false, rooms::part),
+                new CommandSpec<>(Ops.ROOM, false, rooms::choose),
+                new CommandSpec<>(Ops.ROOMS, false, rooms::rooms),
+                new CommandSpec<>(Ops.MEMBERS, false, rooms::members),
+                new CommandSpec<>(Ops.TOPIC, false, rooms::topic),
+                new CommandSpec<>(Ops.KICK, false, rooms::kick),
+                new CommandSpec<>(Ops.BAN, false, rooms::ban),
+                new CommandSpec<>(Ops.UNBAN, false, rooms::unban),
+                new CommandSpec<>(Ops.INVITE, false, rooms::invite),
+                new CommandSpec<>(Ops.MODE, false, rooms::mode),
+                new CommandSpec<>(Ops.HISTORY, false, rooms::history)));
     }
 
     void dispatch(C c, Request r) {

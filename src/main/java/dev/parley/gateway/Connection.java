@@ -26,6 +26,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     private final RequestDecoder decoder;
     private final RequestFlow flow;
     private final CatchUp catchUp = new CatchUp();
+    private final SessionRooms rooms;
     private final FrameWriter out;
     private State state = State.ANONYMOUS;
     private String user;
@@ -40,6 +41,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         this.activity = new Activity(nanoTime);
         this.flow = new RequestFlow(new Admission(bucket, MAX_IN_FLIGHT), this, reads);
         this.decoder = new RequestDecoder(gateway.settings().limits().maxFrameBytes(), flow);
+        this.rooms = new SessionRooms(gateway.settings().defaultRoom(), gateway.settings().rooms().autoJoinDefault());
         this.out = new FrameWriter(wire, gateway.encoders(), decoder::protocol,
                 reason -> gateway.dropped(this, reason), gateway::shedIfOverBudget);
     }
@@ -100,7 +102,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     boolean deliver(EncodedEvent e) {
         if (closed() || user == null) return false;
         if (user.equals(e.except)) {
-            catchUp.seenOwn(e.groupSeq);
+            catchUp.seenOwn(e.room, e.seq);
             return false;
         }
         CatchUp.Verdict verdict = catchUp.offer(e);
@@ -201,21 +203,54 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         name = null;
         sessionId = null;
         catchUp.abandon();
+        catchUp.forgetPositions();
         state = State.ANONYMOUS;
     }
 
     /** See {@link CatchUp#liveAfter}. */
-    void liveAfter(long head) {
-        catchUp.liveAfter(head);
-    }
-
-    long liveFrom() {
-        return catchUp.liveFrom();
+    void liveAfter(String room, long head) {
+        catchUp.liveAfter(room, head);
     }
 
     /** Missed messages were written: release the events held meanwhile (see {@link CatchUp#caughtUp}). */
-    void caughtUp(long newestReplayedSeq) {
-        if (loggedIn()) catchUp.caughtUp(newestReplayedSeq, this::deliver, out::afterWrites);
+    void caughtUp(java.util.Map<String, Long> newestReplayed) {
+        if (loggedIn()) catchUp.caughtUp(newestReplayed, this::deliver, out::afterWrites);
+    }
+
+    /** The rooms this session is in. */
+    SessionRooms rooms() {
+        return rooms;
+    }
+
+    /** A join of {@code room} is under way: its events wait for the reply's head (see {@link CatchUp#joining}). */
+    void joining(String room, String typed) {
+        rooms.add(room, typed);
+        catchUp.joining(room);
+    }
+
+    /** Joined {@code room}: messages after {@code head} are this session's. */
+    void joinedRoom(String room, String display, long head) {
+        if (closed()) return;
+        rooms.add(room, display);
+        catchUp.joined(room, head, this::deliver);
+    }
+
+    /** No longer in {@code room} (parted, kicked, or the join failed). */
+    void leftRoom(String room) {
+        rooms.remove(room);
+        catchUp.left(room);
+    }
+
+    /** The newest message of {@code room} this session has been given. */
+    long lastSeq(String room) {
+        return catchUp.lastSeq(room);
+    }
+
+    /** Read positions of the indexed rooms, saved when the session leaves (the implicit default room's with the leave). */
+    java.util.Map<String, Long> roomPositions() {
+        java.util.Map<String, Long> positions = new java.util.HashMap<>();
+        for (String room : rooms.others()) positions.put(room, catchUp.lastSeq(room));
+        return positions;
     }
 
     /**
@@ -242,9 +277,9 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         return sessionId;
     }
 
-    /** The newest group message this session has been given; saved as last-seen when it leaves. */
+    /** The newest default-room message this session has been given; saved as last-seen when it leaves. */
     long lastGroupSeq() {
-        return catchUp.lastGroupSeq();
+        return catchUp.lastSeq(rooms.defaultRoom());
     }
 
     String remoteAddress() {

@@ -6,23 +6,31 @@ import dev.parley.protocol.Outbound;
  * An event on its way to many connections: encoded at most once per protocol, and the same bytes
  * written to every recipient. Safe to share across event loops (encoding is idempotent).
  *
- * @param groupSeq the group history position of a group message, 0 otherwise
- * @param except   the user who must not receive it (the sender or the subject), or null
+ * @param room   the canonical room of a room message (or room change), null otherwise
+ * @param seq    the room's history position of a room message, 0 otherwise
+ * @param except the user who must not receive it (the sender or the subject), or null
  */
 final class EncodedEvent {
     final Outbound event;
-    final long groupSeq;
+    final String room;
+    final long seq;
     final String except;
     private final Encoders encoders;
     private volatile byte[] json;
     private volatile byte[] text;
     private volatile byte[] seed;
 
-    EncodedEvent(Outbound event, long groupSeq, String except, Encoders encoders) {
+    EncodedEvent(Outbound event, String room, long seq, String except, Encoders encoders) {
         this.event = event;
-        this.groupSeq = groupSeq;
+        this.room = room;
+        this.seq = seq;
         this.except = except;
         this.encoders = encoders;
+    }
+
+    /** An event of no room (private message, presence, notice). */
+    EncodedEvent(Outbound event, String except, Encoders encoders) {
+        this(event, null, 0, except, encoders);
     }
 
     /** The bytes for a protocol; null when this protocol shows nothing for the event. */

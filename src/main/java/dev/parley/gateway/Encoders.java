@@ -12,8 +12,18 @@ import java.time.ZoneId;
 /** Encodes outbound frames for each protocol. */
 final class Encoders {
     private static final byte[] NOTHING = new byte[0];
-    private final TextLineEncoder text = new TextLineEncoder(ZoneId.systemDefault());
+    private final TextLineEncoder text;
     private final SeedTranslator seed = new SeedTranslator(ZoneId.systemDefault());
+
+    /** Labels every room message's text line with its room. */
+    Encoders() {
+        this(null);
+    }
+
+    /** @param defaultRoom rooms.default: its text lines look as they did before rooms (no room shown) */
+    Encoders(String defaultRoom) {
+        this.text = new TextLineEncoder(ZoneId.systemDefault(), defaultRoom);
+    }
 
     /** The frame bytes, or null (text) / empty (seed) when the protocol shows nothing for it. */
     byte[] encode(Protocol protocol, Outbound out) {

@@ -21,7 +21,7 @@ public final class GatewayNode {
     private final ConnectionLimiter limiter;
     private final NodeCapacity capacity;
     private final OutputBudget outputBudget;
-    private final Encoders encoders = new Encoders();
+    private final Encoders encoders;
     private final dev.parley.service.MessageIds ids = new dev.parley.service.MessageIds();
     private final List<String> deployments = new java.util.ArrayList<>();
     private NodeDeliveryVerticle delivery;
@@ -45,6 +45,7 @@ public final class GatewayNode {
         this.bus = bus;
         this.nodeId = nodeId;
         this.metrics = metrics;
+        this.encoders = new Encoders(settings.rooms().defaultRoom());
         metrics.gauge("parley_connections", "open client connections on this node", this::connectionCount);
         metrics.gauge("parley_sessions", "logged-in sessions on this node", this::sessionCount);
         this.limiter = new ConnectionLimiter(settings.limits().maxConnections(), settings.limits().maxConnectionsPerAddress(),
@@ -137,7 +138,21 @@ public final class GatewayNode {
         if (this.delivery != null) this.delivery.deliverLocally(delivery);
     }
 
-    /** Re-subscribes this node's delivery addresses cluster-wide (after a healed split). */
+    /** See {@link NodeDeliveryVerticle#acquireRoom}. */
+    Future<Long> acquireRoom(String room, GatewayVerticle g) {
+        return delivery.acquireRoom(room, g);
+    }
+
+    /** See {@link NodeDeliveryVerticle#releaseRoom}. */
+    void releaseRoom(String room, GatewayVerticle g) {
+        delivery.releaseRoom(room, g);
+    }
+
+    GatewaySettings settings() {
+        return settings;
+    }
+
+    /** Re-subscribes this node's delivery addresses, rooms included, cluster-wide (after a healed split). */
     public Future<?> reregisterConsumers() {
         return delivery == null ? Future.succeededFuture() : delivery.reregister();
     }

@@ -8,6 +8,8 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.JsonLineEncoder;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.service.presence.LeaveRequest;
+import dev.parley.service.room.ReadPositionsRequest;
+import dev.parley.service.room.RoomAddresses;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
@@ -19,6 +21,7 @@ import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -41,6 +44,8 @@ public final class GatewayVerticle extends VerticleBase {
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
     private CommandTable<Connection> commands;
+    /** Which of this instance's connections are in which room, and the fan-out of rooms' events to them. */
+    private InstanceRooms rooms;
     private int actualPort;
     private Deadlines deadlines;
     private BacklogShedder shedder;
@@ -55,6 +60,17 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        rooms = new InstanceRooms(settings, connections, new RoomMembers<>(new RoomMembers.Upstream() {
+            @Override
+            public Future<Long> acquire(String room) {
+                return node.acquireRoom(room, GatewayVerticle.this);
+            }
+
+            @Override
+            public void release(String room) {
+                node.releaseRoom(room, GatewayVerticle.this);
+            }
+        }), this::counted, node.metrics());
         commands = CommandTable.standard(new GatewayServices(vertx.eventBus(), settings, node.nodeId(), node.sessions(), node.metrics(), node));
         NetServerOptions options = new NetServerOptions()
                 .setHost(settings.server().host())
@@ -104,6 +120,11 @@ public final class GatewayVerticle extends VerticleBase {
         return commands;
     }
 
+    /** This instance's rooms; used on its event loop only. */
+    InstanceRooms rooms() {
+        return rooms;
+    }
+
     Encoders encoders() {
         return node.encoders();
     }
@@ -122,11 +143,14 @@ public final class GatewayVerticle extends VerticleBase {
         vertx.cancelTimer(id);
     }
 
-    /** Delivers a shared event to every logged-in connection of this instance. Runs on its event loop. */
+    /**
+     * Delivers a shared event to every logged-in connection of this instance that is in its room (events of the
+     * implicit default room, and of no room, reach everyone). Runs on its event loop.
+     */
     void broadcast(EncodedEvent e) {
         long written = 0;
         for (Connection c : connections) {
-            if (c.deliver(e)) written++;
+            if ((e.room == null || c.rooms().contains(e.room)) && c.deliver(e)) written++;
         }
         counted(e, written);
         if (e.event instanceof MessageEvent msg) node.metrics().recordDeliveryLatency(msg.ts());
@@ -210,10 +234,18 @@ public final class GatewayVerticle extends VerticleBase {
         };
     }
 
-    /** Forgets the session and tells presence (once per connection, whichever exit path came first). */
+    /**
+     * Forgets the session, takes it out of its rooms and tells presence (once per connection, whichever exit
+     * path came first); the rooms' read positions go to the rooms service (the default room's with the leave).
+     */
     Future<?> release(Connection c) {
         if (!c.release()) return Future.succeededFuture();
         node.sessions().remove(c);
+        Map<String, Long> positions = c.roomPositions();
+        rooms.leaveAll(c);
+        if (!positions.isEmpty()) {
+            vertx.eventBus().request(RoomAddresses.READ, new ReadPositionsRequest(c.user(), positions).toJson());
+        }
         LeaveRequest leave = new LeaveRequest(c.user(), c.sessionId(), c.lastGroupSeq());
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
         return vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onFailure(t -> node.leaveFailed(departed));

@@ -2,7 +2,9 @@ package dev.parley.gateway;
 
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.NoticeEvent;
+import dev.parley.protocol.Ops;
 import dev.parley.protocol.PresenceEvent;
+import dev.parley.protocol.RoomNotice;
 import dev.parley.service.Bus;
 import dev.parley.service.delivery.CloseUser;
 import dev.parley.service.delivery.Closed;
@@ -15,26 +17,41 @@ import dev.parley.service.delivery.Ping;
 import dev.parley.service.delivery.Pong;
 import dev.parley.service.delivery.PresenceChange;
 import dev.parley.service.delivery.PrivateMessage;
+import dev.parley.service.delivery.RoomChange;
+import dev.parley.service.delivery.RoomMessage;
 import dev.parley.service.delivery.ServerNotice;
+import dev.parley.service.room.RoomAddresses;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
- * The node's one delivery consumer (plus its share of the broadcast address), the service behind the
- * {@link dev.parley.service.delivery} contract: turns each delivery into an event encoded once, and hands
- * it to each gateway instance with one task per event loop, never one per recipient.
+ * The node's one delivery consumer (plus its share of the broadcast address, and one consumer per room
+ * with local members: {@link RoomSubscriptions}), the service behind the {@link dev.parley.service.delivery}
+ * contract: turns each delivery into an event encoded once, and hands it to each gateway instance concerned
+ * with one task per event loop, never one per recipient.
  */
 final class NodeDeliveryVerticle extends VerticleBase {
     private final GatewayNode node;
     private final Bus bus;
+    /** The default room's canonical name: its events come through the broadcast address. */
+    private final String defaultRoom;
+    /** Its display name, for messages of the old group shape ({@link GroupMessage}). */
+    private final String defaultDisplay;
+    private RoomSubscriptions<GatewayVerticle> rooms;
 
     NodeDeliveryVerticle(GatewayNode node, Bus bus) {
         this.node = node;
         this.bus = bus;
+        this.defaultRoom = node.settings().defaultRoom();
+        this.defaultDisplay = node.settings().rooms().defaultRoom();
     }
 
     private MessageConsumer<JsonObject> all;
@@ -42,41 +59,83 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        rooms = new RoomSubscriptions<>(this::roomConsumer, System::nanoTime);
         return register();
     }
 
     private Future<?> register() {
-        all = vertx.eventBus().consumer(NodeAddresses.ALL, this::onDelivery);
-        own = vertx.eventBus().consumer(NodeAddresses.node(node.nodeId()), this::onDelivery);
+        all = vertx.eventBus().consumer(NodeAddresses.ALL, m -> onDelivery(m, null));
+        own = vertx.eventBus().consumer(NodeAddresses.node(node.nodeId()), m -> onDelivery(m, null));
         return Future.join(all.completion(), own.completion());
+    }
+
+    /** Registers the consumer of one room's address, on this verticle's context. */
+    private RoomSubscriptions.Registration roomConsumer(String room) {
+        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(RoomAddresses.events(room), m -> onDelivery(m, room));
+        return new RoomSubscriptions.Registration() {
+            @Override
+            public Future<Void> completion() {
+                return c.completion();
+            }
+
+            @Override
+            public Future<Void> unregister() {
+                return c.unregister();
+            }
+        };
     }
 
     /**
      * Registers the consumers again. After a healed split, Hazelcast's merge can drop this node's
-     * subscriptions from the cluster-wide registry (a known Vert.x + Hazelcast pitfall).
+     * subscriptions from the cluster-wide registry (a known Vert.x + Hazelcast pitfall); rooms' too.
      */
     Future<?> reregister() {
-        return Future.join(all.unregister(), own.unregister()).transform(v -> register());
+        Promise<Object> roomsDone = Promise.promise();
+        context.runOnContext(v -> rooms.reregister().onComplete(ar -> roomsDone.complete()));
+        return Future.join(Future.join(all.unregister(), own.unregister()).transform(v -> register()), roomsDone.future());
+    }
+
+    /**
+     * Takes gateway instance {@code g}'s reference on {@code room} (see {@link RoomSubscriptions#acquire});
+     * completes on {@code g}'s event loop. Callable from any thread.
+     */
+    Future<Long> acquireRoom(String room, GatewayVerticle g) {
+        Promise<Long> ready = Promise.promise();
+        context.runOnContext(v -> rooms.acquire(room, g).onComplete(ar -> g.runOnLoop(() -> ready.handle(ar))));
+        return ready.future();
+    }
+
+    /** Gives {@code g}'s reference on {@code room} back. Callable from any thread. */
+    void releaseRoom(String room, GatewayVerticle g) {
+        context.runOnContext(v -> rooms.release(room, g));
     }
 
     /** Delivers without the bus (which a healing split can leave unable to route even to this node). */
     void deliverLocally(Delivery delivery) {
-        context.runOnContext(v -> dispatch(delivery, null));
+        context.runOnContext(v -> dispatch(delivery, null, null));
     }
 
-    private void onDelivery(Message<JsonObject> m) {
+    /** @param room the room whose address it came to, null for the node addresses */
+    private void onDelivery(Message<JsonObject> m, String room) {
         // This is the one consumer other nodes reach: whatever arrives is checked before use.
         Delivery delivery = bus.parse(m, "delivery", Delivery::fromJson);
-        if (delivery != null) dispatch(delivery, m);
+        if (delivery != null) dispatch(delivery, m, room);
     }
 
-    /** @param m the bus message to answer, or null when there is nobody to answer */
-    private void dispatch(Delivery d, Message<JsonObject> m) {
+    /**
+     * @param m   the bus message to answer, or null when there is nobody to answer
+     * @param via the room address it came through (null: a node address, which carries the default room's events)
+     */
+    private void dispatch(Delivery d, Message<JsonObject> m, String via) {
         if (d instanceof PresenceChange p) {
-            broadcast(new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online()), 0, p.user(), node.encoders()));
+            presence(p, via == null ? defaultRoom : via);
         } else if (d instanceof GroupMessage g) {
             StoredMessage s = g.message();
-            broadcast(new EncodedEvent(toEvent(s), s.seq(), s.from(), node.encoders()));
+            roomMessage(defaultRoom, defaultDisplay, s);
+        } else if (d instanceof RoomMessage r) {
+            roomMessage(r.room(), r.display(), r.message());
+        } else if (d instanceof RoomChange ch) {
+            roomChange(ch);
         } else if (d instanceof PrivateMessage p) {
             StoredMessage s = p.message();
             Connection c = node.sessions().byUser(s.to());
@@ -84,7 +143,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
                 if (m != null) m.reply(new Delivered(false).toJson());
                 return;
             }
-            deliverPrivate(c, new EncodedEvent(toEvent(s), 0, null, node.encoders()), m);
+            deliverPrivate(c, new EncodedEvent(toEvent(s, null), null, node.encoders()), m);
         } else if (d instanceof Ping) {
             if (m != null) m.reply(new Pong(node.nodeId()).toJson());
         } else if (d instanceof Kick k) {
@@ -93,7 +152,53 @@ final class NodeDeliveryVerticle extends VerticleBase {
         } else if (d instanceof CloseUser close) {
             closeUser(close, m);
         } else if (d instanceof ServerNotice n) {
-            broadcast(new EncodedEvent(new NoticeEvent(n.code(), n.message()), 0, null, node.encoders()));
+            broadcast(new EncodedEvent(new NoticeEvent(n.code(), n.message()), null, node.encoders()));
+        }
+    }
+
+    /** Not shown back to its sender (whose session counts it as seen). */
+    private void roomMessage(String room, String display, StoredMessage s) {
+        EncodedEvent e = new EncodedEvent(toEvent(s, display), room, s.seq(), s.from(), node.encoders());
+        toRoom(room, g -> g.broadcast(e), g -> g.rooms().toMembers(room, e));
+    }
+
+    /**
+     * Shown to the room's members but not to whom it is about when they caused it (the joiner, the parter, the
+     * topic's setter, who each got a reply); a kicked user is told, and stops receiving the room.
+     */
+    private void roomChange(RoomChange ch) {
+        RoomNotice notice = new RoomNotice(ch.kind(), ch.display(), ch.user(), ch.name(), ch.by(), ch.text(), ch.ts());
+        if (Ops.INVITED.equals(ch.kind())) {
+            // Sent to this node for one user, who is not (yet) in the room.
+            Connection c = node.sessions().byUser(ch.user());
+            EncodedEvent e = new EncodedEvent(notice, null, node.encoders());
+            if (c != null) c.gateway().runOnLoop(() -> {
+                if (c.protocol() != Protocol.SEED && c.deliver(e)) c.gateway().counted(e, 1);
+            });
+            return;
+        }
+        // A kick removes the member here; a part is applied by the part's own reply, which a quick rejoin follows:
+        // this event, arriving one hop later, must not undo that rejoin.
+        boolean leaves = Ops.KICKED.equals(ch.kind());
+        String except = Ops.KICKED.equals(ch.kind()) ? null : Ops.TOPIC.equals(ch.kind()) ? ch.by() : ch.user();
+        EncodedEvent e = new EncodedEvent(notice, ch.room(), 0, except, node.encoders());
+        String room = ch.room();
+        toRoom(room, g -> g.rooms().roomChange(room, ch.user(), leaves, e), g -> g.rooms().roomChange(room, ch.user(), leaves, e));
+    }
+
+    /** Each recipient hears it once: through the first room of the list it is in (none listed: the default room). */
+    private void presence(PresenceChange p, String via) {
+        List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
+        EncodedEvent e = new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online()), p.user(), node.encoders());
+        toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
+    }
+
+    /** The implicit default room reaches every instance; another room only the instances holding members of it. */
+    private void toRoom(String room, Consumer<GatewayVerticle> everyone, Consumer<GatewayVerticle> members) {
+        if (node.settings().implicitRoom(room)) {
+            for (GatewayVerticle g : node.sessions().gateways()) g.runOnLoop(() -> everyone.accept(g));
+        } else {
+            for (GatewayVerticle g : rooms.locals(room)) g.runOnLoop(() -> members.accept(g));
         }
     }
 
@@ -138,7 +243,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
         }
     }
 
-    private static MessageEvent toEvent(StoredMessage s) {
-        return new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), false);
+    /** @param room the room's display name, null for a private message */
+    private static MessageEvent toEvent(StoredMessage s, String room) {
+        return new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), false, room);
     }
 }

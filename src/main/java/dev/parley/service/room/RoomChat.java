@@ -87,10 +87,11 @@ final class RoomChat {
     }
 
     // read {positions}: a session left; positions never move backwards (the store's rule), and unknown names are ignored.
+    // Position 0 counts: a member who joined an empty room has visited it, so what comes later is "missed".
     Future<Void> read(ReadPositionsRequest r) {
         Map<String, Long> valid = new LinkedHashMap<>();
         r.positions().forEach((room, seq) -> {
-            if (seq != null && seq > 0 && RoomName.valid(room)) valid.put(RoomName.canonical(room), seq);
+            if (seq != null && seq >= 0 && RoomName.valid(room)) valid.put(RoomName.canonical(room), seq);
         });
         return valid.isEmpty() ? Future.succeededFuture() : reads.advance(r.user(), valid);
     }

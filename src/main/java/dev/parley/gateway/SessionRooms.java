@@ -1,0 +1,96 @@
+package dev.parley.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rooms one session is in, as its gateway instance's index has it (canonical name to display name),
+ * and its current room (where a text client's plain lines go). With rooms.autoJoinDefault the default room
+ * is implicit (everyone is in it, it is not indexed); otherwise it is kept like any other room.
+ * Touched on the connection's event loop only.
+ */
+final class SessionRooms {
+    private final String defaultRoom;
+    private final boolean implicitDefault;
+    private boolean inDefault;
+    /** The other rooms, canonical to display; insertion order (login order, then joins). */
+    private final Map<String, String> rooms = new HashMap<>();
+    /** Canonical; null: the default room. */
+    private String current;
+
+    SessionRooms(String defaultRoom, boolean implicitDefault) {
+        this.defaultRoom = defaultRoom;
+        this.implicitDefault = implicitDefault;
+    }
+
+    String defaultRoom() {
+        return defaultRoom;
+    }
+
+    boolean isDefault(String room) {
+        return defaultRoom.equals(room);
+    }
+
+    /** The implicit default room: everyone is in it, it is not indexed. */
+    boolean isImplicit(String room) {
+        return implicitDefault && isDefault(room);
+    }
+
+    /** Puts the session in the implicit default room (or a seed session in the default room, whatever the setting). */
+    void inDefault(boolean in) {
+        inDefault = in;
+    }
+
+    boolean contains(String room) {
+        return (isDefault(room) && inDefault) || rooms.containsKey(room);
+    }
+
+    /** Adds an indexed room (any but the implicit default room), or renames its display. */
+    void add(String room, String display) {
+        rooms.put(room, display);
+    }
+
+    void remove(String room) {
+        rooms.remove(room);
+        if (room.equals(current)) current = null;
+    }
+
+    /** The display name of a room this session is in, else {@code fallback}. */
+    String display(String room, String fallback) {
+        String d = rooms.get(room);
+        return d == null ? fallback : d;
+    }
+
+    /** The indexed rooms (a copy: safe to leave them while iterating). */
+    List<String> others() {
+        return new ArrayList<>(rooms.keySet());
+    }
+
+    void clear() {
+        rooms.clear();
+        inDefault = false;
+        current = null;
+    }
+
+    /** The current room, canonical (the default room until one is chosen). */
+    String current() {
+        return current == null ? defaultRoom : current;
+    }
+
+    void choose(String room) {
+        current = isDefault(room) ? null : room;
+    }
+
+    /**
+     * Whether a presence event published to {@code order}'s rooms reaches this session through the copy of
+     * {@code via}: through the first of them it is in, so it hears the event once.
+     */
+    boolean hearsVia(String via, List<String> order) {
+        for (String room : order) {
+            if (contains(room)) return room.equals(via);
+        }
+        return false;
+    }
+}
