@@ -139,6 +139,27 @@ class RoomsClusterTest {
 
     @Test
     @Order(3)
+    @DisplayName("a message said right after a join's reply reaches the new member on another node, every time (the node is subscribed before the reply)")
+    void messageRightAfterJoinReachesTheJoiner() {
+        int rounds = 20;
+        try (JsonClient owner = cluster.loggedIn(0, "j-owner"); JsonClient joiner = cluster.loggedIn(2, "j-joiner")) {
+            join(owner, "#race");
+            List<Integer> lost = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                // Alone in the room on node 2: each join subscribes the node afresh, each part unsubscribes it.
+                join(joiner, "#race");
+                String text = "right after the join " + round;
+                sayIn(owner, "#race", text);
+                if (joiner.poll(f -> isMessage(f, text), Duration.ofSeconds(5)) == null) lost.add(round);
+                assertTrue(joiner.request(op("part", "room", "#race")).path("ok").asBoolean());
+            }
+            assertEquals(List.of(), lost, "rounds whose message, said after the join's reply, never reached the joiner (of "
+                    + rounds + ")");
+        }
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("an operator on node 0 kicks, then bans, a user on node 1: each time the user is told and gets no more room messages; a banned join is refused until unban")
     void kickAndBanAcrossNodes() {
         String room = "#mod";
@@ -184,7 +205,7 @@ class RoomsClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("two users sharing two rooms (and the default room) hear each other's online and offline once, on another node and on the same one")
     void presenceOncePerSharedUser() {
         try (JsonClient remote = cluster.loggedIn(0, "d-remote"); JsonClient local = cluster.loggedIn(1, "d-local")) {
@@ -224,7 +245,7 @@ class RoomsClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("kill -9 of a node with a room member: the others keep talking, presence converges, and the member replays what it missed at its next login, still a member")
     void nodeDyingWithRoomMembers() {
         String room = "#dev-k";
@@ -232,8 +253,9 @@ class RoomsClusterTest {
             JsonClient victim = cluster.loggedIn(2, "x-victim");
             try {
                 joinAll(room, a, b, victim);
-                sayIn(a, room, "before the kill");
-                victim.awaitMessage("before the kill");
+                // From the victim's node: routing to it right after a join is messageRightAfterJoinReachesTheJoiner's concern.
+                sayIn(victim, room, "before the kill");
+                a.awaitMessage("before the kill");
 
                 long t0 = System.nanoTime();
                 cluster.kill(2);
