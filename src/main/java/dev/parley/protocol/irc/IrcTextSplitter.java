@@ -7,7 +7,8 @@ import java.util.List;
  * Splits a message whose last parameter (PRIVMSG/NOTICE text) would take the line over 512 bytes into several
  * messages with the same tags, source, command and other parameters. Each piece ends between characters (never
  * inside a UTF-8 sequence or a surrogate pair), at the last space of the piece when that space is in its second
- * half (the space stays at the end of the piece), so words are kept whole where possible.
+ * half (the space stays at the end of the piece), so words are kept whole where possible. The text is
+ * {@link IrcText#clean cleaned} first, so the pieces join back to exactly what the writer would have written.
  */
 public final class IrcTextSplitter {
 
@@ -21,7 +22,6 @@ public final class IrcTextSplitter {
         int room = IrcLimits.MAX_BODY - IrcText.utf8Length(IrcWriter.body(m, true) + " :");
         if (room < 4) throw new IllegalArgumentException("no room for text in: " + m.command());
         List<String> pieces = pieces(text, room);
-        if (pieces.size() == 1) return List.of(m);
         List<IrcMessage> out = new ArrayList<>(pieces.size());
         List<String> params = new ArrayList<>(m.params());
         for (String piece : pieces) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * LF or NUL can end up inside the line); tag values are escaped; tags that would take the tags section over 8191
  * bytes are left out, last ones first; a body over 510 bytes has its last parameter cut at a character boundary
  * (split long text beforehand with {@link IrcTextSplitter} so nothing is lost). A source, command or middle
- * parameter that cannot be written (empty, or containing a space) is a programming error:
+ * parameter that cannot be written (empty, or containing a space, CR, LF or NUL) is a programming error:
  * IllegalArgumentException.
  */
 public final class IrcWriter {
@@ -50,7 +50,7 @@ public final class IrcWriter {
         if (m.source() != null) {
             String source = m.source();
             if (source.isEmpty() || !isToken(source)) throw new IllegalArgumentException("bad source: " + source);
-            sb.append(':').append(source).append(' ');
+            sb.append(':').append(IrcText.clean(source)).append(' ');
         }
         if (!COMMAND.matcher(m.command()).matches()) throw new IllegalArgumentException("bad command: " + m.command());
         sb.append(m.command());
@@ -61,7 +61,7 @@ public final class IrcWriter {
             if (p.isEmpty() || p.charAt(0) == ':' || !isToken(p)) {
                 throw new IllegalArgumentException("parameter " + i + " cannot be a middle parameter: '" + p + "'");
             }
-            sb.append(' ').append(p);
+            sb.append(' ').append(IrcText.clean(p));
         }
         return sb.toString();
     }
