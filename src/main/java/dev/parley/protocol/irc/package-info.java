@@ -9,7 +9,8 @@
  * {@link dev.parley.protocol.irc.ISupport} (005).</li>
  * <li>Connection state, decisions only: {@link dev.parley.protocol.irc.CapNegotiation},
  * {@link dev.parley.protocol.irc.SaslPlain}, {@link dev.parley.protocol.irc.Registration},
- * {@link dev.parley.protocol.irc.AccountCommands} (NickServ and REGISTER), {@link dev.parley.protocol.irc.Nicks},
+ * {@link dev.parley.protocol.irc.AccountCommands} (PASS, NickServ and REGISTER read into login and registration
+ * requests), {@link dev.parley.protocol.irc.AccountReplies} (their outcomes as lines), {@link dev.parley.protocol.irc.Nicks},
  * {@link dev.parley.protocol.irc.IrcCaseMapping}.</li>
  * </ul>
  * What is supported and every deviation from the specifications: docs/irc.md.
