@@ -12,6 +12,8 @@
  * {@link dev.parley.protocol.irc.AccountCommands} (PASS, NickServ and REGISTER read into login and registration
  * requests), {@link dev.parley.protocol.irc.AccountReplies} (their outcomes as lines), {@link dev.parley.protocol.irc.Nicks},
  * {@link dev.parley.protocol.irc.IrcCaseMapping}.</li>
+ * <li>Command arguments: {@link dev.parley.protocol.irc.ChannelModes} (MODE strings, ban masks onto accounts),
+ * {@link dev.parley.protocol.irc.IrcTargets} (target lists).</li>
  * </ul>
  * What is supported and every deviation from the specifications: docs/irc.md.
  */
