@@ -3,10 +3,12 @@ package dev.parley.protocol.irc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes an {@link IrcMessage} as exactly one line ending in CR LF. Text is {@link IrcText#clean cleaned} (no CR,
+ * Writes an {@link IrcMessage} as exactly one line ending in CR LF. The last parameter is written after ':' when
+ * it must be (empty, a space, a leading ':') and whenever it is text (PRIVMSG, NOTICE, numerics...). Text is {@link IrcText#clean cleaned} (no CR,
  * LF or NUL can end up inside the line); tag values are escaped; tags that would take the tags section over 8191
  * bytes are left out, last ones first; a body over 510 bytes has its last parameter cut at a character boundary
  * (split long text beforehand with {@link IrcTextSplitter} so nothing is lost). A source, command or middle
@@ -15,6 +17,14 @@ import java.util.regex.Pattern;
  */
 public final class IrcWriter {
     private static final Pattern COMMAND = Pattern.compile("[A-Za-z]+|[0-9]{3}");
+    /**
+     * Commands whose last parameter is text: it is always written after ':' (as servers do), because naive
+     * clients and bots read the text from the first " :" rather than parsing parameters.
+     */
+    private static final Set<String> TEXT_LAST = Set.of("PRIVMSG", "NOTICE", "TOPIC", "PART", "QUIT", "KICK",
+            "AWAY", "ERROR", "CAP", "FAIL", "WARN", "NOTE", "REGISTER");
+    /** Numerics whose last parameter is a word or number, not text; every other numeric ends in text. */
+    private static final Set<String> NUMERICS_WITHOUT_TEXT = Set.of("004", "221", "324", "329", "333", "341", "367");
 
     private IrcWriter() {
     }
@@ -34,7 +44,7 @@ public final class IrcWriter {
         if (last == null) {
             sb.append(prefix);
         } else {
-            boolean colon = last.isEmpty() || last.indexOf(' ') >= 0 || last.charAt(0) == ':';
+            boolean colon = last.isEmpty() || last.indexOf(' ') >= 0 || last.charAt(0) == ':' || textLast(m);
             String head = prefix + (colon ? " :" : " ");
             int room = IrcLimits.MAX_BODY - IrcText.utf8Length(head);
             if (room < 0) throw new IllegalArgumentException("the message does not fit in 512 bytes without its text");
@@ -42,6 +52,12 @@ public final class IrcWriter {
         }
         assert IrcText.utf8Length(sb.substring(bodyStart)) <= IrcLimits.MAX_BODY;
         return sb.append("\r\n").toString();
+    }
+
+    private static boolean textLast(IrcMessage m) {
+        String c = m.command();
+        if (Character.isDigit(c.charAt(0))) return !NUMERICS_WITHOUT_TEXT.contains(c);
+        return TEXT_LAST.contains(c);
     }
 
     /** Source, command and every parameter but the last, checked. */

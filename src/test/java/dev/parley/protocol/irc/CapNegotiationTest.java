@@ -45,7 +45,7 @@ class CapNegotiationTest {
         assertTrue(cap.holdsRegistration(), "REQ before registration holds it too");
         assertEquals(List.of(":irc.parley CAP * NAK :sasl echo-message\r\n"), send("CAP REQ :sasl echo-message", "*", false));
         assertFalse(cap.enabled("sasl"));
-        assertEquals(List.of(":irc.parley CAP * NAK sasl=PLAIN\r\n"), send("CAP REQ sasl=PLAIN", "*", false));
+        assertEquals(List.of(":irc.parley CAP * NAK :sasl=PLAIN\r\n"), send("CAP REQ sasl=PLAIN", "*", false));
         assertEquals(List.of(":irc.parley CAP * ACK :-multi-prefix sasl\r\n"), send("CAP REQ :-multi-prefix sasl", "*", false));
         assertEquals(Set.of("server-time", "sasl"), cap.enabledCapabilities());
         assertEquals(List.of(":irc.parley CAP bob LIST :server-time sasl\r\n"), send("cap list", "bob", true));

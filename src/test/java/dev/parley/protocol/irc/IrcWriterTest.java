@@ -14,10 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IrcWriterTest {
 
     @Test
-    @DisplayName("a message is one CRLF line; the last parameter gets ':' only when it needs it")
+    @DisplayName("a message is one CRLF line; the last parameter gets ':' when it needs it or is text")
     void shapes() {
         assertEquals("PING\r\n", IrcWriter.line(IrcMessage.of("PING")));
         assertEquals("PONG token\r\n", IrcWriter.line(IrcMessage.of("PONG", "token")));
+        assertEquals(":a!a@h JOIN #dev\r\n", IrcWriter.line(IrcMessage.from("a!a@h", "JOIN", "#dev")));
+        assertEquals(":a!a@h PRIVMSG #dev :hi\r\n", IrcWriter.line(IrcMessage.from("a!a@h", "PRIVMSG", "#dev", "hi")));
+        assertEquals(":s 353 bob = #dev :alice\r\n", IrcWriter.line(IrcMessage.from("s", "353", "bob", "=", "#dev", "alice")));
+        assertEquals(":s 329 bob #dev 1764500000\r\n", IrcWriter.line(IrcMessage.from("s", "329", "bob", "#dev", "1764500000")));
         assertEquals(":irc.parley 001 bob :Welcome to Parley, bob\r\n",
                 IrcWriter.line(IrcMessage.from("irc.parley", "001", "bob", "Welcome to Parley, bob")));
         assertEquals(":a!a@h PRIVMSG #dev :\r\n", IrcWriter.line(IrcMessage.from("a!a@h", "PRIVMSG", "#dev", "")));
@@ -48,9 +52,9 @@ class IrcWriterTest {
         String text = "é".repeat(300); // 600 bytes
         String line = IrcWriter.line(IrcMessage.from("s", "NOTICE", "bob", text));
         String body = line.substring(0, line.length() - 2);
-        // ":s NOTICE bob " is 14 bytes; 496 bytes of room hold 248 é.
-        assertEquals(":s NOTICE bob " + "é".repeat(248), body);
-        assertEquals(510, IrcText.utf8Length(body));
+        // ":s NOTICE bob :" is 15 bytes: 495 bytes of room hold 247 é (494 bytes); half an é would be the 495th.
+        assertEquals(":s NOTICE bob :" + "é".repeat(247), body);
+        assertEquals(509, IrcText.utf8Length(body));
     }
 
     @Test
