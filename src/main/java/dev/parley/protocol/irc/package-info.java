@@ -4,7 +4,8 @@
  * <li>Lines: {@link dev.parley.protocol.irc.IrcLineDecoder} (bytes to lines, 417 on long input),
  * {@link dev.parley.protocol.irc.IrcParser} and {@link dev.parley.protocol.irc.IrcWriter} ({@link
  * dev.parley.protocol.irc.IrcMessage} from and to one line), {@link dev.parley.protocol.irc.IrcTextSplitter} (long
- * text over several lines), {@link dev.parley.protocol.irc.IrcLimits}, {@link dev.parley.protocol.irc.IrcText}.</li>
+ * text over several lines), {@link dev.parley.protocol.irc.IrcLimits}, {@link dev.parley.protocol.irc.IrcText},
+ * {@link dev.parley.protocol.irc.IrcTags} (server-time, account, msgid).</li>
  * <li>Replies: {@link dev.parley.protocol.irc.Numerics} (numerics and standard replies),
  * {@link dev.parley.protocol.irc.ISupport} (005).</li>
  * <li>Connection state, decisions only: {@link dev.parley.protocol.irc.CapNegotiation},
