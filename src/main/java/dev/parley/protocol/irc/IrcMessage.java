@@ -17,7 +17,8 @@ public record IrcMessage(Map<String, String> tags, String source, String command
     public IrcMessage {
         tags = tags == null || tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         if (command == null || command.isEmpty()) throw new IllegalArgumentException("a message needs a command");
-        params = List.copyOf(params);
+        // A null parameter (an absent realname, topic...) is written as an empty one rather than failing later.
+        params = params.stream().map(p -> p == null ? "" : p).toList();
         if (params.size() > MAX_PARAMS) throw new IllegalArgumentException("more than 15 parameters: " + params.size());
     }
 

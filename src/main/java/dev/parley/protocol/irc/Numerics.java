@@ -2,6 +2,7 @@ package dev.parley.protocol.irc;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -96,7 +97,10 @@ public final class Numerics {
     public static final String ERR_SASLALREADY = "907";
     public static final String RPL_SASLMECHS = "908";
 
-    /** The counts LUSERS reports. Parley has no IRC operators and counts the whole cluster as one server. */
+    /**
+     * The counts LUSERS reports. Parley has no IRC operators; the cluster is one server to IRC clients, so the
+     * integration passes {@code servers = 1} (docs/irc.md).
+     */
     public record Lusers(long users, long invisible, long servers, long operators, long unknown, long channels,
                          long localUsers, long localMax, long globalUsers, long globalMax) {
     }
@@ -116,7 +120,7 @@ public final class Numerics {
     public IrcMessage reply(String code, String client, String... params) {
         List<String> p = new ArrayList<>(params.length + 1);
         p.add(client == null || client.isEmpty() ? "*" : client);
-        p.addAll(List.of(params));
+        Collections.addAll(p, params);
         return new IrcMessage(null, server, code, p);
     }
 
@@ -157,7 +161,7 @@ public final class Numerics {
                 reply(RPL_LUSEROP, client, String.valueOf(l.operators()), "operator(s) online"),
                 reply(RPL_LUSERUNKNOWN, client, String.valueOf(l.unknown()), "unknown connection(s)"),
                 reply(RPL_LUSERCHANNELS, client, String.valueOf(l.channels()), "channels formed"),
-                reply(RPL_LUSERME, client, "I have " + l.localUsers() + " clients and 1 servers"),
+                reply(RPL_LUSERME, client, "I have " + l.localUsers() + " clients and " + l.servers() + " servers"),
                 reply(RPL_LOCALUSERS, client, String.valueOf(l.localUsers()), String.valueOf(l.localMax()),
                         "Current local users " + l.localUsers() + ", max " + l.localMax()),
                 reply(RPL_GLOBALUSERS, client, String.valueOf(l.globalUsers()), String.valueOf(l.globalMax()),
@@ -251,7 +255,7 @@ public final class Numerics {
     /** 324: {@code modes} like "+i" or "+"; arguments follow it. */
     public IrcMessage channelModeIs(String client, String channel, String modes, String... arguments) {
         List<String> p = new ArrayList<>(List.of(channel, modes));
-        p.addAll(List.of(arguments));
+        Collections.addAll(p, arguments);
         return reply(RPL_CHANNELMODEIS, client, p.toArray(String[]::new));
     }
 
@@ -489,7 +493,7 @@ public final class Numerics {
         List<String> p = new ArrayList<>(context.length + 3);
         p.add(command);
         p.add(code);
-        p.addAll(List.of(context));
+        Collections.addAll(p, context);
         p.add(description);
         return new IrcMessage(null, server, type, p);
     }

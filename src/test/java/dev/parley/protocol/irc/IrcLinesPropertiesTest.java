@@ -224,7 +224,9 @@ class IrcLinesPropertiesTest {
                 .as((plus, vendor, name) -> plus + vendor + name);
         Arbitrary<Map<String, String>> tags = Arbitraries.maps(tagKey, Fuzz.anyText()).ofMaxSize(4)
                 .map(LinkedHashMap::new);
-        Arbitrary<String> token = Fuzz.anyText().map(t -> t.replaceAll("[ \r\n\0]", "")).map(t -> t.isEmpty() ? "x" : t);
+        // Names and words: any character but space, CR, LF and NUL (which cannot be in them), half surrogates included.
+        Arbitrary<String> token = Arbitraries.strings().withChars("aZ09#:!@*._-é你🙂\u0001\u0003\u007f\u0085\u2028\ud800\udfff\t")
+                .ofMinLength(1).ofMaxLength(60);
         Arbitrary<String> source = Arbitraries.oneOf(Arbitraries.just((String) null), Arbitraries.just("irc.parley"),
                 token.map(t -> t.length() > 60 ? t.substring(0, 60) : t));
         Arbitrary<String> command = Arbitraries.oneOf(Arbitraries.of("PRIVMSG", "NOTICE", "001", "353", "CAP"),

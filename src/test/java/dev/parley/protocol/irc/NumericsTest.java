@@ -47,14 +47,14 @@ class NumericsTest {
     @DisplayName("LUSERS: 251-255, 265, 266 with their counts")
     void lusers() {
         assertEquals(List.of(
-                ":irc.parley 251 bob :There are 10 users and 0 invisible on 3 servers\r\n",
+                ":irc.parley 251 bob :There are 10 users and 0 invisible on 1 servers\r\n",
                 ":irc.parley 252 bob 0 :operator(s) online\r\n",
                 ":irc.parley 253 bob 1 :unknown connection(s)\r\n",
                 ":irc.parley 254 bob 7 :channels formed\r\n",
                 ":irc.parley 255 bob :I have 4 clients and 1 servers\r\n",
                 ":irc.parley 265 bob 4 9 :Current local users 4, max 9\r\n",
                 ":irc.parley 266 bob 10 20 :Current global users 10, max 20\r\n"),
-                lines(n.lusers("bob", new Numerics.Lusers(10, 0, 3, 0, 1, 7, 4, 9, 10, 20))));
+                lines(n.lusers("bob", new Numerics.Lusers(10, 0, 1, 0, 1, 7, 4, 9, 10, 20))));
     }
 
     @Test
@@ -77,6 +77,8 @@ class NumericsTest {
         assertEquals(":irc.parley 302 bob :alice=+alice@parley eve=-eve@parley\r\n", IrcWriter.line(n.userhost("bob",
                 List.of(Numerics.userhostEntry("alice", false, false, "alice@parley"), Numerics.userhostEntry("eve", false, true, "eve@parley")))));
         assertEquals(":irc.parley 417 bob :Input line was too long\r\n", IrcWriter.line(n.inputTooLong("bob")));
+        assertEquals(":irc.parley 311 bob alice alice parley * :\r\n", IrcWriter.line(n.whoisUser("bob", "alice", "alice", "parley", null)),
+                "an absent realname is empty text");
     }
 
     @Test
