@@ -13,6 +13,7 @@
  * {@link dev.parley.protocol.irc.AccountCommands} (PASS, NickServ and REGISTER read into login and registration
  * requests), {@link dev.parley.protocol.irc.AccountReplies} (their outcomes as lines), {@link dev.parley.protocol.irc.Nicks},
  * {@link dev.parley.protocol.irc.IrcCaseMapping}.</li>
+ * <li>Protocol sniffing on the shared port: {@link dev.parley.protocol.irc.IrcDetection}.</li>
  * <li>Command arguments: {@link dev.parley.protocol.irc.ChannelModes} (MODE strings, ban masks onto accounts),
  * {@link dev.parley.protocol.irc.IrcTargets} (target lists).</li>
  * </ul>
