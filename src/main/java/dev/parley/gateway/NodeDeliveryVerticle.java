@@ -18,6 +18,7 @@ import dev.parley.service.delivery.PrivateMessage;
 import dev.parley.service.delivery.ServerNotice;
 import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -39,10 +40,18 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     private MessageConsumer<JsonObject> all;
     private MessageConsumer<JsonObject> own;
+    /** Undeployed: its consumers are gone for good and must not be registered again. */
+    private volatile boolean stopped;
 
     @Override
     public Future<?> start() {
         return register();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        return Future.succeededFuture();
     }
 
     private Future<?> register() {
@@ -51,12 +60,43 @@ final class NodeDeliveryVerticle extends VerticleBase {
         return Future.join(all.completion(), own.completion());
     }
 
+    /** The clustered addresses this verticle consumes (none once stopped). */
+    java.util.List<String> addresses() {
+        return stopped ? java.util.List.of() : java.util.List.of(NodeAddresses.ALL, NodeAddresses.node(node.nodeId()));
+    }
+
     /**
-     * Registers the consumers again. After a healed split, Hazelcast's merge can drop this node's
-     * subscriptions from the cluster-wide registry (a known Vert.x + Hazelcast pitfall).
+     * Replaces the consumer of {@code address} with a new registration, for when the cluster's registry lost
+     * this node's (issue 16, see dev.parley.cluster.SubscriptionGuard). The new consumer is added before the old
+     * one is removed, in one task of this verticle: there is no moment without a consumer here.
      */
-    Future<?> reregister() {
-        return Future.join(all.unregister(), own.unregister()).transform(v -> register());
+    Future<?> reregister(String address) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            MessageConsumer<JsonObject> fresh;
+            if (stopped) {
+                done.complete();
+                return;
+            }
+            if (NodeAddresses.ALL.equals(address)) {
+                fresh = replace(all, address);
+                all = fresh;
+            } else if (NodeAddresses.node(node.nodeId()).equals(address)) {
+                fresh = replace(own, address);
+                own = fresh;
+            } else {
+                done.fail("not a delivery address of this node: " + address);
+                return;
+            }
+            fresh.completion().onComplete(done);
+        });
+        return done.future();
+    }
+
+    private MessageConsumer<JsonObject> replace(MessageConsumer<JsonObject> old, String address) {
+        MessageConsumer<JsonObject> fresh = vertx.eventBus().consumer(address, this::onDelivery);
+        old.unregister();
+        return fresh;
     }
 
     /** Delivers without the bus (which a healing split can leave unable to route even to this node). */
