@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,6 +39,8 @@ public final class SubscriptionGuard extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionGuard.class);
     /** Addresses looked up per periodic tick (one registry read each); events check every address. */
     static final int PER_TICK = 64;
+    /** A check waits this long for a lookup, so that one slow read does not hold up the next checks. */
+    static final long LOOKUP_TIMEOUT_MS = 3_000;
 
     /** What some part of this node consumes cluster-wide, and how it registers one of those consumers again. */
     public interface Subscriptions {
@@ -71,6 +74,8 @@ public final class SubscriptionGuard extends VerticleBase {
     private final List<Subscriptions> sources = new CopyOnWriteArrayList<>();
     /** Addresses found without this node's registration and not registered again yet. */
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    /** Addresses whose registry lookup has not answered yet (completed on worker threads). */
+    private final Set<String> lookingUp = ConcurrentHashMap.newKeySet();
     // The fields below are used on this verticle's context only.
     private final Set<String> repairing = new HashSet<>();
     private boolean checking;
@@ -164,10 +169,19 @@ public final class SubscriptionGuard extends VerticleBase {
     }
 
     private Future<?> verify(Subscriptions source, String address) {
-        if (repairing.contains(address)) return Future.succeededFuture();
-        return registry.apply(address).transform(r -> {
+        // One lookup per address at a time: a registry read can block a worker for Hazelcast's call timeout (60 s)
+        // while partitions move, and a new one every tick would fill the worker pool.
+        if (repairing.contains(address) || !lookingUp.add(address)) return Future.succeededFuture();
+        Future<List<RegistrationInfo>> found;
+        try {
+            found = registry.apply(address);
+        } catch (RuntimeException e) {
+            found = Future.failedFuture(e);
+        }
+        found.onComplete(r -> lookingUp.remove(address));
+        return found.timeout(LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS).transform(r -> {
             if (r.failed()) {
-                // The registry is unreachable (a split, a merge under way): nothing to conclude; the next tick looks again.
+                // The registry is unreachable or slow (a split, a merge under way): nothing to conclude; a later check looks again.
                 LOG.debug("cannot read the bus registry for {}: {}", address, r.cause().toString());
                 return Future.succeededFuture();
             }

@@ -114,6 +114,22 @@ class SubscriptionGuardTest {
     }
 
     @Test
+    @DisplayName("a lookup that never answers holds up neither the other addresses nor later checks of them")
+    void hungLookupHoldsNothingUp() {
+        Promise<List<RegistrationInfo>> hung = Promise.promise();
+        registry.put("parley.node.self", List.of(of("self", false)));
+        SubscriptionGuard guard = new SubscriptionGuard("self",
+                address -> "parley.node.self".equals(address) ? hung.future() : lookup(address), 20, new Audit(audited::add),
+                counted::incrementAndGet).watch(source(List.of("parley.node.self", "parley.nodes")));
+        vertx.deployVerticle(guard).await();
+
+        Await.until(() -> reregistered.equals(List.of("parley.nodes")), BOUND, "the other address repaired");
+        registry.put("parley.nodes", List.of(of("other", false)));
+        Await.until(() -> reregistered.size() == 2, Duration.ofMillis(SubscriptionGuard.LOOKUP_TIMEOUT_MS).plus(BOUND),
+                "a later loss repaired while the first lookup still hangs");
+    }
+
+    @Test
     @DisplayName("until its new registration completes the address is reported missing, and it is not registered twice meanwhile")
     void missingUntilRepaired() {
         Promise<Void> slow = Promise.promise();
