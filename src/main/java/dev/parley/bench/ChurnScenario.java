@@ -1,7 +1,6 @@
 package dev.parley.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -50,18 +49,9 @@ final class ChurnScenario {
         current = new int[n];
         java.util.Arrays.fill(current, -1);
         busy = new boolean[n];
-        clients = new ArrayList<>(Collections.nCopies(n, (LoadClient) null));
         Sessions sessions = new Sessions(g, o);
-        g.call(() -> sessions.open(users, c -> {
-            clients.set(c.index, c);
-            c.listen((b, from, to) -> requests.onLine(b, from, to, this::answered));
-        }), o.setupTimeoutSeconds);
-        sessions.report(r, "users");
-        if (sessions.failures > 0) {
-            g.onLoop(() -> { sessions.closeAll(); return null; });
-            return r.fail("not every user could log in");
-        }
-        g.call(() -> g.sleep(500), 10);
+        clients = sessions.openAll(users, (i, b, from, to) -> requests.onLine(b, from, to, this::answered), r, "users");
+        if (clients == null) return r;
         phase.run(g, o, cpu, () -> {
         }, this::tick);
         double drainMax = Math.max(60, o.drainSeconds);
@@ -89,7 +79,7 @@ final class ChurnScenario {
         if (now >= phase.measureTo) return false;
         requests.recordFrom = phase.measureFrom;
         requests.recordTo = phase.measureTo;
-        long due = (long) ((now - phase.startNanos) * o.churnRate / 1e9) + 1;
+        long due = phase.due(now, o.churnRate, 0, 1);
         for (long k = issued; k < due && k < issued + 10_000; k++) operate(k);
         issued = Math.max(issued, Math.min(due, issued + 10_000));
         return true;

@@ -3,7 +3,6 @@ package dev.parley.bench;
 import dev.parley.protocol.Ops;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -73,7 +72,6 @@ final class PrivateScenario {
             crossPair[p] = g.nodeOf(2 * p) != g.nodeOf(2 * p + 1);
             if (crossPair[p]) crossPairs++;
         }
-        clients = new ArrayList<>(Collections.nCopies(2 * k, (LoadClient) null));
         pingsSeen = new SeqSet[k];
         pongsSeen = new SeqSet[k];
         sent = new long[k];
@@ -82,16 +80,8 @@ final class PrivateScenario {
             pongsSeen[i] = new SeqSet();
         }
         Sessions sessions = new Sessions(g, o);
-        g.call(() -> sessions.open(users, c -> {
-            clients.set(c.index, c);
-            c.listen((b, from, to) -> onLine(c.index, b, from, to));
-        }), o.setupTimeoutSeconds);
-        sessions.report(r, "users");
-        if (sessions.failures > 0) {
-            g.onLoop(() -> { sessions.closeAll(); return null; });
-            return r.fail("not every user could log in");
-        }
-        g.call(() -> g.sleep(500), 10);
+        clients = sessions.openAll(users, this::onLine, r, "users");
+        if (clients == null) return r;
         phase.run(g, o, cpu, () -> {
             for (int p = 0; p < k; p++) for (int w = 0; w < o.window; w++) ping(p);
         }, this::tick);
@@ -148,10 +138,8 @@ final class PrivateScenario {
         if (!phase.sending) return false;
         long now = System.nanoTime();
         if (now >= phase.measureTo) return false;
-        double perNano = rate / 1e9;
         for (int p = 0; p < k; p++) {
-            long due = (long) ((now - phase.startNanos) * perNano + (double) p / k) + 1;
-            long n = Math.min(due - sent[p], 1000);
+            long n = Math.min(phase.due(now, rate, p, k) - sent[p], 1000);
             for (long x = 0; x < n; x++) ping(p);
         }
         return true;

@@ -4,7 +4,6 @@ import dev.parley.protocol.Ops;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -97,18 +96,8 @@ final class RoomTraffic {
         node = new int[n];
         for (int i = 0; i < n; i++) node[i] = g.nodeOf(i);
         Sessions sessions = new Sessions(g, o);
-        clients = new ArrayList<>(Collections.nCopies(n, (LoadClient) null));
-        g.call(() -> sessions.open(users, c -> {
-            clients.set(c.index, c);
-            c.listen((b, from, to) -> onLine(c.index, b, from, to));
-        }), o.setupTimeoutSeconds);
-        sessions.report(r, layout.name(0) == null ? "members" : "users");
-        if (sessions.failures > 0) {
-            g.onLoop(() -> { sessions.closeAll(); return null; });
-            return r.fail("not every member could log in");
-        }
-        // Let the presence announcements of the last logins pass before measuring.
-        g.call(() -> g.sleep(500), 10);
+        clients = sessions.openAll(users, this::onLine, r, layout.name(0) == null ? "members" : "users");
+        if (clients == null) return r;
         awaitHoldFile();
         phase.run(g, o, cpu, () -> {
             for (int k = 0; k < acked.length; k++) for (int w = 0; w < o.window; w++) send(k);
@@ -186,12 +175,9 @@ final class RoomTraffic {
         if (!phase.sending) return false;
         long now = System.nanoTime();
         if (now >= phase.measureTo) return false;
-        double perNano = o.rate / 1e9;
         int streams = acked.length;
         for (int k = 0; k < streams; k++) {
-            // Streams are staggered over one period so they do not all fire in the same millisecond.
-            long due = (long) ((now - phase.startNanos) * perNano + (double) k / streams) + 1;
-            long n = Math.min(due - sent[k], 1000);
+            long n = Math.min(phase.due(now, o.rate, k, streams) - sent[k], 1000);
             for (long x = 0; x < n; x++) send(k);
         }
         return true;
