@@ -5,7 +5,9 @@ package dev.parley.bench;
  * rooms 0..rooms-1; a <em>stream</em> is one sender's messages to one room (stream k: room k / S, its
  * (k mod S)-th member). Membership slots are dealt room by room ({@code slot = j * rooms + room} for the
  * room's j-th member) and each user takes {@code roomsPerUser} consecutive slots, so a user's rooms are
- * distinct and, with one room per user, room r's members are r, r + R, r + 2R, ...
+ * distinct and, with one room per user, room r's members are r, r + R, r + 2R, ... With M rooms per user,
+ * M consecutive rooms have the same members when M divides R (10,000 rooms of 10 at M = 10: groups of 10 users
+ * sharing 10 rooms): the load is the same, the cohorts are not realistic.
  */
 final class RoomLayout {
     final int rooms;

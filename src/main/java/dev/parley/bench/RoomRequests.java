@@ -62,7 +62,7 @@ final class RoomRequests {
     boolean onLine(byte[] b, int from, int to, Answer then) {
         boolean join = Frames.isOp(b, from, to, JOIN);
         if (!join && !Frames.isOp(b, from, to, PART)) return false;
-        Pending p = pending.remove(Texts.rid(b, from, to, JOIN.length));
+        Pending p = pending.remove(Texts.rid(b, from, to, (join ? JOIN : PART).length));
         if (p == null) return true;
         long now = System.nanoTime();
         boolean ok = Frames.ok(b, from, to);
