@@ -20,10 +20,8 @@ final class PrivateScenario {
     private final int run = ThreadLocalRandom.current().nextInt(1000, 10000);
     private final byte[] pingMarker;
     private final byte[] pongMarker;
-    private final LatencyHistogram rtt = new LatencyHistogram();
-    /** With several targets: round trips of pairs whose two users are on the same node / on two nodes. */
-    private final LatencyHistogram sameNode = new LatencyHistogram();
-    private final LatencyHistogram crossNode = new LatencyHistogram();
+    /** Round trips; with several targets also split by pairs whose two users are on the same node / on two nodes. */
+    private final NodeLatency rtt = new NodeLatency();
     private boolean[] crossPair;
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
@@ -98,21 +96,10 @@ final class PrivateScenario {
                 .metric("pings received", pingsReceived, "")
                 .metric("pongs received", pongsReceived, "");
         if (o.window == 0) r.metric("offered msg/s", 2 * k * rate, "msg/s");
-        r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s")
-                .metric("round trip p50", rtt.percentileMillis(50), "ms")
-                .metric("round trip p99", rtt.percentileMillis(99), "ms")
-                .metric("round trip p99.9", rtt.percentileMillis(99.9), "ms")
-                .metric("round trip max", rtt.maxNanos() / 1e6, "ms");
+        r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s");
+        if (g.nodes() > 1) r.metric("cross-node pairs", crossPairs, "");
+        rtt.report(r, "round trip", "round trips", g.nodes() > 1);
         if (g.nodes() > 1) {
-            r.metric("cross-node pairs", crossPairs, "")
-                    .metric("same-node round trips measured", sameNode.count(), "")
-                    .metric("same-node round trip p50", sameNode.percentileMillis(50), "ms")
-                    .metric("same-node round trip p99", sameNode.percentileMillis(99), "ms")
-                    .metric("same-node round trip p99.9", sameNode.percentileMillis(99.9), "ms")
-                    .metric("cross-node round trips measured", crossNode.count(), "")
-                    .metric("cross-node round trip p50", crossNode.percentileMillis(50), "ms")
-                    .metric("cross-node round trip p99", crossNode.percentileMillis(99), "ms")
-                    .metric("cross-node round trip p99.9", crossNode.percentileMillis(99.9), "ms");
             r.note("users over " + g.nodes() + " nodes: " + o.targets + "; a cross-node round trip crosses twice (ping A->B, pong B->A)");
         }
         r.mustBeZero("lost", Math.max(0, lost))
@@ -181,8 +168,7 @@ final class PrivateScenario {
                 }
                 pongsReceived++;
                 if (sentAt >= phase.measureFrom && sentAt < phase.measureTo) {
-                    rtt.record(now - sentAt);
-                    (crossPair[pair] ? crossNode : sameNode).record(now - sentAt);
+                    rtt.record(crossPair[pair], now - sentAt);
                 }
                 if (o.window > 0 && phase.sending && now < phase.measureTo) ping(pair);
             }

@@ -28,10 +28,8 @@ final class RoomTraffic {
     private final byte[] marker;
     /** Per room, the {@code "room":"<name>"} its messages must carry; null for the default room (name unknown here). */
     private final byte[][] roomField;
-    private final LatencyHistogram latency = new LatencyHistogram();
-    /** With several targets: deliveries whose sender and receiver are on the same node / on different nodes. */
-    private final LatencyHistogram sameNode = new LatencyHistogram();
-    private final LatencyHistogram crossNode = new LatencyHistogram();
+    /** Deliveries; with several targets also split by sender and receiver on the same node / on different nodes. */
+    private final NodeLatency latency = new NodeLatency();
     private int[] node;
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
@@ -120,24 +118,13 @@ final class RoomTraffic {
         if (o.window == 0) r.metric("offered deliveries/s", acked.length * o.rate * (layout.roomSize - 1), "deliveries/s");
         r.metric("deliveries/s", windowDeliveries / o.durationSeconds, "deliveries/s")
                 .metric("deliveries expected", expected, "")
-                .metric("deliveries received", check.unique, "")
-                .metric("latency p50", latency.percentileMillis(50), "ms")
-                .metric("latency p99", latency.percentileMillis(99), "ms")
-                .metric("latency p99.9", latency.percentileMillis(99.9), "ms")
-                .metric("latency max", latency.maxNanos() / 1e6, "ms");
+                .metric("deliveries received", check.unique, "");
+        latency.report(r, "latency", "deliveries", g.nodes() > 1);
         if (otherDeliveries > 0) {
             r.metric("other generators' deliveries/s", otherDeliveries / o.durationSeconds, "deliveries/s")
                     .note("other generators' deliveries: group messages in the window without this run's marker (another generator in the same rooms)");
         }
         if (g.nodes() > 1) {
-            r.metric("same-node deliveries measured", sameNode.count(), "")
-                    .metric("same-node latency p50", sameNode.percentileMillis(50), "ms")
-                    .metric("same-node latency p99", sameNode.percentileMillis(99), "ms")
-                    .metric("same-node latency p99.9", sameNode.percentileMillis(99.9), "ms")
-                    .metric("cross-node deliveries measured", crossNode.count(), "")
-                    .metric("cross-node latency p50", crossNode.percentileMillis(50), "ms")
-                    .metric("cross-node latency p99", crossNode.percentileMillis(99), "ms")
-                    .metric("cross-node latency p99.9", crossNode.percentileMillis(99.9), "ms");
             r.note("users round robin over " + g.nodes() + " nodes: " + o.targets + "; same-node = sender and receiver connected to the same node");
         }
         r.mustBeZero("lost", lost)
@@ -215,8 +202,7 @@ final class RoomTraffic {
             if (field != null && Frames.indexOf(b, from, Math.min(to, at), field) < 0) wrongRoom++;
             long sentAt = fields[2];
             if (sentAt >= phase.measureFrom && sentAt < phase.measureTo) {
-                latency.record(now - sentAt);
-                (node[layout.streamUser(stream)] == node[receiver] ? sameNode : crossNode).record(now - sentAt);
+                latency.record(node[layout.streamUser(stream)] != node[receiver], now - sentAt);
             }
             if (now >= phase.measureFrom && now < phase.measureTo) windowDeliveries++;
         } else if (Frames.isOp(b, from, to, SAY) && layout.streamsOf(receiver).length > 0) {
