@@ -105,7 +105,7 @@ final class BenchOptions {
                          --size BYTES (64: message text length)
             private:     --pairs K (500) --rate R (20 round trips/s per pair) --window W (0 = use rate) --size BYTES
             rooms:       --rooms R (100) --room-size K (10) --rooms-per-user M (1: R*K/M users, at most 19500)
-                         --senders-per-room S (1) --rate R (20 msg/s per sender and room) --window W --size BYTES
+                         --senders-per-room S (1) --rate X (20 msg/s per sender and room) --window W --size BYTES
                          --room-prefix P (rooms #P-0..#P-<R-1>; default --users-prefix: generators sharing rooms
                             give the same P and each its own --users-prefix)
                          --skip-join (members joined in an earlier run) --hold-file F (after setup, wait for F
@@ -216,8 +216,7 @@ final class BenchOptions {
             throw new IllegalArgumentException("--rooms x --room-size / --rooms-per-user = " + users + " users: at most "
                     + MAX_CONNECTIONS_PER_PROCESS + " per generator (use --rooms-per-user, or several generators with the same --room-prefix)");
         }
-        if (o.roomsPerUser > o.rooms) throw new IllegalArgumentException("--rooms-per-user: at most --rooms");
-        if (o.sendersPerRoom > o.roomSize) throw new IllegalArgumentException("--senders-per-room: at most --room-size");
+        RoomLayout.check(o.rooms, o.roomSize, o.roomsPerUser, o.sendersPerRoom);
     }
 
     /** The source addresses to spread {@code n} connections over: 127.0.0.1, 127.0.0.2, ... */

@@ -22,8 +22,7 @@ final class RoomLayout {
     private final int[][] streamsOf;
 
     private RoomLayout(int rooms, int roomSize, int roomsPerUser, int sendersPerRoom, String prefix) {
-        if (roomsPerUser > rooms) throw new IllegalArgumentException("--rooms-per-user: at most --rooms (" + rooms + ")");
-        if (sendersPerRoom > roomSize) throw new IllegalArgumentException("--senders-per-room: at most --room-size (" + roomSize + ")");
+        check(rooms, roomSize, roomsPerUser, sendersPerRoom);
         this.rooms = rooms;
         this.roomSize = roomSize;
         this.roomsPerUser = roomsPerUser;
@@ -60,6 +59,12 @@ final class RoomLayout {
 
     static RoomLayout of(int rooms, int roomSize, int roomsPerUser, int sendersPerRoom, String prefix) {
         return new RoomLayout(rooms, roomSize, roomsPerUser, sendersPerRoom, prefix);
+    }
+
+    /** Refuses a layout that cannot be built (the options' wording). */
+    static void check(int rooms, int roomSize, int roomsPerUser, int sendersPerRoom) {
+        if (roomsPerUser > rooms) throw new IllegalArgumentException("--rooms-per-user: at most --rooms (" + rooms + ")");
+        if (sendersPerRoom > roomSize) throw new IllegalArgumentException("--senders-per-room: at most --room-size (" + roomSize + ")");
     }
 
     /** Users needed, without building the layout (for option checks). */

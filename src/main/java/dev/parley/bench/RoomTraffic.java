@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.protocol.Fields;
 import dev.parley.protocol.Ops;
 
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ final class RoomTraffic {
         for (int k = 0; k < streams; k++) acked[k] = new SeqSet();
         roomField = new byte[layout.rooms][];
         for (int r = 0; r < layout.rooms; r++) {
-            if (layout.name(r) != null) roomField[r] = Frames.ascii("\"" + dev.parley.protocol.Fields.ROOM + "\":\"" + layout.name(r) + "\"");
+            if (layout.name(r) != null) roomField[r] = Frames.ascii("\"" + Fields.ROOM + "\":\"" + layout.name(r) + "\"");
         }
     }
 
@@ -75,7 +76,7 @@ final class RoomTraffic {
         return new RoomTraffic(o, g, RoomLayout.defaultRoom(o.members, o.senders), "f").run(r, users -> true);
     }
 
-    String user(int i) {
+    private String user(int i) {
         return o.user(role, i);
     }
 

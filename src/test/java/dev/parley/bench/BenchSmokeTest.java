@@ -144,6 +144,7 @@ class BenchSmokeTest {
         assertEquals(2, BenchCommand.run(new String[]{"rooms", "--rooms", "10000", "--room-size", "10"}));
         assertEquals(2, BenchCommand.run(new String[]{"rooms", "--room-prefix", "no spaces"}));
         assertEquals(2, BenchCommand.run(new String[]{"churn", "--users", "5", "--rooms", "10"}));
+        assertEquals(2, BenchCommand.run(new String[]{"rooms", "--room-size", "4", "--senders-per-room", "5"}));
     }
 
     @Test
