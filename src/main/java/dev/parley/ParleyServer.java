@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.parley.cluster.BusTls;
 import dev.parley.cluster.ClusterMembership;
 import dev.parley.cluster.ClusteredVertx;
+import dev.parley.cluster.HazelcastSetup;
+import dev.parley.cluster.SubscriptionGuard;
 import dev.parley.config.ParleyConfig;
 import dev.parley.gateway.GatewayNode;
 import dev.parley.gateway.GatewaySettings;
@@ -49,6 +51,8 @@ public final class ParleyServer {
     private final int port;
     private final ParleyConfig config;
     private HazelcastInstance hazelcast;
+    /** Keeps this node's consumers in the cluster's bus registry; null on a single node. */
+    private volatile SubscriptionGuard subscriptions;
     private volatile boolean stopping;
     private int opsPort = -1;
     /** Swaps the TLS certificate of the chat and ops ports when its files change; null when TLS is off. */
@@ -85,7 +89,7 @@ public final class ParleyServer {
                 BusTls.selfCheck(node.vertx(), c)
                         .compose(v -> RedisWait.connect(node.vertx(), RedisStoreOptions.from(config), Duration.ofSeconds(c.redisWaitSeconds())))
                         .compose(stores -> deployAll(node.vertx(), config, stores, node.nodeId())
-                                .compose(server -> server.watchCluster(node.hazelcast(), stores))),
+                                .compose(server -> server.watchCluster(node, stores))),
                 node.vertx(), node.hazelcast()::shutdown));
     }
 
@@ -121,8 +125,14 @@ public final class ParleyServer {
                 });
     }
 
+    /** Joined, and every consumer of this node is routable (see {@link SubscriptionGuard}). */
     private Future<?> clusterCheck() {
-        return config.cluster().enabled() ? ClusterMembership.joined(hazelcast, vertx) : Future.succeededFuture("single node");
+        if (!config.cluster().enabled()) return Future.succeededFuture("single node");
+        return ClusterMembership.joined(hazelcast, vertx).compose(members -> {
+            java.util.Set<String> missing = subscriptions == null ? java.util.Set.of() : subscriptions.missing();
+            return missing.isEmpty() ? Future.succeededFuture(members)
+                    : Future.failedFuture("not routable on " + missing + " (registering again)");
+        });
     }
 
     private ParleyServer watchCertificates() {
@@ -133,19 +143,23 @@ public final class ParleyServer {
         return this;
     }
 
-    private Future<ParleyServer> watchCluster(HazelcastInstance hz, RedisStores redis) {
+    private Future<ParleyServer> watchCluster(ClusteredVertx node, RedisStores redis) {
+        HazelcastInstance hz = node.hazelcast();
         this.hazelcast = hz;
         PresenceRepairVerticle repair = new PresenceRepairVerticle(gateway.nodeId(), config.cluster(), redis.nodes(),
                 redis.presence(), gateway::sessionSnapshot, config.limits().presenceFanoutMax(), gateway::deliverLocally,
                 gateway.audit());
         repair.withRooms(redis.roomStore(), config.rooms());
         gateway.onLeaveFailure(repair::departureLost);
-        return vertx.deployVerticle(repair).map(id -> {
-            ClusterMembership.listen(hz, gateway.audit(), repair::memberLeft, () -> {
-                // Back from a split: be routable again and put our sessions back into shared presence.
-                vertx.runOnContext(v -> gateway.reregisterConsumers());
-                repair.reregisterSoon();
-            });
+        SubscriptionGuard guard = new SubscriptionGuard(gateway.nodeId(), SubscriptionGuard.registryOf(node.manager()),
+                HazelcastSetup.HEARTBEAT_SECONDS * 1000L, gateway.audit(), gateway.metrics().busReregistrations::increment)
+                .watch(SubscriptionGuard.Subscriptions.of(gateway::consumedAddresses, gateway::reregisterConsumer));
+        return Future.all(vertx.deployVerticle(repair), vertx.deployVerticle(guard)).map(ids -> {
+            subscriptions = guard;
+            // Back from a split: put our sessions back into shared presence; after any change, check that
+            // the cluster can still route to our consumers.
+            ClusterMembership.listen(hz, gateway.audit(), repair::memberLeft, repair::reregisterSoon, guard::checkAll);
+            guard.checkAll();
             return this;
         });
     }

@@ -50,6 +50,8 @@ public final class BenchCommand {
             case "fanout" -> o.members;
             case "private" -> 2 * o.pairs;
             case "cluster" -> Math.max(o.members, 2 * o.pairs);
+            case "rooms" -> (int) RoomLayout.usersFor(o.rooms, o.roomSize, o.roomsPerUser);
+            case "churn" -> o.users;
             default -> throw new IllegalArgumentException("unknown scenario '" + o.scenario + "'");
         };
         progress(System.err, o);
@@ -57,7 +59,9 @@ public final class BenchCommand {
         try (Generator g = new Generator(o, connections)) {
             result = switch (o.scenario) {
                 case "connections" -> new ConnectionsScenario(o, g).run();
-                case "fanout" -> new FanoutScenario(o, g).run();
+                case "fanout" -> RoomTraffic.fanout(o, g);
+                case "rooms" -> RoomsScenario.run(o, g);
+                case "churn" -> new ChurnScenario(o, g).run();
                 case "private" -> new PrivateScenario(o, g).run();
                 case "cluster" -> new ClusterScenario(o, g).run();
                 default -> new LoginsScenario(o, g).run();

@@ -52,6 +52,17 @@ final class BenchOptions {
     int pairs = 500;
     // cluster: the private phase's rate per pair (--rate is the fan-out phase's)
     double pairRate = -1;
+    // rooms (and churn: --rooms, --room-prefix, --skip-join)
+    int rooms = 100;
+    int roomSize = 10;
+    int roomsPerUser = 1;
+    int sendersPerRoom = 1;
+    /** Room names are "#<prefix>-<n>"; the same prefix in several generators means the same rooms. Default: --users-prefix. */
+    String roomPrefix;
+    boolean skipJoin;
+    // churn
+    int users = 1000;
+    double churnRate = 1000;
     // logins
     int kdfIterations;
     // shared
@@ -71,6 +82,9 @@ final class BenchOptions {
               logins        login rate at the server's password KDF cost
               cluster       fanout then private with users spread over several nodes (--targets):
                             cross-node latency reported apart from same-node latency
+              rooms         R rooms of K members, S senders per room at R msg/s each (or --window W):
+                            lost, duplicated and misdelivered (outside its room) messages, latency
+              churn         N logged-in users join and part rooms at C operations/s: reply latency, failures
             common options:
               --host H (127.0.0.1)  --port P (8889)  --users-prefix S (bench)  --password P
               --targets H:P,H:P,... several nodes (instead of --host/--port): user i connects to
@@ -90,6 +104,15 @@ final class BenchOptions {
             fanout:      --members M (200) --senders S (all) --rate R (20 msg/s each) --window W (0 = use rate)
                          --size BYTES (64: message text length)
             private:     --pairs K (500) --rate R (20 round trips/s per pair) --window W (0 = use rate) --size BYTES
+            rooms:       --rooms R (100) --room-size K (10) --rooms-per-user M (1: R*K/M users, at most 19500)
+                         --senders-per-room S (1) --rate X (20 msg/s per sender and room) --window W --size BYTES
+                         --room-prefix P (rooms #P-0..#P-<R-1>; default --users-prefix: generators sharing rooms
+                            give the same P and each its own --users-prefix)
+                         --skip-join (members joined in an earlier run) --hold-file F (after setup, wait for F
+                            before the load, at most --setup-timeout: lines several generators up)
+                         setup: a join pass (log in, join, log out; --concurrency logins in flight), then the logins
+            churn:       --users N (1000, at least --rooms) --rooms R (100) --churn-rate C (1000 joins+parts/s)
+                         --room-prefix P --skip-join; user u stays in room u mod R and joins/parts the others
             logins:      --connections N (8 logins in flight) --kdf-iterations N (reported with the rate)
             cluster:     --targets (at least 2), the fanout options (--members --senders --rate --window --size)
                          and --pairs K --pair-rate R (20 round trips/s per pair) for the private phase;
@@ -136,6 +159,14 @@ final class BenchOptions {
                 case "--window" -> o.window = intValue(args, ++i, a, 0, 10_000);
                 case "--size" -> o.size = intValue(args, ++i, a, 40, 4000);
                 case "--pairs" -> o.pairs = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS / 2);
+                case "--rooms" -> o.rooms = intValue(args, ++i, a, 1, 1_000_000);
+                case "--room-size" -> o.roomSize = intValue(args, ++i, a, 2, MAX_CONNECTIONS_PER_PROCESS);
+                case "--rooms-per-user" -> o.roomsPerUser = intValue(args, ++i, a, 1, 100);
+                case "--senders-per-room" -> o.sendersPerRoom = intValue(args, ++i, a, 1, MAX_CONNECTIONS_PER_PROCESS);
+                case "--room-prefix" -> o.roomPrefix = value(args, ++i, a);
+                case "--skip-join" -> o.skipJoin = true;
+                case "--users" -> o.users = intValue(args, ++i, a, 2, MAX_CONNECTIONS_PER_PROCESS);
+                case "--churn-rate" -> o.churnRate = doubleValue(args, ++i, a, 0.1, 1_000_000);
                 case "--kdf-iterations" -> o.kdfIterations = intValue(args, ++i, a, 1, Integer.MAX_VALUE);
                 case "--concurrency" -> o.concurrency = intValue(args, ++i, a, 1, 10_000);
                 case "--skip-register" -> o.skipRegister = true;
@@ -162,7 +193,30 @@ final class BenchOptions {
         if (o.scenario.equals("private") && o.pairs * 2 > MAX_CONNECTIONS_PER_PROCESS) {
             throw new IllegalArgumentException("--pairs: at most " + MAX_CONNECTIONS_PER_PROCESS / 2);
         }
+        if (o.roomPrefix == null) o.roomPrefix = o.usersPrefix;
+        if (o.scenario.equals("rooms") || o.scenario.equals("churn")) checkRooms(o);
         return o;
+    }
+
+    private static void checkRooms(BenchOptions o) {
+        if (!o.roomPrefix.matches("[A-Za-z0-9_.-]{1,40}")) {
+            throw new IllegalArgumentException("--room-prefix (or --users-prefix) must be 1-40 of A-Z a-z 0-9 _ . - for room names, not '"
+                    + o.roomPrefix + "'");
+        }
+        if (String.valueOf(o.rooms - 1).length() + o.roomPrefix.length() + 2 > 50) {
+            throw new IllegalArgumentException("room names '#" + o.roomPrefix + "-" + (o.rooms - 1) + "' would exceed 50 characters");
+        }
+        if (o.scenario.equals("churn")) {
+            if (o.rooms < 2 || o.users < o.rooms) throw new IllegalArgumentException("churn needs --rooms of at least 2 and --users of at least --rooms");
+            if (o.window > 0) throw new IllegalArgumentException("churn has no --window: it runs at --churn-rate");
+            return;
+        }
+        long users = RoomLayout.usersFor(o.rooms, o.roomSize, o.roomsPerUser);
+        if (users > MAX_CONNECTIONS_PER_PROCESS) {
+            throw new IllegalArgumentException("--rooms x --room-size / --rooms-per-user = " + users + " users: at most "
+                    + MAX_CONNECTIONS_PER_PROCESS + " per generator (use --rooms-per-user, or several generators with the same --room-prefix)");
+        }
+        RoomLayout.check(o.rooms, o.roomSize, o.roomsPerUser, o.sendersPerRoom);
     }
 
     /** The source addresses to spread {@code n} connections over: 127.0.0.1, 127.0.0.2, ... */

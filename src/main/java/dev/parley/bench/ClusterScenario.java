@@ -21,7 +21,7 @@ final class ClusterScenario {
         BenchResult r = new BenchResult("cluster").param("nodes", n).param("targets", o.targets.toString());
         g.assign(o::roundRobin);
         System.err.println("  cluster: fan-out phase, " + o.members + " members round robin over " + n + " nodes");
-        r.include("fanout: ", new FanoutScenario(o, g).run());
+        r.include("fanout: ", RoomTraffic.fanout(o, g));
         // Pair p: its first user on node p mod n; its second on the same node (even p) or the next (odd p).
         g.assign(i -> {
             int p = i / 2;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class Frames {
     static final byte[] OP_MESSAGE = opPrefix(Ops.MESSAGE);
     static final byte[] OK_TRUE = ascii("\"" + Fields.OK + "\":true");
+    private static final byte[] ERROR_CODE = ascii("\"" + Fields.ERROR + "\":{\"" + Fields.CODE + "\":\"");
 
     private Frames() {
     }
@@ -58,6 +59,16 @@ final class Frames {
     /** Whether the reply within its first {@code window} bytes says ok:true (op, rid and ok come first). */
     static boolean ok(byte[] b, int from, int to) {
         return indexOf(b, from, Math.min(to, from + 200), OK_TRUE) >= 0;
+    }
+
+    /** The error code of a failed reply ({@code "error":{"code":"X",...}}), or "?" when there is none. */
+    static String errorCode(byte[] b, int from, int to) {
+        int at = indexOf(b, from, to, ERROR_CODE);
+        if (at < 0) return "?";
+        int start = at + ERROR_CODE.length;
+        int end = start;
+        while (end < to && b[end] != '"') end++;
+        return end < to ? string(b, start, end) : "?";
     }
 
     static String string(byte[] b, int from, int to) {

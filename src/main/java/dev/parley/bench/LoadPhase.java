@@ -14,6 +14,14 @@ final class LoadPhase {
     boolean sending;
 
     /**
+     * Open loop: how many requests stream {@code i} of {@code n} at {@code rate}/s is due to have sent by
+     * {@code now}; the streams are staggered over one period so they do not all fire in the same millisecond.
+     */
+    long due(long now, double rate, int i, int n) {
+        return (long) ((now - startNanos) * rate / 1e9 + (double) i / n) + 1;
+    }
+
+    /**
      * @param startWindowed puts the first {@code --window} requests in flight (flat out)
      * @param tick          sends what is due on the open-loop schedule; false once the phase is over
      */

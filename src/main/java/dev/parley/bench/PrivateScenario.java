@@ -3,7 +3,6 @@ package dev.parley.bench;
 import dev.parley.protocol.Ops;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,10 +20,8 @@ final class PrivateScenario {
     private final int run = ThreadLocalRandom.current().nextInt(1000, 10000);
     private final byte[] pingMarker;
     private final byte[] pongMarker;
-    private final LatencyHistogram rtt = new LatencyHistogram();
-    /** With several targets: round trips of pairs whose two users are on the same node / on two nodes. */
-    private final LatencyHistogram sameNode = new LatencyHistogram();
-    private final LatencyHistogram crossNode = new LatencyHistogram();
+    /** Round trips; with several targets also split by pairs whose two users are on the same node / on two nodes. */
+    private final NodeLatency rtt = new NodeLatency();
     private boolean[] crossPair;
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
@@ -73,7 +70,6 @@ final class PrivateScenario {
             crossPair[p] = g.nodeOf(2 * p) != g.nodeOf(2 * p + 1);
             if (crossPair[p]) crossPairs++;
         }
-        clients = new ArrayList<>(Collections.nCopies(2 * k, (LoadClient) null));
         pingsSeen = new SeqSet[k];
         pongsSeen = new SeqSet[k];
         sent = new long[k];
@@ -82,16 +78,8 @@ final class PrivateScenario {
             pongsSeen[i] = new SeqSet();
         }
         Sessions sessions = new Sessions(g, o);
-        g.call(() -> sessions.open(users, c -> {
-            clients.set(c.index, c);
-            c.listen((b, from, to) -> onLine(c.index, b, from, to));
-        }), o.setupTimeoutSeconds);
-        sessions.report(r, "users");
-        if (sessions.failures > 0) {
-            g.onLoop(() -> { sessions.closeAll(); return null; });
-            return r.fail("not every user could log in");
-        }
-        g.call(() -> g.sleep(500), 10);
+        clients = sessions.openAll(users, this::onLine, r, "users");
+        if (clients == null) return r;
         phase.run(g, o, cpu, () -> {
             for (int p = 0; p < k; p++) for (int w = 0; w < o.window; w++) ping(p);
         }, this::tick);
@@ -108,21 +96,10 @@ final class PrivateScenario {
                 .metric("pings received", pingsReceived, "")
                 .metric("pongs received", pongsReceived, "");
         if (o.window == 0) r.metric("offered msg/s", 2 * k * rate, "msg/s");
-        r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s")
-                .metric("round trip p50", rtt.percentileMillis(50), "ms")
-                .metric("round trip p99", rtt.percentileMillis(99), "ms")
-                .metric("round trip p99.9", rtt.percentileMillis(99.9), "ms")
-                .metric("round trip max", rtt.maxNanos() / 1e6, "ms");
+        r.metric("msg/s", windowMessages / o.durationSeconds, "msg/s");
+        if (g.nodes() > 1) r.metric("cross-node pairs", crossPairs, "");
+        rtt.report(r, "round trip", "round trips", g.nodes() > 1);
         if (g.nodes() > 1) {
-            r.metric("cross-node pairs", crossPairs, "")
-                    .metric("same-node round trips measured", sameNode.count(), "")
-                    .metric("same-node round trip p50", sameNode.percentileMillis(50), "ms")
-                    .metric("same-node round trip p99", sameNode.percentileMillis(99), "ms")
-                    .metric("same-node round trip p99.9", sameNode.percentileMillis(99.9), "ms")
-                    .metric("cross-node round trips measured", crossNode.count(), "")
-                    .metric("cross-node round trip p50", crossNode.percentileMillis(50), "ms")
-                    .metric("cross-node round trip p99", crossNode.percentileMillis(99), "ms")
-                    .metric("cross-node round trip p99.9", crossNode.percentileMillis(99.9), "ms");
             r.note("users over " + g.nodes() + " nodes: " + o.targets + "; a cross-node round trip crosses twice (ping A->B, pong B->A)");
         }
         r.mustBeZero("lost", Math.max(0, lost))
@@ -148,10 +125,8 @@ final class PrivateScenario {
         if (!phase.sending) return false;
         long now = System.nanoTime();
         if (now >= phase.measureTo) return false;
-        double perNano = rate / 1e9;
         for (int p = 0; p < k; p++) {
-            long due = (long) ((now - phase.startNanos) * perNano + (double) p / k) + 1;
-            long n = Math.min(due - sent[p], 1000);
+            long n = Math.min(phase.due(now, rate, p, k) - sent[p], 1000);
             for (long x = 0; x < n; x++) ping(p);
         }
         return true;
@@ -193,8 +168,7 @@ final class PrivateScenario {
                 }
                 pongsReceived++;
                 if (sentAt >= phase.measureFrom && sentAt < phase.measureTo) {
-                    rtt.record(now - sentAt);
-                    (crossPair[pair] ? crossNode : sameNode).record(now - sentAt);
+                    rtt.record(crossPair[pair], now - sentAt);
                 }
                 if (o.window > 0 && phase.sending && now < phase.measureTo) ping(pair);
             }

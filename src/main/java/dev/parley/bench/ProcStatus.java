@@ -45,6 +45,8 @@ final class ProcStatus {
         private long t0;
         private double serverCores = -1;
         private double selfCores = -1;
+        /** The servers' resident memory summed at the end of the window, KiB (-1: unknown). */
+        private long serverRss = -1;
 
         /** {@code serverPids}: the node processes (several in a cluster: their CPU is summed). */
         CpuWindow(long... serverPids) {
@@ -74,12 +76,24 @@ final class ProcStatus {
             selfCores = (cpuSeconds(ProcessHandle.current().pid()) - self0) / wall;
             double s = serverSeconds();
             if (server0 >= 0 && s >= 0) serverCores = (s - server0) / wall;
+            if (serverPids.length > 0) {
+                serverRss = 0;
+                for (long pid : serverPids) {
+                    long kib = rssKiB(pid);
+                    if (kib < 0) {
+                        serverRss = -1;
+                        break;
+                    }
+                    serverRss += kib;
+                }
+            }
         }
 
         void report(BenchResult r) {
             r.metric("machine load average (1 min)", loadAverage(), "");
             if (selfCores >= 0) r.metric("generator CPU", selfCores, "cores");
             if (serverCores >= 0) r.metric(serverPids.length > 1 ? "server CPU (all nodes)" : "server CPU", serverCores, "cores");
+            if (serverRss >= 0) r.metric(serverPids.length > 1 ? "server RSS at window end (all nodes)" : "server RSS at window end", serverRss, "KiB");
         }
     }
 

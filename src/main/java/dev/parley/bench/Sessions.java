@@ -59,6 +59,32 @@ final class Sessions {
         return all.future().onComplete(v -> generator.vertx().cancelTimer(progress));
     }
 
+    /** Where a logged-in client's lines go: {@code index} is its user number. */
+    interface ClientLines {
+        void onLine(int index, byte[] b, int from, int to);
+    }
+
+    /**
+     * Logs every user in (within --setup-timeout), client i's lines going to {@code lines}, reports the
+     * handshakes under {@code what} and lets the last logins' presence pass. Returns the clients by user
+     * number, or null when someone could not log in ({@code r} failed, every session closed).
+     */
+    List<LoadClient> openAll(List<String> users, ClientLines lines, BenchResult r, String what) {
+        List<LoadClient> byIndex = new ArrayList<>(java.util.Collections.nCopies(users.size(), (LoadClient) null));
+        generator.call(() -> open(users, c -> {
+            byIndex.set(c.index, c);
+            c.listen((b, from, to) -> lines.onLine(c.index, b, from, to));
+        }), options.setupTimeoutSeconds);
+        report(r, what);
+        if (failures > 0) {
+            generator.onLoop(() -> { closeAll(); return null; });
+            r.fail("not every user could log in");
+            return null;
+        }
+        generator.call(() -> generator.sleep(500), 10);
+        return byIndex;
+    }
+
     private void startNext() {
         int i;
         if (!retry.isEmpty()) i = retry.poll();

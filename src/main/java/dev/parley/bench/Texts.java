@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 final class Texts {
     private static final String SAY = "{\"" + Fields.OP + "\":\"" + Ops.SAY + "\",\"" + Fields.RID + "\":";
     private static final String MSG = "{\"" + Fields.OP + "\":\"" + Ops.MSG + "\",\"" + Fields.RID + "\":";
+    private static final String JOIN = "{\"" + Fields.OP + "\":\"" + Ops.JOIN + "\",\"" + Fields.RID + "\":";
+    private static final String PART = "{\"" + Fields.OP + "\":\"" + Ops.PART + "\",\"" + Fields.RID + "\":";
+    private static final String ROOM = ",\"" + Fields.ROOM + "\":\"";
     private static final String TO = ",\"" + Fields.TO + "\":\"";
     private static final String TEXT = ",\"" + Fields.TEXT + "\":\"";
     private static final String END = "\"}\n";
@@ -31,6 +34,19 @@ final class Texts {
 
     static Buffer say(long rid, String text) {
         return line(SAY + rid + TEXT + text + END);
+    }
+
+    /** A say to a named room (room names need no JSON escaping: # and [A-Za-z0-9_.-]). */
+    static Buffer say(long rid, String room, String text) {
+        return line(SAY + rid + ROOM + room + "\"" + TEXT + text + END);
+    }
+
+    static Buffer join(long rid, String room) {
+        return line(JOIN + rid + ROOM + room + END);
+    }
+
+    static Buffer part(long rid, String room) {
+        return line(PART + rid + ROOM + room + END);
     }
 
     static Buffer msg(long rid, String to, String text) {

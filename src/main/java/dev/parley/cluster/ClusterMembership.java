@@ -16,15 +16,17 @@ public final class ClusterMembership {
     }
 
     /**
-     * Audits nodes joining and leaving, passes on the event-bus node id of each one that left, and
-     * calls {@code merged} when this node is back from a split.
+     * Audits nodes joining and leaving, passes on the event-bus node id of each one that left, calls
+     * {@code merged} when this node is back from a split and {@code changed} after any of these.
      */
-    public static void listen(HazelcastInstance hz, Audit audit, Consumer<String> memberLeft, Runnable merged) {
+    public static void listen(HazelcastInstance hz, Audit audit, Consumer<String> memberLeft, Runnable merged,
+                              Runnable changed) {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
                 audit.system(Audit.Event.NODE_JOINED, e.getMember().getAttribute(HazelcastSetup.VERTX_NODE_ID),
                         e.getMember().getAddress().toString());
+                changed.run();
             }
 
             @Override
@@ -32,10 +34,14 @@ public final class ClusterMembership {
                 String left = e.getMember().getAttribute(HazelcastSetup.VERTX_NODE_ID);
                 audit.system(Audit.Event.NODE_LEFT, left, e.getMember().getAddress().toString());
                 if (left != null) memberLeft.accept(left);
+                changed.run();
             }
         });
         hz.getLifecycleService().addLifecycleListener(e -> {
-            if (e.getState() == LifecycleEvent.LifecycleState.MERGED) merged.run();
+            if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                merged.run();
+                changed.run();
+            }
         });
     }
 

@@ -6,6 +6,7 @@ import dev.parley.config.ParleyConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.util.UUID;
@@ -14,8 +15,9 @@ import java.util.UUID;
  * A Vert.x instance whose event bus spans the cluster: Hazelcast for membership, mutual TLS between nodes.
  *
  * @param nodeId this node's id on the event bus
+ * @param manager what Vert.x knows of the cluster: members, and who consumes which address
  */
-public record ClusteredVertx(Vertx vertx, HazelcastInstance hazelcast, String nodeId) {
+public record ClusteredVertx(Vertx vertx, HazelcastInstance hazelcast, String nodeId, ClusterManager manager) {
 
     /** Blocks while Hazelcast joins (call it from a thread that may block, as the launcher does). */
     public static Future<ClusteredVertx> start(ParleyConfig.Cluster c, VertxOptions options) {
@@ -39,6 +41,6 @@ public record ClusteredVertx(Vertx vertx, HazelcastInstance hazelcast, String no
                     hz.shutdown();
                     return Future.failedFuture(t);
                 })
-                .map(vertx -> new ClusteredVertx(vertx, hz, manager.getNodeId()));
+                .map(vertx -> new ClusteredVertx(vertx, hz, manager.getNodeId(), manager));
     }
 }

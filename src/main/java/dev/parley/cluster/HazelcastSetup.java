@@ -17,6 +17,9 @@ public final class HazelcastSetup {
     private HazelcastSetup() {
     }
 
+    /** Hazelcast's heartbeat between members; the subscription guard looks at the bus registry as often. */
+    public static final int HEARTBEAT_SECONDS = 1;
+
     /** Vert.x reads its node id from this member attribute when it is given a ready Hazelcast instance. */
     static final String VERTX_NODE_ID = "__vertx.nodeId";
 
@@ -29,7 +32,7 @@ public final class HazelcastSetup {
         cfg.setProperty("hazelcast.phone.home.enabled", "false");
         // Parley shuts Hazelcast down itself, after saying goodbye to its users.
         cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
-        cfg.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        cfg.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(HEARTBEAT_SECONDS));
         cfg.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(c.nodeTimeoutSeconds()));
         cfg.setProperty("hazelcast.wait.seconds.before.join", "0");
         cfg.setProperty("hazelcast.merge.first.run.delay.seconds", "5");

@@ -152,9 +152,14 @@ public final class GatewayNode {
         return settings;
     }
 
-    /** Re-subscribes this node's delivery addresses, rooms included, cluster-wide (after a healed split). */
-    public Future<?> reregisterConsumers() {
-        return delivery == null ? Future.succeededFuture() : delivery.reregister();
+    /** The clustered addresses this node's delivery consumer takes, rooms included (none before deploy). */
+    public List<String> consumedAddresses() {
+        return delivery == null ? List.of() : delivery.addresses();
+    }
+
+    /** Registers the delivery consumer of {@code address} again (the cluster's registry lost it). */
+    public Future<?> reregisterConsumer(String address) {
+        return delivery == null ? Future.succeededFuture() : delivery.reregister(address);
     }
 
     /** This node's live sessions, as presence entries. */

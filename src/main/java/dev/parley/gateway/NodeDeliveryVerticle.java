@@ -46,6 +46,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Its display name, for messages of the old group shape ({@link GroupMessage}). */
     private final String defaultDisplay;
     private RoomSubscriptions<GatewayVerticle> rooms;
+    /** The room addresses consumed now, readable from the subscription guard's thread. */
+    private final java.util.Set<String> roomAddresses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     NodeDeliveryVerticle(GatewayNode node, Bus bus) {
         this.node = node;
@@ -56,11 +58,19 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     private MessageConsumer<JsonObject> all;
     private MessageConsumer<JsonObject> own;
+    /** Undeployed: its consumers are gone for good and must not be registered again. */
+    private volatile boolean stopped;
 
     @Override
     public Future<?> start() {
         rooms = new RoomSubscriptions<>(this::roomConsumer, System::nanoTime);
         return register();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        return Future.succeededFuture();
     }
 
     private Future<?> register() {
@@ -71,7 +81,9 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     /** Registers the consumer of one room's address, on this verticle's context. */
     private RoomSubscriptions.Registration roomConsumer(String room) {
-        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(RoomAddresses.events(room), m -> onDelivery(m, room));
+        String address = RoomAddresses.events(room);
+        MessageConsumer<JsonObject> c = vertx.eventBus().consumer(address, m -> onDelivery(m, room));
+        roomAddresses.add(address);
         return new RoomSubscriptions.Registration() {
             @Override
             public Future<Void> completion() {
@@ -80,19 +92,10 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
             @Override
             public Future<Void> unregister() {
+                roomAddresses.remove(address);
                 return c.unregister();
             }
         };
-    }
-
-    /**
-     * Registers the consumers again. After a healed split, Hazelcast's merge can drop this node's
-     * subscriptions from the cluster-wide registry (a known Vert.x + Hazelcast pitfall); rooms' too.
-     */
-    Future<?> reregister() {
-        Promise<Object> roomsDone = Promise.promise();
-        context.runOnContext(v -> rooms.reregister().onComplete(ar -> roomsDone.complete()));
-        return Future.join(Future.join(all.unregister(), own.unregister()).transform(v -> register()), roomsDone.future());
     }
 
     /**
@@ -108,6 +111,52 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Gives {@code g}'s reference on {@code room} back. Callable from any thread. */
     void releaseRoom(String room, GatewayVerticle g) {
         context.runOnContext(v -> rooms.release(room, g));
+    }
+
+    /** The clustered addresses this verticle consumes, rooms included (none once stopped). Callable from any thread. */
+    java.util.List<String> addresses() {
+        if (stopped) return java.util.List.of();
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(NodeAddresses.ALL, NodeAddresses.node(node.nodeId())));
+        all.addAll(roomAddresses);
+        return all;
+    }
+
+    /**
+     * Replaces the consumer of {@code address} with a new registration, for when the cluster's registry lost
+     * this node's (issue 16, see dev.parley.cluster.SubscriptionGuard). A node address gets the new consumer
+     * before the old one is removed, in one task of this verticle: there is no moment without a consumer here.
+     * A room's is unregistered first (see {@link RoomSubscriptions#reregister(String)}).
+     */
+    Future<?> reregister(String address) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            MessageConsumer<JsonObject> fresh;
+            if (stopped) {
+                done.complete();
+                return;
+            }
+            if (NodeAddresses.ALL.equals(address)) {
+                fresh = replace(all, address);
+                all = fresh;
+            } else if (NodeAddresses.node(node.nodeId()).equals(address)) {
+                fresh = replace(own, address);
+                own = fresh;
+            } else if (address.startsWith(RoomAddresses.events(""))) {
+                rooms.reregister(address.substring(RoomAddresses.events("").length())).onComplete(ar -> done.complete());
+                return;
+            } else {
+                done.fail("not a delivery address of this node: " + address);
+                return;
+            }
+            fresh.completion().onComplete(done);
+        });
+        return done.future();
+    }
+
+    private MessageConsumer<JsonObject> replace(MessageConsumer<JsonObject> old, String address) {
+        MessageConsumer<JsonObject> fresh = vertx.eventBus().consumer(address, m -> onDelivery(m, null));
+        old.unregister();
+        return fresh;
     }
 
     /** Delivers without the bus (which a healing split can leave unable to route even to this node). */

@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
  * (the positions of a session that dies with its node are not saved at its end).
  *
  * <p><b>Split and merge.</b> After a healed split Hazelcast's merge can drop this node's registrations from the
- * cluster-wide registry, as for the node addresses: {@link #reregister} registers every room consumer again
- * (called with {@link NodeDeliveryVerticle#reregister}). The local counts are kept; a message published
+ * cluster-wide registry, as for the node addresses: the cluster's subscription guard
+ * ({@code dev.parley.cluster.SubscriptionGuard}) finds each address of this node missing from the registry and
+ * {@link #reregister(String)} registers that room's consumer again (through {@link NodeDeliveryVerticle#reregister}). The local counts are kept; a message published
  * while the registration was missing is not delivered live (the user sees it with {@code history}).
  *
  * @param <L> a local fan-out target: a gateway instance (a plain object in tests)
@@ -100,21 +101,22 @@ final class RoomSubscriptions<L> {
         return rooms.size();
     }
 
+    /** Registers one room's consumer again (the cluster's registry lost it); nothing when the room was released. */
+    Future<?> reregister(String room) {
+        Entry e = rooms.get(room);
+        if (e == null) return Future.succeededFuture();
+        return e.registration.unregister().transform(v -> {
+            if (rooms.get(room) != e) return Future.succeededFuture();   // released meanwhile
+            e.register(room);
+            return e.ready;
+        });
+    }
+
     /**
      * Registers every room consumer again (after a healed split, see the class comment). Unregisters first:
      * two consumers of one address on this node would each receive every message.
      */
     Future<?> reregister() {
-        java.util.List<Future<?>> done = new java.util.ArrayList<>();
-        for (Map.Entry<String, Entry> me : rooms.entrySet()) {
-            String room = me.getKey();
-            Entry e = me.getValue();
-            done.add(e.registration.unregister().transform(v -> {
-                if (rooms.get(room) != e) return Future.succeededFuture();   // released meanwhile
-                e.register(room);
-                return e.ready;
-            }));
-        }
-        return Future.join(done);
+        return Future.join(new java.util.ArrayList<>(rooms.keySet()).stream().<Future<?>>map(this::reregister).toList());
     }
 }

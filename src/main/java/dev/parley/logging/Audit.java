@@ -21,7 +21,8 @@ public final class Audit {
         LOGIN_THROTTLED("login_throttled"), LOGOUT("logout"), REPLACED("replaced"), KICKED("kicked"),
         DROPPED("dropped"), ACCOUNT_CHANGED("account_changed"), ACCOUNT_DELETED("account_deleted"),
         ADMIN("admin"), ADMIN_DENIED("admin_denied"), NODE_JOINED("node_joined"), NODE_LEFT("node_left"), NODE_DEAD("node_dead"),
-        REDIS_LOST("redis_lost"), REDIS_RECOVERED("redis_recovered"), CONFIG_LOADED("config_loaded");
+        REDIS_LOST("redis_lost"), REDIS_RECOVERED("redis_recovered"), CONFIG_LOADED("config_loaded"),
+        BUS_REREGISTERED("bus_reregistered");
 
         public final String key;
 
@@ -76,7 +77,7 @@ public final class Audit {
     public void system(Event event, String subject, String detail) {
         if (!enabled) return;
         counter.accept(event);
-        LoggingEventBuilder b = event == Event.REDIS_LOST || event == Event.NODE_DEAD ? LOG.atWarn() : LOG.atInfo();
+        LoggingEventBuilder b = event == Event.REDIS_LOST || event == Event.NODE_DEAD || event == Event.BUS_REREGISTERED ? LOG.atWarn() : LOG.atInfo();
         b = b.addKeyValue("event", event.key);
         if (subject != null) b = b.addKeyValue("subject", subject);
         b.log(event.key + (subject == null ? "" : " " + subject) + (detail == null ? "" : ": " + detail));

@@ -31,6 +31,8 @@ public final class ParleyMetrics {
     public final Counter mailboxDelivered = counter("parley_mailbox_delivered", "stored messages (private and missed group) delivered at login");
     public final Counter adminDenied = counter("parley_admin_denied", "admin API requests refused for a missing or wrong token");
     public final Counter storeErrors = counter("parley_store_errors", "failed operations of the store (Redis in a cluster): answered UNAVAILABLE");
+    public final Counter busReregistrations = counter("parley_bus_reregistrations",
+            "consumers registered again because the cluster's bus registry had lost this node's registration (issue 16)");
     private final ByLabel busInvalid = new ByLabel("parley_bus_invalid", "consumer",
             "invalid event-bus bodies dropped, by consumer");
     private final ByLabel auditEvents = new ByLabel("parley_audit_events", "kind",

@@ -98,6 +98,42 @@ class BenchSmokeTest {
     }
 
     @Test
+    @DisplayName("rooms: every member of each room gets each of its messages once, none from another room")
+    void rooms() {
+        BenchResult r = bench("rooms", "--rooms", "5", "--room-size", "8", "--senders-per-room", "2", "--rate", "10");
+        assertEquals(40, r.get("join pass: joins"));
+        assertTrue(r.get("deliveries received") > 0);
+        assertEquals(r.get("deliveries expected"), r.get("deliveries received"));
+        assertEquals(0, r.get("lost"));
+        assertEquals(0, r.get("misdelivered"));
+        assertEquals(0, r.get("wrong room field"));
+        assertTrue(r.get("latency p99") > 0);
+    }
+
+    @Test
+    @DisplayName("rooms with several rooms per user, flat out: nothing lost, doubled or misdelivered")
+    void roomsSeveralPerUser() {
+        BenchResult r = bench("rooms", "--rooms", "6", "--room-size", "4", "--rooms-per-user", "3", "--senders-per-room", "4",
+                "--window", "2");
+        assertEquals(8, r.get("users sessions"));
+        assertTrue(r.get("deliveries/s") > 0);
+        assertEquals(0, r.get("lost"));
+        assertEquals(0, r.get("duplicates"));
+        assertEquals(0, r.get("misdelivered"));
+    }
+
+    @Test
+    @DisplayName("churn: joins and parts at the asked rate, all answered ok")
+    void churn() {
+        BenchResult r = bench("churn", "--users", "40", "--rooms", "8", "--churn-rate", "200");
+        assertTrue(r.get("joins") > 0);
+        assertTrue(r.get("parts") > 0);
+        assertEquals(0, r.get("join/part failures"));
+        assertTrue(r.get("operations/s") > 100, "about 200 asked");
+        assertTrue(r.get("join p99") > 0);
+    }
+
+    @Test
     @DisplayName("bad options are refused with exit code 2, not run")
     void badOptions() {
         assertEquals(2, BenchCommand.run(new String[]{"fanout", "--members", "-3"}));
@@ -105,6 +141,10 @@ class BenchSmokeTest {
         assertEquals(2, BenchCommand.run(new String[]{"connections", "--connections", "50000"}));
         assertEquals(2, BenchCommand.run(new String[]{"fanout", "--targets", "127.0.0.1"}));
         assertEquals(2, BenchCommand.run(new String[]{"cluster", "--targets", "127.0.0.1:1"}));
+        assertEquals(2, BenchCommand.run(new String[]{"rooms", "--rooms", "10000", "--room-size", "10"}));
+        assertEquals(2, BenchCommand.run(new String[]{"rooms", "--room-prefix", "no spaces"}));
+        assertEquals(2, BenchCommand.run(new String[]{"churn", "--users", "5", "--rooms", "10"}));
+        assertEquals(2, BenchCommand.run(new String[]{"rooms", "--room-size", "4", "--senders-per-room", "5"}));
     }
 
     @Test

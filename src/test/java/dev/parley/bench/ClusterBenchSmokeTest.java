@@ -48,6 +48,17 @@ class ClusterBenchSmokeTest {
     }
 
     @Test
+    @DisplayName("rooms split over two nodes: every member gets its rooms' messages once, none of another room")
+    void roomsOverNodes() {
+        BenchResult r = bench("rooms", "--rooms", "3", "--room-size", "6", "--senders-per-room", "2", "--rate", "5");
+        assertEquals(0, r.get("lost"));
+        assertEquals(0, r.get("misdelivered"));
+        assertEquals(r.get("deliveries expected"), r.get("deliveries received"));
+        assertTrue(r.get("cross-node deliveries measured") > 0);
+        assertTrue(r.get("same-node deliveries measured") > 0);
+    }
+
+    @Test
     @DisplayName("connections over two nodes: all come up and stay")
     void connections() {
         BenchResult r = bench("connections", "--connections", "200", "--settle", "0.5", "--duration", "1");

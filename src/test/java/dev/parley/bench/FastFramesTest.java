@@ -33,6 +33,32 @@ class FastFramesTest {
     }
 
     @Test
+    @DisplayName("the rooms scenarios' say-to-a-room, join and part lines parse as the protocol's requests")
+    void roomRequests() throws Exception {
+        Request say = JsonRequestParser.parse(Texts.say(7, "#bench-3", TEXT).getBytes());
+        assertEquals(Ops.SAY, say.op());
+        assertEquals(7, say.rid().asLong());
+        assertEquals("#bench-3", say.text(Fields.ROOM));
+        assertEquals(TEXT, say.text(Fields.TEXT));
+        Request join = JsonRequestParser.parse(Texts.join(8, "#bench-3").getBytes());
+        assertSameRequest(SlashGrammar.JOIN.request("#bench-3"), 8, join);
+        assertEquals("#bench-3", join.text(Fields.ROOM));
+        Request part = JsonRequestParser.parse(Texts.part(9, "#bench-3").getBytes());
+        assertEquals(Ops.PART, part.op());
+        assertEquals(9, part.rid().asLong());
+        assertEquals("#bench-3", part.text(Fields.ROOM));
+    }
+
+    @Test
+    @DisplayName("a failed reply's error code is read from its bytes")
+    void errorCode() {
+        byte[] failed = JsonLineEncoder.encode(Reply.fail(Ops.JOIN, LongNode.valueOf(3), ChatError.TOO_MANY_ROOMS, "full"));
+        assertEquals("TOO_MANY_ROOMS", Frames.errorCode(failed, 0, failed.length - 1));
+        byte[] ok = JsonLineEncoder.encode(Reply.ok(Ops.JOIN, LongNode.valueOf(4), null));
+        assertEquals("?", Frames.errorCode(ok, 0, ok.length - 1));
+    }
+
+    @Test
     @DisplayName("a delivered message, with or without its room, is found by op prefix and marker, and its numbers read back")
     void deliveries() {
         for (String room : new String[]{null, "#lobby", "#bench-room.42"}) {

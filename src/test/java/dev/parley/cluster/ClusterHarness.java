@@ -189,6 +189,23 @@ final class ClusterHarness implements AutoCloseable, BeforeAllCallback, AfterAll
         nodes[i].signal(name);
     }
 
+    /** Node i's Hazelcast member address, host:port. */
+    String hazelcastAddress(int i) {
+        return "127.0.0.1:" + hazelcastPorts[i];
+    }
+
+    /** Node i's id on the event bus, as its log lines name it ("INFO  [node id] logger - ..."). */
+    String nodeId(int i) throws InterruptedException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\S+ +[A-Z]+ +\\[([0-9a-f-]{36})\\] ").matcher(output(i));
+        if (!m.find()) throw new AssertionError("no node id in the log of node " + i);
+        return m.group(1);
+    }
+
+    /** Everything node i has written so far (its log). */
+    String output(int i) throws InterruptedException {
+        return nodes[i].output();
+    }
+
     /** SIGKILL: no goodbye, no cleanup by the node itself. */
     void kill(int i) {
         nodes[i].kill();
