@@ -116,8 +116,7 @@ final class RoomJoins {
         Future<Boolean> invitation = room.invited().contains(r.user()) ? rooms.useInvitation(room.name(), r.user())
                 : Future.succeededFuture(false);
         return invitation.compose(used -> {
-            events.joined(room, r.user(), r.name());
-            return reply(room, found.created);
+            return events.joined(room, r.user(), r.name()).compose(v -> reply(room, found.created));
         });
     }
 
@@ -134,8 +133,7 @@ final class RoomJoins {
         }
         return access.existing(name).compose(room -> remove(room, r.user()).compose(wasMember -> {
             if (!wasMember) return Future.failedFuture(Bus.error(ChatError.NOT_IN_ROOM, null));
-            events.parted(room, r.user(), r.reason());
-            return Future.succeededFuture(Empty.INSTANCE.toJson());
+            return events.parted(room, r.user(), r.reason()).map(v -> Empty.INSTANCE.toJson());
         }));
     }
 
@@ -160,10 +158,7 @@ final class RoomJoins {
             List<Future<?>> after = new ArrayList<>();
             for (String name : left) {
                 after.add(rooms.get(name).compose(room -> {
-                    if (room != null) {
-                        events.parted(room, user, null);
-                        return Future.succeededFuture();
-                    }
+                    if (room != null) return events.parted(room, user, null);
                     // The default room is never deleted: it comes back empty.
                     return defaultRoom.is(name) ? ensureDefaultRoom() : history.drop(name);
                 }));

@@ -60,7 +60,8 @@ public final class RoomVerticle extends VerticleBase {
     public Future<?> start() {
         DefaultRoom defaultRoom = DefaultRoom.of(config.rooms());
         RoomAccess access = new RoomAccess(stores.rooms(), defaultRoom);
-        RoomEvents events = new RoomEvents(vertx.eventBus(), defaultRoom, presence, clock);
+        RoomEvents events = new RoomEvents(vertx.eventBus(), defaultRoom, presence, stores.rooms(),
+                config.rooms().presenceFanoutMax(), clock);
         listings = new RoomListings(config.rooms(), stores.rooms(), stores.history(), stores.reads(), presence, access);
         joins = new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), counters, events,
                 listings::view, clock);
@@ -84,7 +85,8 @@ public final class RoomVerticle extends VerticleBase {
     /** What a deleted account leaves in rooms goes: its memberships (co-members told it parted) and read positions. */
     public static Future<Void> forgetUser(io.vertx.core.Vertx vertx, ParleyConfig config, RoomStores stores,
                                           PresenceStore presence, String user, Clock clock) {
-        RoomEvents events = new RoomEvents(vertx.eventBus(), DefaultRoom.of(config.rooms()), presence, clock);
+        RoomEvents events = new RoomEvents(vertx.eventBus(), DefaultRoom.of(config.rooms()), presence, stores.rooms(),
+                config.rooms().presenceFanoutMax(), clock);
         // Leaving creates no room and shows none: no counters, no views.
         return new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), null, events, null, clock)
                 .leaveAll(user);

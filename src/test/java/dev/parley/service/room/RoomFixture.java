@@ -92,6 +92,10 @@ final class RoomFixture implements AutoCloseable {
         return ask(RoomAddresses.JOIN, new JoinRoomRequest(user, user.toUpperCase(), room).toJson());
     }
 
+    JsonObject part(String user, String room) {
+        return ask(RoomAddresses.PART, new PartRequest(user, room, null).toJson());
+    }
+
     JsonObject say(String user, String room, String text) {
         return ask(RoomAddresses.SAY, new RoomSayRequest(user, null, room, text, null).toJson());
     }

@@ -72,6 +72,23 @@ class RoomMembershipTest {
     }
 
     @Test
+    @DisplayName("above rooms.presenceFanoutMax members, joins and parts are not announced (filling a big room would cost N² events)")
+    void bigRoomsDoNotAnnounceJoinsAndParts() {
+        f = new RoomFixture(rooms("presenceFanoutMax", 2));
+        List<JsonObject> events = f.listen(RoomAddresses.events("#dev"));
+        f.join("alice", "#dev");
+        f.join("bob", "#dev");
+        f.join("carol", "#dev");   // the third member: over the cap
+        f.part("carol", "#dev");   // back to 2 members: announced again
+        f.say("alice", "#dev", "marker");
+        Await.until(() -> events.stream().anyMatch(e -> "room_message".equals(e.getString("type"))), WAIT, "the marker message");
+
+        List<String> changes = events.stream().filter(e -> "room_change".equals(e.getString("type")))
+                .map(RoomChange::fromJson).map(c -> c.kind() + " " + c.user()).toList();
+        assertEquals(List.of("joined alice", "joined bob", "parted carol"), changes);
+    }
+
+    @Test
     @DisplayName("a malformed room name is INVALID_ROOM on every address")
     void invalidNames() {
         f = new RoomFixture();
