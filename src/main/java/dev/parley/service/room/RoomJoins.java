@@ -115,9 +115,12 @@ final class RoomJoins {
         Room room = found.room;
         Future<Boolean> invitation = room.invited().contains(r.user()) ? rooms.useInvitation(room.name(), r.user())
                 : Future.succeededFuture(false);
-        return invitation.compose(used -> {
-            return events.joined(room, r.user(), r.name()).compose(v -> reply(room, found.created));
-        });
+        return invitation.compose(used -> events.joined(room, r.user(), r.name()))
+                .compose(v -> reply(room, found.created))
+                // What comes after the head is "missed" if the session ends without saving its positions (its
+                // node dies), not a first visit that replays nothing.
+                .compose(reply -> reads.advance(r.user(), java.util.Map.of(room.name(), JoinRoomReply.fromJson(reply).head()))
+                        .map(reply));
     }
 
     private Future<JsonObject> reply(Room room, boolean created) {

@@ -18,11 +18,14 @@ import java.util.function.UnaryOperator;
 /**
  * Rooms in four maps however many rooms exist: name -> metadata JSON, "room\0user" and "user\0room" for
  * membership in both directions (each an ordered range, so paging is a cursor), and counts ("m\0room" members,
- * "u\0user" rooms) so caps and counts cost one read. Every change is one step under the store's lock and is
- * committed before its future completes, like accounts. The default room is never deleted by a part.
+ * "u\0user" rooms) so caps and counts cost one read. Every change is one step under the store's lock (atomic
+ * to every reader at once) and is written to disk by MVStore's background writer within about a second, like
+ * history: a commit per join made the room layer do ~10 joins/s once 10,000 rooms existed (each commit
+ * rewrites the changed pages), against ~1,000/s without. A crash can lose the last second of joins and
+ * parts, which users redo; accounts and private mail stay committed before they are answered. The default
+ * room is never deleted by a part.
  */
 final class MvRoomStore implements RoomStore {
-    private final MVStore store;
     private final MVMap<String, String> rooms;
     private final MVMap<String, Boolean> members;
     private final MVMap<String, Boolean> memberships;
@@ -31,7 +34,6 @@ final class MvRoomStore implements RoomStore {
     private final String defaultRoom;
 
     MvRoomStore(MVStore store, Blocking blocking, String defaultRoom) {
-        this.store = store;
         this.rooms = store.openMap("rooms");
         this.members = store.openMap("room-members");
         this.memberships = store.openMap("user-rooms");
@@ -171,13 +173,11 @@ final class MvRoomStore implements RoomStore {
         });
     }
 
-    /** One locked, committed step; the lock makes check-then-act sequences (caps, existence) atomic. */
+    /** One locked step; the lock makes check-then-act sequences (caps, existence) atomic (on disk: see the class comment). */
     private <T> Future<T> write(Callable<T> step) {
         return blocking.run(() -> {
             synchronized (this) {
-                T result = step.call();
-                store.commit();
-                return result;
+                return step.call();
             }
         });
     }

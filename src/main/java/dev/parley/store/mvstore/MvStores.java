@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts, mailbox changes and
- * rooms with their membership are committed before their futures complete; room and group history, read and
+ * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox changes
+ * are committed before their futures complete; rooms with their membership, room and group history, read and
  * last-seen positions and idempotency keys are committed by MVStore's background writer (within about a second)
  * and on close.
  * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.

@@ -59,6 +59,19 @@ class RoomMembershipTest {
     }
 
     @Test
+    @DisplayName("a new member's read position is the head at joining: if its session dies unsaved, later messages are missed, not skipped")
+    void joiningSetsTheReadPosition() {
+        f = new RoomFixture();
+        f.join("alice", "#dev");
+        f.say("alice", "#dev", "one");
+        f.say("alice", "#dev", "two");
+        JoinRoomReply bob = JoinRoomReply.fromJson(f.join("bob", "#dev"));
+
+        assertEquals(2, bob.head());
+        assertEquals(Long.valueOf(2), await(f.reads.get("bob", "#dev")));
+    }
+
+    @Test
     @DisplayName("joining twice changes nothing and tells nobody")
     void joinTwice() {
         f = new RoomFixture();
