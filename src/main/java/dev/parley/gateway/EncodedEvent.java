@@ -19,6 +19,8 @@ final class EncodedEvent {
     private volatile byte[] json;
     private volatile byte[] text;
     private volatile byte[] seed;
+    private volatile byte[] irc;
+    private volatile byte[] ircTimed;
 
     EncodedEvent(Outbound event, String room, long seq, String except, Encoders encoders) {
         this.event = event;
@@ -33,6 +35,20 @@ final class EncodedEvent {
         this(event, null, 0, except, encoders);
     }
 
+    /** The IRC lines, in the variant with server-time tags or without (each rendered once); null when IRC shows nothing. */
+    byte[] ircBytes(boolean serverTime) {
+        byte[] b = serverTime ? ircTimed : irc;
+        if (b == null) {
+            b = encoders.encodeIrc(event, serverTime);
+            if (b == null) b = NONE;
+            if (serverTime) ircTimed = b;
+            else irc = b;
+        }
+        return b.length == 0 ? null : b;
+    }
+
+    private static final byte[] NONE = new byte[0];
+
     /** The bytes for a protocol; null when this protocol shows nothing for the event. */
     byte[] bytes(Protocol protocol) {
         switch (protocol) {
@@ -46,6 +62,8 @@ final class EncodedEvent {
                 if (b == null) text = b = encoders.encode(Protocol.TEXT, event);
                 return b;
             }
+            case IRC:
+                return ircBytes(false);
             default: {
                 byte[] b = seed;
                 if (b == null) seed = b = encoders.encode(Protocol.SEED, event);
