@@ -27,13 +27,15 @@ public record IrcServerInfo(String server, String network, String version, Strin
     static final int USER_LEN = 16;
     /** Mode changes with an argument per MODE command. */
     static final int MODES = 4;
+    /** MAXLIST b: bans one MODE +b list may show; Parley keeps bans per account without a cap, and shows no list. */
+    static final int MAX_BANS = 100;
     /** Targets of one PRIVMSG/NOTICE. */
     static final int MAX_TARGETS = 4;
 
     public static IrcServerInfo of(ParleyConfig.Irc irc, ParleyConfig.Limits limits, ParleyConfig.Rooms rooms,
                                    IrcEventRenderer renderer, String created) {
         ISupport.Settings s = new ISupport.Settings(irc.network(), Nicks.MAX_LENGTH, limits.maxTextChars(), KICK_LEN,
-                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, 0, MODES, 0, false);
+                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, MAX_BANS, MODES, 0, false);
         return new IrcServerInfo(renderer.server(), irc.network(), "parley-1", created, motd(irc.motd()), s, renderer);
     }
 
