@@ -2,23 +2,24 @@ package dev.parley.gateway;
 
 import dev.parley.protocol.DecodeException;
 import dev.parley.protocol.Json;
-import dev.parley.protocol.irc.IrcDetection;
-import dev.parley.protocol.irc.IrcLineDecoder;
-
-import java.nio.charset.StandardCharsets;
 import dev.parley.protocol.JsonRequestParser;
 import dev.parley.protocol.LineDecoder;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.TextRequestParser;
+import dev.parley.protocol.irc.IrcDetection;
+import dev.parley.protocol.irc.IrcLineDecoder;
 import dev.parley.protocol.seed.SeedCodec;
 import dev.parley.protocol.seed.SeedDecodeError;
 import dev.parley.protocol.seed.SeedFrameDecoder;
 import dev.parley.protocol.seed.SeedProtocolException;
 import dev.parley.protocol.seed.SeedTranslator;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Turns a connection's bytes into requests: the first byte picks the protocol (JSON lines, text
- * lines or seed frames), then each complete line or frame becomes a {@link Request}. Input may
+ * lines or seed frames), or the first word IRC (CAP/NICK/PASS/USER and a space; on the IRC port, always),
+ * then each complete line or frame becomes a {@link Request} (an IRC line: one of op {@link #IRC_LINE}). Input may
  * arrive in any segmentation. Knows nothing of sockets.
  */
 final class RequestDecoder implements LineDecoder.Listener, SeedFrameDecoder.Listener, IrcLineDecoder.Listener {

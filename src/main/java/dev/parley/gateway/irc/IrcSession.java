@@ -37,10 +37,10 @@ import java.util.function.Consumer;
  * identity is never taken from the client. Touched only on its connection's event loop.
  */
 public final class IrcSession {
-    /** Capabilities offered: only what works end to end (docs/irc.md). */
+    /** Capabilities offered: only what works end to end (docs/irc.md); multi-prefix holds as rooms have one prefix. */
     static final List<CapNegotiation.Capability> OFFERED = CapNegotiation.ALL.stream()
             .filter(c -> List.of(CapNegotiation.SASL, CapNegotiation.SERVER_TIME, CapNegotiation.ACCOUNT_REGISTRATION,
-                    CapNegotiation.CAP_NOTIFY).contains(c.name()))
+                    CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX).contains(c.name()))
             .toList();
     private static final String RID_PREFIX = "irc:";
 
