@@ -82,6 +82,7 @@ class IrcTest {
             numeric(c, "376");
             c.send("PING :abc");
             line(c, "PONG parley abc");
+            assertEquals(1, c.log().stream().filter(l -> l.startsWith(":parley 900 ")).count(), "900 once: " + c.log());
         }
     }
 

@@ -59,6 +59,8 @@ public final class IrcSession {
     private boolean welcomed;
     /** A login under way (at most one). */
     private boolean loggingIn;
+    /** 900 was sent (SASL sends it before the welcome; PASS gets it with the welcome). */
+    private boolean announced;
 
     public IrcSession(IrcPort port, IrcServerInfo info) {
         this.port = port;
@@ -172,6 +174,7 @@ public final class IrcSession {
             if (reply.ok()) {
                 String account = reply.fields().path(Fields.USER).asText();
                 loggedIn(account);
+                announced = true;
                 send(sasl.succeeded(client(), info.renderer().mask(account), account));
             } else {
                 send(sasl.failed(client()));
@@ -271,7 +274,8 @@ public final class IrcSession {
         lusers();
         send(numerics.motd(nick, info.motd()));
         if (reg.loggedIn()) {
-            send(numerics.loggedIn(nick, info.renderer().mask(nick), nick));
+            if (!announced) send(numerics.loggedIn(nick, info.renderer().mask(nick), nick));
+            announced = true;
             commands.joinedAtLogin();
         } else {
             send(IrcMessage.from(info.server(), "NOTICE", nick, AccountCommands.howToLogIn()));
