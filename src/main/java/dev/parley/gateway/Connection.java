@@ -172,7 +172,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         if (verdict == CatchUp.Verdict.HELD) return true;
         if (verdict == CatchUp.Verdict.OVERFLOW) out.slowConsumer();
         if (verdict != CatchUp.Verdict.WRITE) return false;
-        byte[] bytes = irc != null ? e.ircBytes(irc.serverTime()) : e.bytes(decoder.protocol());
+        byte[] bytes = irc != null ? e.ircBytes(irc.variant()) : e.bytes(decoder.protocol());
         if (bytes == null) return false;
         out.write(bytes);
         return true;

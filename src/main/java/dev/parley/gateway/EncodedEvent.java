@@ -1,6 +1,9 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.irc.IrcEventRenderer;
 import dev.parley.protocol.Outbound;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An event on its way to many connections: encoded at most once per protocol, and the same bytes
@@ -19,8 +22,8 @@ final class EncodedEvent {
     private volatile byte[] json;
     private volatile byte[] text;
     private volatile byte[] seed;
-    private volatile byte[] irc;
-    private volatile byte[] ircTimed;
+    /** IRC lines per variant ({@link IrcEventRenderer#VARIANTS}), each rendered at most once. */
+    private final AtomicReferenceArray<byte[]> irc = new AtomicReferenceArray<>(IrcEventRenderer.VARIANTS);
 
     EncodedEvent(Outbound event, String room, long seq, String except, Encoders encoders) {
         this.event = event;
@@ -35,14 +38,13 @@ final class EncodedEvent {
         this(event, null, 0, except, encoders);
     }
 
-    /** The IRC lines, in the variant with server-time tags or without (each rendered once); null when IRC shows nothing. */
-    byte[] ircBytes(boolean serverTime) {
-        byte[] b = serverTime ? ircTimed : irc;
+    /** The IRC lines in a variant (see {@link IrcEventRenderer}; each rendered once); null when IRC shows nothing. */
+    byte[] ircBytes(int variant) {
+        byte[] b = irc.get(variant);
         if (b == null) {
-            b = encoders.encodeIrc(event, serverTime);
+            b = encoders.encodeIrc(event, variant);
             if (b == null) b = NONE;
-            if (serverTime) ircTimed = b;
-            else irc = b;
+            irc.set(variant, b);
         }
         return b.length == 0 ? null : b;
     }
@@ -63,7 +65,7 @@ final class EncodedEvent {
                 return b;
             }
             case IRC:
-                return ircBytes(false);
+                return ircBytes(0);
             default: {
                 byte[] b = seed;
                 if (b == null) seed = b = encoders.encode(Protocol.SEED, event);

@@ -35,9 +35,9 @@ final class Encoders {
         return irc;
     }
 
-    /** IRC lines for an event: with {@code serverTime}, each carries its original time as a tag. */
-    byte[] encodeIrc(Outbound out, boolean serverTime) {
-        return irc.render(out, serverTime);
+    /** IRC lines for an event in a variant of {@link IrcEventRenderer} (which tags, which JOIN form). */
+    byte[] encodeIrc(Outbound out, int variant) {
+        return irc.render(out, variant);
     }
 
     /** The frame bytes, or null (text) / empty (seed) when the protocol shows nothing for it. */
@@ -48,7 +48,7 @@ final class Encoders {
             case TEXT:
                 return text.encode(out);
             case IRC:
-                return irc.render(out, false);
+                return irc.render(out, 0);
             default: {
                 SeedMessage m = seed.fromOutbound(out);
                 return m == null ? NOTHING : SeedCodec.encode(m);

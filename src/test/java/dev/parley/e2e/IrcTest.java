@@ -260,6 +260,31 @@ class IrcTest {
     }
 
     @Test
+    @DisplayName("with account-tag, message-tags and extended-join: messages carry account and msgid, JOINs the account")
+    void tagCapabilities() {
+        server.register("i10.ann");
+        try (TextClient ann = server.text(); JsonClient bob = server.loggedIn("i10.bob")) {
+            ann.send("CAP LS 302");
+            ann.send("CAP REQ :account-tag message-tags extended-join");
+            ann.send("PASS i10.ann:123456");
+            ann.send("NICK i10.ann");
+            ann.send("USER a 0 * :a");
+            line(ann, "ACK :account-tag message-tags extended-join");
+            ann.send("CAP END");
+            numeric(ann, "001");
+            ann.send("@+typing=active TAGMSG #i10");
+            ann.send("JOIN #i10");
+            line(ann, ":i10.ann!i10.ann@parley JOIN #i10 i10.ann");
+            bob.request(op("join", "room", "#i10"));
+            line(ann, ":i10.bob!i10.bob@parley JOIN #i10 i10.bob");
+            JsonNode said = bob.request(op("say", "room", "#i10", "text", "tagged"));
+            String got = line(ann, "PRIVMSG #i10 :tagged");
+            assertTrue(got.startsWith("@account=i10.bob;msgid=" + said.path("id").asText() + " "), got);
+            quiet(ann, " 421 ");
+        }
+    }
+
+    @Test
     @DisplayName("a private message to an offline IRC user is delivered at its next login with its original time (server-time)")
     void offlineWithServerTime() {
         server.register("i7.zed");

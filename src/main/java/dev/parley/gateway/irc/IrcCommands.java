@@ -47,6 +47,7 @@ final class IrcCommands {
             case "AWAY" -> away(m);
             case "ISON" -> ison(m);
             case "USERHOST" -> userhost(m);
+            case "TAGMSG" -> { }   // client-only tags (typing...): accepted with message-tags, not relayed yet
             default -> {
                 return false;
             }
@@ -79,7 +80,7 @@ final class IrcCommands {
     /** Logged in: JOIN lines for each room the session is in, with topic and names, as if it had just joined. */
     void joinedAtLogin() {
         for (String channel : s.channels()) {
-            s.send(IrcMessage.from(mask(me()), "JOIN", channel));
+            s.send(s.info().renderer().join(me(), null, channel, s.variant()));
             s.request(Ops.TOPIC, room(channel), t -> {
                 if (t.ok()) topicLines(channel, t.fields());
                 names(channel);
@@ -134,7 +135,7 @@ final class IrcCommands {
                 }
                 JsonNode room = r.fields().path(Fields.ROOM);
                 String display = room.path(Fields.DISPLAY).asText(channel);
-                s.send(IrcMessage.from(mask(me()), "JOIN", display));
+                s.send(s.info().renderer().join(me(), null, display, s.variant()));
                 String topic = room.path(Fields.TOPIC).asText("");
                 if (!topic.isEmpty()) s.send(n().topic(me(), display, topic));
                 names(display);

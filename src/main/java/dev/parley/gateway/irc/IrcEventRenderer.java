@@ -14,15 +14,25 @@ import dev.parley.protocol.irc.IrcTextSplitter;
 import dev.parley.protocol.irc.IrcWriter;
 
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Parley's events as IRC lines, for every recipient alike (nothing here depends on who reads it), so a shared
- * event is rendered once per variant: with or without the {@code time} tag (server-time). Messages carry their
- * original time, so missed and stored ones show when they were sent.
+ * event is rendered once per variant: the combination of server-time, account-tag, message-tags (msgid) and
+ * extended-join the reader enabled. Messages carry their original time, so missed and stored ones show when
+ * they were sent.
  */
 public final class IrcEventRenderer {
+    /** Variant bits: which of the capabilities that change how events look a client has enabled. */
+    public static final int SERVER_TIME = 1;
+    public static final int ACCOUNT_TAG = 2;
+    public static final int MESSAGE_TAGS = 4;
+    public static final int EXTENDED_JOIN = 8;
+    /** Number of variants (every combination of the bits). */
+    public static final int VARIANTS = 16;
+
     private final String server;
     private final String host;
     /** Channel shown for a room message without a room (the default room's old form). */
@@ -48,8 +58,8 @@ public final class IrcEventRenderer {
     }
 
     /** The lines for an event, or null when IRC shows nothing for it. */
-    public byte[] render(Outbound out, boolean serverTime) {
-        List<IrcMessage> lines = lines(out, serverTime);
+    public byte[] render(Outbound out, int variant) {
+        List<IrcMessage> lines = lines(out, variant);
         if (lines == null || lines.isEmpty()) return null;
         return write(lines);
     }
@@ -61,15 +71,20 @@ public final class IrcEventRenderer {
         return b.toByteArray();
     }
 
-    List<IrcMessage> lines(Outbound out, boolean serverTime) {
+    List<IrcMessage> lines(Outbound out, int variant) {
         if (out instanceof MessageEvent m) {
             String target = m.group() ? (m.room() == null ? defaultChannel : m.room()) : m.to();
             if (target == null || m.from() == null) return null;
             IrcMessage line = IrcMessage.from(mask(m.from()), "PRIVMSG", target, m.text() == null ? "" : m.text());
-            if (serverTime) line = line.withTags(Map.of(IrcTags.TIME, IrcTags.serverTime(m.ts())));
+            Map<String, String> tags = new LinkedHashMap<>();
+            if ((variant & SERVER_TIME) != 0) tags.put(IrcTags.TIME, IrcTags.serverTime(m.ts()));
+            if ((variant & ACCOUNT_TAG) != 0) tags.put(IrcTags.ACCOUNT, m.from());
+            // One msgid per message: every piece of a split message carries it (clients see one message id).
+            if ((variant & MESSAGE_TAGS) != 0 && m.id() != null && !m.id().isEmpty()) tags.put(IrcTags.MSGID, m.id());
+            if (!tags.isEmpty()) line = line.withTags(tags);
             return IrcTextSplitter.split(line);
         }
-        if (out instanceof RoomNotice n) return List.of(roomLine(n, serverTime));
+        if (out instanceof RoomNotice n) return List.of(roomLine(n, variant));
         if (out instanceof PresenceEvent p) {
             // IRC has no "came online"; going offline is a QUIT, which clients show in the channels they share.
             return p.online() ? null : List.of(IrcMessage.from(mask(p.user()), "QUIT", "Quit: offline"));
@@ -87,9 +102,16 @@ public final class IrcEventRenderer {
         return null;
     }
 
-    private IrcMessage roomLine(RoomNotice n, boolean serverTime) {
+    /** The JOIN line of {@code nick}: with extended-join, {@code JOIN #room account :realname}. */
+    public IrcMessage join(String nick, String name, String channel, int variant) {
+        return (variant & EXTENDED_JOIN) != 0
+                ? IrcMessage.from(mask(nick), "JOIN", channel, nick, name == null || name.isEmpty() ? nick : name)
+                : IrcMessage.from(mask(nick), "JOIN", channel);
+    }
+
+    private IrcMessage roomLine(RoomNotice n, int variant) {
         IrcMessage line = switch (n.kind()) {
-            case Ops.JOINED -> IrcMessage.from(mask(n.user()), "JOIN", n.room());
+            case Ops.JOINED -> join(n.user(), n.name(), n.room(), variant);
             case Ops.PARTED -> n.text() == null || n.text().isEmpty()
                     ? IrcMessage.from(mask(n.user()), "PART", n.room())
                     : IrcMessage.from(mask(n.user()), "PART", n.room(), n.text());
@@ -100,7 +122,7 @@ public final class IrcEventRenderer {
                     n.user() == null ? "*" : n.user(), n.room());
             default -> IrcMessage.from(server, "NOTICE", n.room(), n.kind());
         };
-        if (serverTime && n.ts() > 0) line = line.withTags(Map.of(IrcTags.TIME, IrcTags.serverTime(n.ts())));
+        if ((variant & SERVER_TIME) != 0 && n.ts() > 0) line = line.withTags(Map.of(IrcTags.TIME, IrcTags.serverTime(n.ts())));
         return line;
     }
 }

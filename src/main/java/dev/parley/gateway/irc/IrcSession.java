@@ -40,7 +40,8 @@ public final class IrcSession {
     /** Capabilities offered: only what works end to end (docs/irc.md); multi-prefix holds as rooms have one prefix. */
     static final List<CapNegotiation.Capability> OFFERED = CapNegotiation.ALL.stream()
             .filter(c -> List.of(CapNegotiation.SASL, CapNegotiation.SERVER_TIME, CapNegotiation.ACCOUNT_REGISTRATION,
-                    CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX).contains(c.name()))
+                    CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX, CapNegotiation.ACCOUNT_TAG,
+                    CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN).contains(c.name()))
             .toList();
     private static final String RID_PREFIX = "irc:";
 
@@ -73,14 +74,19 @@ public final class IrcSession {
         this.commands = new IrcCommands(this);
     }
 
-    /** Whether this client's events carry server-time tags. */
-    public boolean serverTime() {
-        return cap.enabled(CapNegotiation.SERVER_TIME);
+    /** How this client's events look: the {@link IrcEventRenderer} variant of its enabled capabilities. */
+    public int variant() {
+        int v = 0;
+        if (cap.enabled(CapNegotiation.SERVER_TIME)) v |= IrcEventRenderer.SERVER_TIME;
+        if (cap.enabled(CapNegotiation.ACCOUNT_TAG)) v |= IrcEventRenderer.ACCOUNT_TAG;
+        if (cap.enabled(CapNegotiation.MESSAGE_TAGS)) v |= IrcEventRenderer.MESSAGE_TAGS;
+        if (cap.enabled(CapNegotiation.EXTENDED_JOIN)) v |= IrcEventRenderer.EXTENDED_JOIN;
+        return v;
     }
 
     /** Renders an event for this client only (a shared event is rendered by its {@code EncodedEvent}). */
     public byte[] render(Outbound event) {
-        return info.renderer().render(event, serverTime());
+        return info.renderer().render(event, variant());
     }
 
     /** A line from the client (a request of op {@code irc.line}): "line", or "rejected" for a refused one. */

@@ -19,7 +19,11 @@ class IrcEventRendererTest {
     private final IrcEventRenderer r = new IrcEventRenderer("parley", "parley", "#lobby");
 
     private String text(Object event, boolean serverTime) {
-        byte[] b = r.render((dev.parley.protocol.Outbound) event, serverTime);
+        return text(event, serverTime ? IrcEventRenderer.SERVER_TIME : 0);
+    }
+
+    private String text(Object event, int variant) {
+        byte[] b = r.render((dev.parley.protocol.Outbound) event, variant);
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
@@ -33,6 +37,17 @@ class IrcEventRendererTest {
         assertEquals(":bob!bob@parley PRIVMSG ann :psst\r\n", text(pm, false));
         MessageEvent old = new MessageEvent(true, "m3", "bob", "Bob", null, "old", 0L, false);
         assertEquals(":bob!bob@parley PRIVMSG #lobby :old\r\n", text(old, false), "no room: the default room");
+    }
+
+    @Test
+    @DisplayName("account-tag, message-tags and extended-join variants: account, msgid, JOIN with account and name")
+    void variants() {
+        MessageEvent room = new MessageEvent(true, "m1", "bob", "Bob", null, "hi", 0L, false, "#Dev");
+        assertEquals("@time=1970-01-01T00:00:00.000Z;account=bob;msgid=m1 :bob!bob@parley PRIVMSG #Dev :hi\r\n",
+                text(room, IrcEventRenderer.SERVER_TIME | IrcEventRenderer.ACCOUNT_TAG | IrcEventRenderer.MESSAGE_TAGS));
+        assertEquals("@msgid=m1 :bob!bob@parley PRIVMSG #Dev :hi\r\n", text(room, IrcEventRenderer.MESSAGE_TAGS));
+        assertEquals(":bob!bob@parley JOIN #Dev bob :Bob Smith\r\n",
+                text(new RoomNotice(Ops.JOINED, "#Dev", "bob", "Bob Smith", null, null, 1), IrcEventRenderer.EXTENDED_JOIN));
     }
 
     @Test
