@@ -1,13 +1,14 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.irc.IrcPort;
+import dev.parley.gateway.irc.IrcSession;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.Outbound;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 
-import dev.parley.gateway.irc.IrcPort;
-import dev.parley.gateway.irc.IrcSession;
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -101,8 +102,8 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         }
 
         @Override
-        public java.util.List<String> channels() {
-            java.util.List<String> channels = new java.util.ArrayList<>();
+        public List<String> channels() {
+            List<String> channels = new ArrayList<>();
             if (rooms.contains(rooms.defaultRoom())) channels.add(gateway.settings().rooms().defaultRoom());
             for (String room : rooms.others()) {
                 if (!rooms.isDefault(room)) channels.add(rooms.display(room, room));
