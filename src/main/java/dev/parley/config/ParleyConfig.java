@@ -7,7 +7,17 @@ import java.time.Duration;
 /** The whole configuration, typed. Built once by {@link ConfigLoader}; each verticle gets its section. */
 public record ParleyConfig(Server server, Store store, Limits limits, Auth auth, Mailbox mailbox,
                            History history, Messages messages, Cluster cluster, Ops ops,
-                           Logging logging, Rooms rooms) {
+                           Logging logging, Rooms rooms, Irc irc) {
+
+    /**
+     * IRC (issue 15, docs/irc.md).
+     *
+     * @param port    the IRC listener's port on every node; 0 = no IRC port (IRC is still detected on server.port)
+     * @param network the network name shown in 001 and 005 NETWORK
+     * @param motd    message of the day: the text itself, or the path of a file holding it; empty = 422
+     */
+    public record Irc(int port, String network, String motd) {
+    }
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
                          int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
@@ -222,7 +232,14 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
             throw new ConfigException("rooms.default: a room name is # and 1-49 characters of A-Z a-z 0-9 _ . -, got '"
                     + rooms.defaultRoom() + "'");
         }
-        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging, rooms);
+        Irc irc = new Irc(r.integer("irc.port", 0, 65535), r.string("irc.network").trim(), r.string("irc.motd"));
+        if (irc.network().isEmpty() || !irc.network().matches("[A-Za-z0-9_.-]+")) {
+            throw new ConfigException("irc.network: a name of A-Z a-z 0-9 _ . -, got '" + irc.network() + "'");
+        }
+        if (irc.port() != 0 && irc.port() == server.port()) {
+            throw new ConfigException("irc.port: must differ from server.port (" + server.port() + "); IRC is detected there anyway");
+        }
+        return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging, rooms, irc);
     }
 
     /** Files are only named here; they are read (and their pairing checked) when the node starts. */

@@ -1,10 +1,14 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.irc.IrcPort;
+import dev.parley.gateway.irc.IrcSession;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.Outbound;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,14 +37,22 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     private String name;
     private String sessionId;
     private boolean released;
+    /** The IRC side of an IRC connection (created at its first line), else null. */
+    private IrcSession irc;
 
     Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, TokenBucket bucket,
                LongSupplier nanoTime) {
+        this(gateway, wire, reads, remoteAddress, bucket, nanoTime, null);
+    }
+
+    /** @param fixed the protocol of a port that speaks only one (the IRC port), or null to detect it */
+    Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, TokenBucket bucket,
+               LongSupplier nanoTime, Protocol fixed) {
         this.gateway = gateway;
         this.remoteAddress = remoteAddress;
         this.activity = new Activity(nanoTime);
         this.flow = new RequestFlow(new Admission(bucket, MAX_IN_FLIGHT), this, reads);
-        this.decoder = new RequestDecoder(gateway.settings().limits().maxFrameBytes(), flow);
+        this.decoder = new RequestDecoder(gateway.settings().limits().maxFrameBytes(), flow, fixed);
         this.rooms = new SessionRooms(gateway.settings().defaultRoom(), gateway.settings().rooms().autoJoinDefault());
         this.out = new FrameWriter(wire, gateway.encoders(), decoder::protocol,
                 reason -> gateway.dropped(this, reason), gateway::shedIfOverBudget);
@@ -62,7 +74,52 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
 
     @Override
     public void run(Request request) {
+        if (RequestDecoder.IRC_LINE.equals(request.op())) {
+            // One IRC line: its Parley requests are dispatched by the session and answered back to it, so the
+            // line's admission slot is returned now (the rate limit has charged it).
+            ircSession().handle(request);
+            flow.answered();
+            return;
+        }
         gateway.commands().dispatch(this, request);
+    }
+
+    private IrcSession ircSession() {
+        if (irc == null) irc = new IrcSession(new IrcSide(), gateway.ircInfo());
+        return irc;
+    }
+
+    /** What the IRC session does to this connection. */
+    private final class IrcSide implements IrcPort {
+        @Override
+        public void write(byte[] lines) {
+            if (!closed()) out.write(lines);
+        }
+
+        @Override
+        public void request(Request request) {
+            if (!closed()) gateway.commands().dispatch(Connection.this, request);
+        }
+
+        @Override
+        public List<String> channels() {
+            List<String> channels = new ArrayList<>();
+            if (rooms.contains(rooms.defaultRoom())) channels.add(gateway.settings().rooms().defaultRoom());
+            for (String room : rooms.others()) {
+                if (!rooms.isDefault(room)) channels.add(rooms.display(room, room));
+            }
+            return channels;
+        }
+
+        @Override
+        public int localUsers() {
+            return gateway.localUsers();
+        }
+
+        @Override
+        public void close() {
+            out.closeQuietly();
+        }
     }
 
     /** Answers a request that was not admitted: owes no in-flight slot back. */
@@ -74,6 +131,13 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     /** Sends an event, or the one reply to an admitted request, to this connection only. */
     @Override
     public void send(Outbound frame) {
+        if (irc != null) {
+            // IRC: replies to the session's requests become numerics; events are rendered with its capabilities.
+            if (frame instanceof Reply r && irc.reply(r)) return;
+            byte[] lines = irc.render(frame);
+            if (lines != null && !closed()) out.write(lines);
+            return;
+        }
         if (frame instanceof Reply) flow.answered();
         out.write(frame);
         Reply last = flow.dueClose();
@@ -109,7 +173,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         if (verdict == CatchUp.Verdict.HELD) return true;
         if (verdict == CatchUp.Verdict.OVERFLOW) out.slowConsumer();
         if (verdict != CatchUp.Verdict.WRITE) return false;
-        byte[] bytes = e.bytes(decoder.protocol());
+        byte[] bytes = irc != null ? e.ircBytes(irc.variant()) : e.bytes(decoder.protocol());
         if (bytes == null) return false;
         out.write(bytes);
         return true;

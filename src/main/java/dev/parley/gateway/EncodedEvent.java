@@ -1,6 +1,9 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.irc.IrcEventRenderer;
 import dev.parley.protocol.Outbound;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An event on its way to many connections: encoded at most once per protocol, and the same bytes
@@ -19,6 +22,8 @@ final class EncodedEvent {
     private volatile byte[] json;
     private volatile byte[] text;
     private volatile byte[] seed;
+    /** IRC lines per variant ({@link IrcEventRenderer#VARIANTS}), each rendered at most once. */
+    private final AtomicReferenceArray<byte[]> irc = new AtomicReferenceArray<>(IrcEventRenderer.VARIANTS);
 
     EncodedEvent(Outbound event, String room, long seq, String except, Encoders encoders) {
         this.event = event;
@@ -33,6 +38,19 @@ final class EncodedEvent {
         this(event, null, 0, except, encoders);
     }
 
+    /** The IRC lines in a variant (see {@link IrcEventRenderer}; each rendered once); null when IRC shows nothing. */
+    byte[] ircBytes(int variant) {
+        byte[] b = irc.get(variant);
+        if (b == null) {
+            b = encoders.encodeIrc(event, variant);
+            if (b == null) b = NONE;
+            irc.set(variant, b);
+        }
+        return b.length == 0 ? null : b;
+    }
+
+    private static final byte[] NONE = new byte[0];
+
     /** The bytes for a protocol; null when this protocol shows nothing for the event. */
     byte[] bytes(Protocol protocol) {
         switch (protocol) {
@@ -46,6 +64,8 @@ final class EncodedEvent {
                 if (b == null) text = b = encoders.encode(Protocol.TEXT, event);
                 return b;
             }
+            case IRC:
+                return ircBytes(0);
             default: {
                 byte[] b = seed;
                 if (b == null) seed = b = encoders.encode(Protocol.SEED, event);

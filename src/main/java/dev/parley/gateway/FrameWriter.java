@@ -85,6 +85,13 @@ final class FrameWriter {
         wire.writeAndClose(bytes);
     }
 
+    /** Closes once what was written is out, with nothing more to say (IRC's QUIT, answered with ERROR). */
+    void closeQuietly() {
+        if (closed) return;
+        closed = true;
+        wire.writeAndClose(null);
+    }
+
     /** The socket closed: nothing more is written. */
     void markClosed() {
         closed = true;

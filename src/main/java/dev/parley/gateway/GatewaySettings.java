@@ -8,10 +8,10 @@ import dev.parley.protocol.RoomName;
  * rooms ({@code rooms.*}) and the replay bound per room ({@code history.replayMax}).
  */
 public record GatewaySettings(ParleyConfig.Server server, ParleyConfig.Limits limits, ParleyConfig.Rooms rooms,
-                              ParleyConfig.History history) {
+                              ParleyConfig.History history, ParleyConfig.Irc irc) {
 
     public static GatewaySettings of(ParleyConfig config) {
-        return new GatewaySettings(config.server(), config.limits(), config.rooms(), config.history());
+        return new GatewaySettings(config.server(), config.limits(), config.rooms(), config.history(), config.irc());
     }
 
     /** The default room's canonical name (the old global group). */

@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.config.ListenFailure;
+import dev.parley.gateway.irc.IrcServerInfo;
 import dev.parley.logging.Audit;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.ByeEvent;
@@ -43,6 +44,10 @@ public final class GatewayVerticle extends VerticleBase {
     private NetServer server;
     /** The same front door behind TLS; null when no certificate is configured. */
     private NetServer tlsServer;
+    /** The IRC port (irc.port); null when it is 0. IRC is detected on the chat port anyway. */
+    private NetServer ircServer;
+    private IrcServerInfo ircInfo;
+    private int ircPort;
     private CommandTable<Connection> commands;
     /** Which of this instance's connections are in which room, and the fan-out of rooms' events to them. */
     private InstanceRooms rooms;
@@ -88,10 +93,20 @@ public final class GatewayVerticle extends VerticleBase {
             tlsServer = TlsListener.create(vertx, options, settings.server().tlsPort(), node.tlsIdentity(), this::accept);
             tls = TlsListener.listen(tlsServer, settings.server().host(), settings.server().tlsPort()).onSuccess(node::tlsListening);
         }
+        ircInfo = IrcServerInfo.of(settings.irc(), settings.limits(), settings.rooms(), node.encoders().irc(),
+                java.time.Instant.now().toString());
+        Future<?> irc = Future.succeededFuture();
+        if (settings.irc().port() != 0) {
+            NetServerOptions ircOptions = new NetServerOptions(options).setPort(settings.irc().port());
+            ircServer = vertx.createNetServer(ircOptions).connectHandler(s -> accept(s, Protocol.IRC));
+            irc = ircServer.listen().onSuccess(s -> ircPort = s.actualPort())
+                    .recover(t -> Future.failedFuture(ListenFailure.explain(t, "IRC port", settings.server().host(),
+                            settings.irc().port(), "irc.port", "PARLEY_IRC_PORT")));
+        }
         Future<NetServer> plain = server.listen().onSuccess(s -> actualPort = s.actualPort())
                 .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", settings.server().host(),
                         settings.server().port(), "server.port", "--port")));
-        return Future.all(plain, tls);
+        return Future.all(plain, tls, irc);
     }
 
     /** Graceful: tells every user, records their departure, then closes. */
@@ -104,12 +119,29 @@ public final class GatewayVerticle extends VerticleBase {
             c.bye(ByeReason.SHUTDOWN, null);
             leaving.add(release(c));
         }
-        return Future.join(leaving).transform(v -> tlsServer == null ? server.close()
-                : Future.join(server.close(), tlsServer.close()).mapEmpty());
+        return Future.join(leaving).transform(v -> Future.join(server.close(),
+                tlsServer == null ? Future.succeededFuture() : tlsServer.close(),
+                ircServer == null ? Future.succeededFuture() : ircServer.close()).mapEmpty());
     }
 
     int actualPort() {
         return actualPort;
+    }
+
+    /** The IRC port's actual port; 0 when there is none. */
+    int ircPort() {
+        return ircPort;
+    }
+
+    IrcServerInfo ircInfo() {
+        return ircInfo;
+    }
+
+    /** Logged-in connections of this instance. */
+    int localUsers() {
+        int n = 0;
+        for (Connection c : connections) if (c.loggedIn()) n++;
+        return n;
     }
 
     GatewaySettings settings() {
@@ -194,6 +226,10 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private void accept(NetSocket socket) {
+        accept(socket, null);
+    }
+
+    private void accept(NetSocket socket, Protocol fixed) {
         String address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress();
         if (stopping) {
             socket.write(io.vertx.core.buffer.Buffer.buffer(SHUTTING_DOWN)).onComplete(v -> socket.close());
@@ -206,7 +242,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
         Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget()),
                 reads(socket), address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
-                nanoTime);
+                nanoTime, fixed);
         connections.add(c);
         socket.handler(data -> c.onData(data.getBytes()));
         socket.exceptionHandler(t -> socket.close());

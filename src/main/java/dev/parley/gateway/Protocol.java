@@ -1,8 +1,8 @@
 package dev.parley.gateway;
 
-/** The wire protocol of a connection, decided by its first byte. */
+/** The wire protocol of a connection, decided by its first byte (IRC: by its first word, or by the IRC port). */
 public enum Protocol {
-    JSON, TEXT, SEED;
+    JSON, TEXT, SEED, IRC;
 
     public static Protocol detect(byte first) {
         if (first == '{') return JSON;

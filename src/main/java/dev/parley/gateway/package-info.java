@@ -8,6 +8,7 @@
  * and {@code ProfileCommands}; at login {@code LoginRooms} enters the user's rooms and {@code OfflineReplay}
  * replays what was missed (bounded by {@code ReplayBudget}). Rooms reach a node through one consumer per room
  * with local members ({@code RoomSubscriptions}, reference counted by each instance's {@code InstanceRooms});
- * {@code OutputBudget} and {@code BacklogShedder} bound memory.
+ * {@code OutputBudget} and {@code BacklogShedder} bound memory. IRC connections (the IRC port, or detected
+ * on the chat port) are the same connections with an {@link dev.parley.gateway.irc.IrcSession}.
  */
 package dev.parley.gateway;

@@ -97,6 +97,33 @@ class RequestDecoderTest {
     }
 
     @Test
+    @DisplayName("a first line opening with CAP/NICK/PASS/USER and a space is IRC, in any segmentation; each line one request")
+    void irc() {
+        assertEquals(List.of("irc.line {\"line\":\"NICK bob\"}", "irc.line {\"line\":\"USER b 0 * :B\"}"),
+                decodeEveryWay(utf8("NICK bob\r\nUSER b 0 * :B\n")));
+        assertEquals(List.of("irc.line {\"line\":\"CAP LS 302\"}", "irc.line {\"rejected\":\"FORBIDDEN_BYTE\"}"),
+                decodeEveryWay(utf8("CAP LS 302\r\nPING a\u0000b\r\nPING never-terminated")));
+        Recorder r = new Recorder();
+        RequestDecoder d = new RequestDecoder(MAX, r);
+        d.feed(utf8("NIC"));
+        assertEquals(null, d.protocol(), "a prefix of an opener waits");
+        d.feed(utf8("E is a word\n"));
+        assertEquals(Protocol.TEXT, d.protocol(), "not an opener after all: the first byte decides");
+        assertEquals(List.of("say {\"text\":\"NICE is a word\"}"), r.seen);
+        assertEquals(List.of("say {\"text\":\"nick bob\"}"), decodeEveryWay(utf8("nick bob\n")), "lower case is text");
+    }
+
+    @Test
+    @DisplayName("on the IRC port every connection is IRC, whatever its first line")
+    void ircPort() {
+        Recorder r = new Recorder();
+        RequestDecoder d = new RequestDecoder(MAX, r, Protocol.IRC);
+        assertEquals(Protocol.IRC, d.protocol());
+        d.feed(utf8("{\"op\":\"ping\"}\r\n"));
+        assertEquals(List.of("irc.line {\"line\":\"{\\\"op\\\":\\\"ping\\\"}\"}"), r.seen);
+    }
+
+    @Test
     @DisplayName("a first zero byte means seed frames, decoded in any segmentation")
     void seed() {
         Recorder r = new Recorder();

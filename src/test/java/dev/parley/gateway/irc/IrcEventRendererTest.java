@@ -1,0 +1,78 @@
+package dev.parley.gateway.irc;
+
+import dev.parley.protocol.ByeEvent;
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.MessageEvent;
+import dev.parley.protocol.Ops;
+import dev.parley.protocol.PresenceEvent;
+import dev.parley.protocol.RoomNotice;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IrcEventRendererTest {
+    private final IrcEventRenderer r = new IrcEventRenderer("parley", "parley", "#lobby");
+
+    private String text(Object event, boolean serverTime) {
+        return text(event, serverTime ? IrcEventRenderer.SERVER_TIME : 0);
+    }
+
+    private String text(Object event, int variant) {
+        byte[] b = r.render((dev.parley.protocol.Outbound) event, variant);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("room and private messages are PRIVMSG from nick!nick@host; server-time carries the original time")
+    void messages() {
+        MessageEvent room = new MessageEvent(true, "m1", "bob", "Bob", null, "hi all", 0L, false, "#Dev");
+        assertEquals(":bob!bob@parley PRIVMSG #Dev :hi all\r\n", text(room, false));
+        assertEquals("@time=1970-01-01T00:00:00.000Z :bob!bob@parley PRIVMSG #Dev :hi all\r\n", text(room, true));
+        MessageEvent pm = new MessageEvent(false, "m2", "bob", "Bob", "ann", "psst", 1000L, true);
+        assertEquals(":bob!bob@parley PRIVMSG ann :psst\r\n", text(pm, false));
+        MessageEvent old = new MessageEvent(true, "m3", "bob", "Bob", null, "old", 0L, false);
+        assertEquals(":bob!bob@parley PRIVMSG #lobby :old\r\n", text(old, false), "no room: the default room");
+    }
+
+    @Test
+    @DisplayName("account-tag, message-tags and extended-join variants: account, msgid, JOIN with account and name")
+    void variants() {
+        MessageEvent room = new MessageEvent(true, "m1", "bob", "Bob", null, "hi", 0L, false, "#Dev");
+        assertEquals("@time=1970-01-01T00:00:00.000Z;account=bob;msgid=m1 :bob!bob@parley PRIVMSG #Dev :hi\r\n",
+                text(room, IrcEventRenderer.SERVER_TIME | IrcEventRenderer.ACCOUNT_TAG | IrcEventRenderer.MESSAGE_TAGS));
+        assertEquals("@msgid=m1 :bob!bob@parley PRIVMSG #Dev :hi\r\n", text(room, IrcEventRenderer.MESSAGE_TAGS));
+        assertEquals(":bob!bob@parley JOIN #Dev bob :Bob Smith\r\n",
+                text(new RoomNotice(Ops.JOINED, "#Dev", "bob", "Bob Smith", null, null, 1), IrcEventRenderer.EXTENDED_JOIN));
+    }
+
+    @Test
+    @DisplayName("a 4,000-character message is split into lines of at most 512 bytes that join back")
+    void longMessages() {
+        String body = "word ".repeat(800);
+        String out = text(new MessageEvent(true, "m", "bob", "Bob", null, body, 0L, false, "#Dev"), false);
+        StringBuilder joined = new StringBuilder();
+        for (String line : out.split("\r\n")) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 510, line.length() + " bytes");
+            joined.append(line.substring(line.indexOf(" :") + 2));
+        }
+        assertEquals(body, joined.toString());
+    }
+
+    @Test
+    @DisplayName("room changes are JOIN, PART, KICK, TOPIC, INVITE; offline is QUIT; online shows nothing; bye is ERROR")
+    void roomChanges() {
+        assertEquals(":bob!bob@parley JOIN #Dev\r\n", text(new RoomNotice(Ops.JOINED, "#Dev", "bob", "Bob", null, null, 1), false));
+        assertEquals(":bob!bob@parley PART #Dev :lunch\r\n", text(new RoomNotice(Ops.PARTED, "#Dev", "bob", null, null, "lunch", 1), false));
+        assertEquals(":ann!ann@parley KICK #Dev bob :spam\r\n", text(new RoomNotice(Ops.KICKED, "#Dev", "bob", null, "ann", "spam", 1), false));
+        assertEquals(":ann!ann@parley TOPIC #Dev :release day\r\n", text(new RoomNotice(Ops.TOPIC, "#Dev", null, null, "ann", "release day", 1), false));
+        assertEquals(":ann!ann@parley INVITE bob #Dev\r\n", text(new RoomNotice(Ops.INVITED, "#Dev", "bob", null, "ann", null, 1), false));
+        assertEquals(":bob!bob@parley QUIT :Quit: offline\r\n", text(new PresenceEvent("bob", "Bob", false), false));
+        assertNull(text(new PresenceEvent("bob", "Bob", true), false));
+        assertTrue(text(new ByeEvent(ByeReason.REPLACED), false).startsWith("ERROR :Closing link: "));
+    }
+}
