@@ -69,6 +69,9 @@ public final class Logging {
         ctx.getLogger("com.hazelcast.internal.util.ModularJavaUtils").setLevel(Level.ERROR);
         // Parley uses no CP data structures; the warning that they would be unsafe is noise.
         ctx.getLogger("com.hazelcast.cp.CPSubsystem").setLevel(Level.ERROR);
+        // "Discarding message since the consumer is not registered": a room's consumer goes when its last local
+        // member leaves, and a message already on its way to it is dropped by design (no member left to show it to).
+        ctx.getLogger("io.vertx.core.eventbus.impl.MessageConsumerImpl").setLevel(Level.ERROR);
         if (ctx.getProperty(NODE_PROPERTY) == null) ctx.putProperty(NODE_PROPERTY, "-");
     }
 
