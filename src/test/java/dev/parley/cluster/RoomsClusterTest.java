@@ -397,8 +397,8 @@ class RoomsClusterTest {
 
     /**
      * Says probes in {@code room} until one reaches {@code listener}. A join's reply can come before the speaker's
-     * node routes the room to the joiner's node (messageRightAfterJoinReachesTheJoiner, disabled until fixed): the
-     * other tests are about what happens once routing is in place.
+     * node routes the room to the joiner's node; the gateway then fills what was missed, 3 s late
+     * (messageRightAfterJoinReachesTheJoiner): the other tests are about what happens once routing is in place, live.
      */
     private static void awaitRouting(JsonClient speaker, String room, JsonClient listener) {
         int[] probes = {0};
