@@ -182,6 +182,41 @@ class RoomsClusterTest {
     }
 
     @Test
+    @Order(3)
+    @DisplayName("a message said right after a login's reply reaches the member logging in alone on another node, every time, once")
+    void messageRightAfterLoginReachesTheMember() {
+        int rounds = 10;
+        try (JsonClient owner = cluster.loggedIn(0, "l-owner")) {
+            join(owner, "#race-login");
+            try (JsonClient first = cluster.loggedIn(2, "l-member")) {
+                join(first, "#race-login");
+                first.request(op("logout"));
+                first.awaitClosed();
+            }
+            List<Integer> lost = new ArrayList<>();
+            List<Integer> late = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                // The member's only session on node 2: each login subscribes the node to the room afresh.
+                try (JsonClient member = cluster.loggedIn(2, "l-member")) {
+                    String text = "right after the login " + round;
+                    long t0 = System.nanoTime();
+                    sayIn(owner, "#race-login", text);
+                    if (member.poll(f -> isMessage(f, text), GAP_FILLED) == null) lost.add(round);
+                    else if (System.nanoTime() - t0 > LIVE.toNanos()) late.add(round);
+                    sentinel(owner, member, "l-sentinel " + round);
+                    assertEquals(lost.contains(round) ? 0 : 1, count(member.log(), text), "once: " + member.log());
+                    member.request(op("logout"));
+                    member.awaitClosed();
+                }
+            }
+            System.out.println("rooms: right after the login, " + late.size() + " of " + rounds
+                    + " rounds' messages came late (filled after the routing window): " + late);
+            assertEquals(List.of(), lost, "rounds whose message, said after the login's reply, did not reach the member within "
+                    + GAP_FILLED.toSeconds() + " s (of " + rounds + ")");
+        }
+    }
+
+    @Test
     @Order(4)
     @DisplayName("an operator on node 0 kicks, then bans, a user on node 1: each time the user is told and gets no more room messages; a banned join is refused until unban")
     void kickAndBanAcrossNodes() {
