@@ -88,9 +88,10 @@ final class RoomCommands {
                 .map(m -> JoinRoomReply.fromJson(m.body()))
                 .onSuccess(joined -> {
                     if (enters) {
-                        c.joinedRoom(canonical, joined.room().display(), joined.head());
-                        // A new consumer: other nodes may not route the room here yet (see GapFill).
+                        // A new consumer: other nodes may not route the room here yet (see GapFill). Opened first, so
+                        // the events that waited for the join count as delivered live.
                         gaps.entered(c, canonical, joined.head(), readyAt[0]);
+                        c.joinedRoom(canonical, joined.room().display(), joined.head());
                     }
                     if (c.protocol() == Protocol.TEXT) c.rooms().choose(canonical);
                     c.send(Reply.ok(Ops.JOIN, r.rid(), Json.object().<ObjectNode>set(Fields.ROOM, Jackson.of(joined.room().toJson()))

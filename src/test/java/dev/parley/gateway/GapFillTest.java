@@ -59,24 +59,28 @@ class GapFillTest {
     @DisplayName("a join through a new consumer: the messages missed live are filled, a newer live one is not repeated, and late live copies are dropped")
     void joinGapFilled() {
         catchUp.joining(ROOM);
-        catchUp.joined(ROOM, 10, this::deliver);
+        // Arrived while the join was under way: 10 precedes the join, 11 waits for its reply.
+        assertEquals(CatchUp.Verdict.HELD, catchUp.offer(live(10, "bob")));
+        assertEquals(CatchUp.Verdict.HELD, catchUp.offer(live(11, "bob")));
+        // As RoomCommands.join: the gap is opened before the waiting events are released.
         GapFill.Gap gap = catchUp.openGap(ROOM, 10);
-        // 11 and 12 were not routed here; 13 was, and 14 is the joiner's own.
-        deliver(live(13, "bob"));
-        deliver(live(14, "ann"));
-        assertEquals(List.of(13L), written);
+        catchUp.joined(ROOM, 10, this::deliver);
+        // 12 and 13 were not routed here; 14 was, and 15 is the joiner's own.
+        deliver(live(14, "bob"));
+        deliver(live(15, "ann"));
+        assertEquals(List.of(11L, 14L), written);
         List<StoredMessage> fetched = List.of(stored(9, "bob"), stored(10, "bob"), stored(11, "bob"), stored(12, "bob"),
-                stored(13, "bob"), stored(14, "ann"));
+                stored(13, "bob"), stored(14, "bob"), stored(15, "ann"));
         List<StoredMessage> missing = GapFill.select(gap.from, gap.live, "ann", fetched);
-        assertEquals(List.of(11L, 12L), seqs(missing));
+        assertEquals(List.of(12L, 13L), seqs(missing));
         for (StoredMessage s : missing) deliver(live(s.seq(), s.from()));
         catchUp.gapFilled(ROOM, gap, GapFill.newest(gap.from, fetched));
         assertFalse(catchUp.hasGap(ROOM, gap));
         // A live copy routed even later: delivered already.
-        assertEquals(CatchUp.Verdict.DUPLICATE, catchUp.offer(live(12, "bob")));
-        assertEquals(CatchUp.Verdict.WRITE, catchUp.offer(live(15, "bob")));
-        assertEquals(List.of(13L, 11L, 12L), written, "at least once, never twice; a filled one may follow a newer live one");
-        assertEquals(15, catchUp.lastSeq(ROOM));
+        assertEquals(CatchUp.Verdict.DUPLICATE, catchUp.offer(live(13, "bob")));
+        assertEquals(CatchUp.Verdict.WRITE, catchUp.offer(live(16, "bob")));
+        assertEquals(List.of(11L, 14L, 12L, 13L), written, "at least once, never twice; a filled one may follow a newer live one");
+        assertEquals(16, catchUp.lastSeq(ROOM));
     }
 
     @Test
