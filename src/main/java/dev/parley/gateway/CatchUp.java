@@ -39,6 +39,8 @@ final class CatchUp {
     private final Map<String, Long> lastSeq = new HashMap<>();
     /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
     private Map<String, List<EncodedEvent>> joining;
+    /** Rooms entered through a new consumer whose routing gap is not filled yet ({@link GapFill}). Null when none. */
+    private Map<String, GapFill.Gap> gaps;
 
     /** Authenticated: hold live events until {@link #caughtUp}. */
     void begin() {
@@ -59,6 +61,10 @@ final class CatchUp {
         if (e.seq != 0) {
             if (e.seq <= replayedUpTo.getOrDefault(e.room, 0L)) return Verdict.DUPLICATE;
             lastSeq.merge(e.room, e.seq, Math::max);
+            if (gaps != null) {
+                GapFill.Gap gap = gaps.get(e.room);
+                if (gap != null && e.seq > gap.from) gap.live.add(e.seq);
+            }
         }
         return Verdict.WRITE;
     }
@@ -143,9 +149,37 @@ final class CatchUp {
         }
     }
 
+    /**
+     * {@code room} was entered through a new consumer, starting after {@code from}: its live messages are recorded
+     * until {@link #gapFilled}. Replaces an earlier gap of the room (the session entered it again).
+     */
+    GapFill.Gap openGap(String room, long from) {
+        if (gaps == null) gaps = new HashMap<>();
+        GapFill.Gap gap = new GapFill.Gap(from);
+        gaps.put(room, gap);
+        return gap;
+    }
+
+    /** Whether {@code gap} is still {@code room}'s open gap (not filled, the room not left or entered again). */
+    boolean hasGap(String room, GapFill.Gap gap) {
+        return gaps != null && gaps.get(room) == gap;
+    }
+
+    /**
+     * {@code gap} was filled with the room's messages up to {@code newest}: a live copy of one of them arriving
+     * later is a duplicate (each was delivered live or by the fill).
+     */
+    void gapFilled(String room, GapFill.Gap gap, long newest) {
+        if (!hasGap(room, gap)) return;
+        gaps.remove(room);
+        replayedUpTo.merge(room, newest, Math::max);
+        lastSeq.merge(room, newest, Math::max);
+    }
+
     /** The session is no longer in {@code room} (parted, kicked, or its join failed): nothing of it is kept. */
     void left(String room) {
         if (joining != null) joining.remove(room);
+        if (gaps != null) gaps.remove(room);
         lastSeq.remove(room);
         replayedUpTo.remove(room);
     }
@@ -154,6 +188,7 @@ final class CatchUp {
     void forgetPositions() {
         lastSeq.clear();
         replayedUpTo.clear();
+        gaps = null;
     }
 
     /** The session ended or never completed: drops what was held (its confirmations never run). */
@@ -162,5 +197,6 @@ final class CatchUp {
         held = null;
         heldConfirmations = null;
         joining = null;
+        gaps = null;
     }
 }

@@ -305,6 +305,26 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         catchUp.left(room);
     }
 
+    /** See {@link CatchUp#openGap}. */
+    GapFill.Gap openGap(String room, long from) {
+        return catchUp.openGap(room, from);
+    }
+
+    /** See {@link CatchUp#hasGap}. */
+    boolean hasGap(String room, GapFill.Gap gap) {
+        return catchUp.hasGap(room, gap);
+    }
+
+    /** See {@link CatchUp#gapFilled}. */
+    void closeGap(String room, GapFill.Gap gap, long newest) {
+        catchUp.gapFilled(room, gap, newest);
+    }
+
+    /** Live events are held (the login's replay is not written yet). */
+    boolean holding() {
+        return catchUp.holding();
+    }
+
     /** The newest message of {@code room} this session has been given. */
     long lastSeq(String room) {
         return catchUp.lastSeq(room);

@@ -11,7 +11,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * At login, puts the session in its rooms and reads where "missed" ends and "live" begins in each:
@@ -25,9 +27,11 @@ import java.util.List;
  */
 final class LoginRooms {
     private final GatewayServices services;
+    private final GapFill gaps;
 
     LoginRooms(GatewayServices services) {
         this.services = services;
+        this.gaps = new GapFill(services);
     }
 
     /** The session's rooms with their heads, the default room first (when the session is in it). */
@@ -35,7 +39,8 @@ final class LoginRooms {
         String defaultRoom = services.config().defaultRoom();
         boolean seed = c.protocol() == Protocol.SEED;
         c.rooms().inDefault(seed || services.config().rooms().autoJoinDefault());
-        Future<List<MyRoom>> rooms = seed ? Future.succeededFuture(List.of()) : registered(c, defaultRoom);
+        Map<String, Long> readyAt = new HashMap<>();
+        Future<List<MyRoom>> rooms = seed ? Future.succeededFuture(List.of()) : registered(c, readyAt);
         return rooms.compose(list -> {
             List<MyRoom> known = new ArrayList<>();
             for (MyRoom r : list) {
@@ -49,13 +54,18 @@ final class LoginRooms {
                 return known;
             });
         }).map(known -> {
-            for (MyRoom r : known) c.liveAfter(r.name(), r.head());
+            for (MyRoom r : known) {
+                c.liveAfter(r.name(), r.head());
+                // Entered through a new consumer: other nodes may not route the room here yet (see GapFill).
+                Long at = readyAt.get(r.name());
+                if (at != null) gaps.entered(c, r.name(), r.head(), at);
+            }
             return known;
         });
     }
 
     /** The user's rooms, consumed on this node before their heads were read. */
-    private Future<List<MyRoom>> registered(Connection c, String defaultRoom) {
+    private Future<List<MyRoom>> registered(Connection c, Map<String, Long> readyAt) {
         long askedAt = System.nanoTime();
         return mine(c).compose(first -> {
             List<Future<Long>> ready = new ArrayList<>();
@@ -64,7 +74,8 @@ final class LoginRooms {
                     c.rooms().inDefault(true);
                 } else if (!c.closed()) {
                     c.rooms().add(r.name(), r.display());
-                    ready.add(c.gateway().rooms().enter(c, r.name()));
+                    String room = r.name();
+                    ready.add(c.gateway().rooms().enter(c, room).onSuccess(at -> readyAt.put(room, at)));
                 }
             }
             return Future.all(ready).compose(all -> {

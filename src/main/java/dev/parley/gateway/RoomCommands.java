@@ -48,9 +48,11 @@ final class RoomCommands {
 
     private final GatewayServices services;
     private final int maxTextChars;
+    private final GapFill gaps;
 
     RoomCommands(GatewayServices services) {
         this.services = services;
+        this.gaps = new GapFill(services);
         this.maxTextChars = services.config().limits().maxTextChars();
     }
 
@@ -77,11 +79,20 @@ final class RoomCommands {
             // Registered (awaited) before the join: the reply's head is then where live starts.
             ready = c.gateway().rooms().enter(c, canonical);
         }
-        ready.compose(v -> services.bus().<JsonObject>request(RoomAddresses.JOIN,
-                        new JoinRoomRequest(c.user(), c.name(), room).toJson()))
+        long[] readyAt = {0};
+        ready.compose(at -> {
+                    readyAt[0] = at;
+                    return services.bus().<JsonObject>request(RoomAddresses.JOIN,
+                            new JoinRoomRequest(c.user(), c.name(), room).toJson());
+                })
                 .map(m -> JoinRoomReply.fromJson(m.body()))
                 .onSuccess(joined -> {
-                    if (enters) c.joinedRoom(canonical, joined.room().display(), joined.head());
+                    if (enters) {
+                        // A new consumer: other nodes may not route the room here yet (see GapFill). Opened first, so
+                        // the events that waited for the join count as delivered live.
+                        gaps.entered(c, canonical, joined.head(), readyAt[0]);
+                        c.joinedRoom(canonical, joined.room().display(), joined.head());
+                    }
                     if (c.protocol() == Protocol.TEXT) c.rooms().choose(canonical);
                     c.send(Reply.ok(Ops.JOIN, r.rid(), Json.object().<ObjectNode>set(Fields.ROOM, Jackson.of(joined.room().toJson()))
                             .put(Fields.CREATED, joined.created())));

@@ -15,6 +15,16 @@ import java.util.function.LongSupplier;
  * whatever the number of local members, and never reaches a node without any. Touched only on the delivery
  * verticle's context ({@link NodeDeliveryVerticle}).
  *
+ * <p><b>A new consumer is not routed to at once.</b> {@link #acquire} completes once the registration reached the
+ * cluster's subscription table, with the nanoTime it did. Other nodes publish with Vert.x's cached per-address
+ * node list, refreshed asynchronously by Hazelcast entry events (tens of ms, longer under load), so a message
+ * published on another node just after the completion may not be sent here. The sessions that entered a room
+ * through a consumer ready less than {@link GapFill#WINDOW_MS} ago (a join, or a login) therefore read the room's
+ * messages after the head they started from once that window has passed and are given those they did not get
+ * live ({@link GapFill}; docs/rooms-design.md, "Routing a room message"). A session entering through an older
+ * consumer needs nothing. The completion time of a re-registration ({@link #reregister}) is not handed to sessions
+ * already in the room: what was published while the registration was missing is not filled (see below).
+ *
  * <p><b>Node death.</b> When another node dies, Hazelcast removes its registrations when the member leaves
  * the cluster (about 0.3 s after a kill, up to the heartbeat timeout for a frozen node); nothing changes
  * here. Messages published to the dead node meanwhile are lost for its (dead) sessions only; those users
