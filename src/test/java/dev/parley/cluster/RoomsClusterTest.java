@@ -3,7 +3,6 @@ package dev.parley.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.JsonClient;
 import dev.parley.testkit.Await;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -357,8 +356,6 @@ class RoomsClusterTest {
 
     @Test
     @Order(7)
-    @Disabled("product bug, reported to the lead: a member who joined a room in a session that died with its node has "
-            + "no read position for it, so its next login replays nothing of the room; remove once fixed")
     @DisplayName("a member whose node was killed replays the room messages said since, at its next login on another node: offline, with the room, oldest first, once each")
     void memberOfADeadNodeReplaysWhatItMissed() {
         String room = "#dev-r";
