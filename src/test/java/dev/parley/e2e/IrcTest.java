@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static dev.parley.e2e.JsonClient.op;
@@ -154,6 +155,23 @@ class IrcTest {
         try (TextClient c = connect("i4.other")) {
             c.send("REGISTER i4.new * s3cret-pass");
             line(c, "FAIL REGISTER ACCOUNT_EXISTS");
+        }
+    }
+
+    @Test
+    @DisplayName("README's IRC lines, sent verbatim, log in, join #dev and speak there")
+    void readmeLines() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String block = readme.substring(readme.indexOf("```text", readme.indexOf("What an IRC client sends")) + "```text".length());
+        List<String> lines = block.substring(0, block.indexOf("```")).strip().lines().toList();
+        assertEquals("PASS 100:123456", lines.get(0), "the README block this test sends");
+        server.register("100");
+        try (JsonClient bob = server.loggedIn("i0.bob"); TextClient c = server.text()) {
+            assertTrue(bob.request(op("join", "room", "#dev")).path("ok").asBoolean());
+            for (String l : lines) c.send(l);
+            numeric(c, "001");
+            line(c, ":100!100@parley JOIN #dev");
+            assertEquals("100", bob.awaitMessage("hello from IRC").path("from").asText());
         }
     }
 

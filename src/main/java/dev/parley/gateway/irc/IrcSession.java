@@ -56,6 +56,9 @@ public final class IrcSession {
     private final IrcCommands commands;
     /** Replies awaited, by request id. */
     private final Map<String, Consumer<Reply>> pending = new HashMap<>();
+    /** Lines waiting for the answers to an earlier line's requests; bounded (the rate limit keeps it far below). */
+    private final java.util.ArrayDeque<Request> waiting = new java.util.ArrayDeque<>();
+    private static final int MAX_WAITING_LINES = 1000;
     private long nextRid;
     private boolean welcomed;
     /** A login under way (at most one). */
@@ -89,8 +92,27 @@ public final class IrcSession {
         return info.renderer().render(event, variant());
     }
 
-    /** A line from the client (a request of op {@code irc.line}): "line", or "rejected" for a refused one. */
+    /**
+     * A line from the client (a request of op {@code irc.line}): "line", or "rejected" for a refused one. Lines run
+     * one after another, as on any IRC server: a line waits until the Parley requests of the lines before it were
+     * answered, so a client that sends JOIN and PRIVMSG at once speaks in a room it has joined.
+     */
     public void handle(Request r) {
+        if (pending.isEmpty() && waiting.isEmpty()) {
+            handleNow(r);
+        } else if (waiting.size() < MAX_WAITING_LINES) {
+            waiting.add(r);
+        } else {
+            send(IrcMessage.from(info.server(), "NOTICE", client(), "Line dropped: too many lines waiting; slow down"));
+        }
+    }
+
+    /** Runs the lines that waited, until one of them waits for an answer in turn. */
+    private void drain() {
+        while (pending.isEmpty() && !waiting.isEmpty()) handleNow(waiting.poll());
+    }
+
+    private void handleNow(Request r) {
         String rejected = r.text("rejected");
         if (rejected != null) {
             if (rejected.equals("TOO_LONG")) send(numerics.inputTooLong(client()));
@@ -320,6 +342,7 @@ public final class IrcSession {
         Consumer<Reply> then = rid == null ? null : pending.remove(rid.asText());
         if (then == null) return false;
         then.accept(r);
+        drain();
         return true;
     }
 
