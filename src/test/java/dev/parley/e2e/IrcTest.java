@@ -259,6 +259,12 @@ class IrcTest {
             numeric(op, "324");
             op.send("MODE i6.op");
             numeric(op, "221");
+            op.send("MODE i6.op +i");
+            line(op, ":i6.op!i6.op@parley MODE i6.op +i");
+            op.send("MODE i6.op");
+            assertTrue(numeric(op, "221").endsWith(" +i"));
+            op.send("MODE i6.op +x");
+            numeric(op, "501");
             op.send("WHO #i6");
             numeric(op, "352");
             numeric(op, "315");

@@ -26,6 +26,8 @@ final class IrcCommands {
     private final IrcSession s;
     /** This connection's away message (AWAY), or null. */
     private String away;
+    /** User mode +i of this connection: kept and shown (221), with no effect on who sees the user. */
+    private boolean invisible;
 
     IrcCommands(IrcSession session) {
         this.s = session;
@@ -267,8 +269,8 @@ final class IrcCommands {
         String target = m.param(0);
         if (!IrcTargets.isChannel(target)) {
             if (!target.equals(me())) s.send(n().usersDontMatch(me()));
-            else if (m.params().size() > 1) s.send(n().unknownUserModeFlag(me()));
-            else s.send(n().userModeIs(me(), "+"));
+            else if (m.params().size() > 1) userMode(m.param(1));
+            else s.send(n().userModeIs(me(), invisible ? "+i" : "+"));
             return;
         }
         if (m.params().size() == 1) {
@@ -283,6 +285,23 @@ final class IrcCommands {
         for (Character c : parsed.unknown()) s.send(n().unknownMode(me(), c));
         if (parsed.listBans()) s.send(n().endOfBanList(me(), target));
         for (ChannelModes.Change change : parsed.changes()) modeChange(target, change);
+    }
+
+    // MODE <me> {+|-}i...  (irssi sends +i at connect; 004 lists i; it changes nothing else in Parley)
+    private void userMode(String modes) {
+        StringBuilder applied = new StringBuilder();
+        boolean add = true;
+        boolean unknown = false;
+        for (char c : modes.toCharArray()) {
+            if (c == '+' || c == '-') add = c == '+';
+            else if (c != 'i') unknown = true;
+            else if (invisible != add) {
+                invisible = add;
+                applied.append(add ? "+i" : "-i");
+            }
+        }
+        if (unknown) s.send(n().unknownUserModeFlag(me()));
+        if (!applied.isEmpty()) s.send(IrcMessage.from(mask(me()), "MODE", me(), applied.toString()));
     }
 
     private void modeChange(String channel, ChannelModes.Change change) {
