@@ -7,6 +7,7 @@ import dev.parley.protocol.Json;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.irc.ChannelModes;
+import dev.parley.protocol.irc.IrcCaseMapping;
 import dev.parley.protocol.irc.IrcMessage;
 import dev.parley.protocol.irc.IrcTargets;
 import dev.parley.protocol.irc.Nicks;
@@ -125,11 +126,14 @@ final class IrcCommands {
             for (String channel : s.channels()) partOne(channel, null);
             return;
         }
+        List<String> joined = s.channels();
         for (String channel : IrcTargets.split(m.param(0))) {
             if (!IrcTargets.isChannel(channel)) {
                 s.send(n().noSuchChannel(me(), channel));
                 continue;
             }
+            // Already in it (a client's autojoin after the login JOINs): ignored, as servers do.
+            if (joined.stream().anyMatch(c -> IrcCaseMapping.equal(c, channel))) continue;
             s.request(Ops.JOIN, room(channel), r -> {
                 if (!r.ok()) {
                     s.send(s.error(r, "JOIN", channel, null));
