@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# Real IRC clients for RealIrcClientsTest.
+command -v irssi >/dev/null 2>&1 || need+=(irssi)
+command -v weechat-headless >/dev/null 2>&1 || need+=(weechat-headless)
 # bin/parley-certs makes the test certificates (cluster bus and user TLS) with openssl.
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # kubectl (with its built-in kustomize) renders k8s/ for the manifest tests; machines of this kind ship

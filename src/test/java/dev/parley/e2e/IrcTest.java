@@ -184,6 +184,8 @@ class IrcTest {
             String joinNames = line(ann, " 353 i5.ann = #I5room ");
             assertTrue(joinNames.contains("@i5.ann"), joinNames);
             numeric(ann, "366");
+            ann.send("JOIN #i5room");
+            quiet(ann, "JOIN #I5room");
             assertTrue(bob.request(op("join", "room", "#i5room")).path("ok").asBoolean());
             line(ann, ":i5.bob!i5.bob@parley JOIN #I5room");
             bob.request(op("say", "room", "#i5room", "text", "hello from json"));
@@ -259,6 +261,12 @@ class IrcTest {
             numeric(op, "324");
             op.send("MODE i6.op");
             numeric(op, "221");
+            op.send("MODE i6.op +i");
+            line(op, ":i6.op!i6.op@parley MODE i6.op +i");
+            op.send("MODE i6.op");
+            assertTrue(numeric(op, "221").endsWith(" +i"));
+            op.send("MODE i6.op +x");
+            numeric(op, "501");
             op.send("WHO #i6");
             numeric(op, "352");
             numeric(op, "315");

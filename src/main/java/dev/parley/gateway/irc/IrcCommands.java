@@ -7,6 +7,7 @@ import dev.parley.protocol.Json;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.irc.ChannelModes;
+import dev.parley.protocol.irc.IrcCaseMapping;
 import dev.parley.protocol.irc.IrcMessage;
 import dev.parley.protocol.irc.IrcTargets;
 import dev.parley.protocol.irc.Nicks;
@@ -26,6 +27,8 @@ final class IrcCommands {
     private final IrcSession s;
     /** This connection's away message (AWAY), or null. */
     private String away;
+    /** User mode +i of this connection: kept and shown (221), with no effect on who sees the user. */
+    private boolean invisible;
 
     IrcCommands(IrcSession session) {
         this.s = session;
@@ -123,11 +126,14 @@ final class IrcCommands {
             for (String channel : s.channels()) partOne(channel, null);
             return;
         }
+        List<String> joined = s.channels();
         for (String channel : IrcTargets.split(m.param(0))) {
             if (!IrcTargets.isChannel(channel)) {
                 s.send(n().noSuchChannel(me(), channel));
                 continue;
             }
+            // Already in it (a client's autojoin after the login JOINs): ignored, as servers do.
+            if (joined.stream().anyMatch(c -> IrcCaseMapping.equal(c, channel))) continue;
             s.request(Ops.JOIN, room(channel), r -> {
                 if (!r.ok()) {
                     s.send(s.error(r, "JOIN", channel, null));
@@ -267,8 +273,8 @@ final class IrcCommands {
         String target = m.param(0);
         if (!IrcTargets.isChannel(target)) {
             if (!target.equals(me())) s.send(n().usersDontMatch(me()));
-            else if (m.params().size() > 1) s.send(n().unknownUserModeFlag(me()));
-            else s.send(n().userModeIs(me(), "+"));
+            else if (m.params().size() > 1) userMode(m.param(1));
+            else s.send(n().userModeIs(me(), invisible ? "+i" : "+"));
             return;
         }
         if (m.params().size() == 1) {
@@ -283,6 +289,23 @@ final class IrcCommands {
         for (Character c : parsed.unknown()) s.send(n().unknownMode(me(), c));
         if (parsed.listBans()) s.send(n().endOfBanList(me(), target));
         for (ChannelModes.Change change : parsed.changes()) modeChange(target, change);
+    }
+
+    // MODE <me> {+|-}i...  (irssi sends +i at connect; 004 lists i; it changes nothing else in Parley)
+    private void userMode(String modes) {
+        StringBuilder applied = new StringBuilder();
+        boolean add = true;
+        boolean unknown = false;
+        for (char c : modes.toCharArray()) {
+            if (c == '+' || c == '-') add = c == '+';
+            else if (c != 'i') unknown = true;
+            else if (invisible != add) {
+                invisible = add;
+                applied.append(add ? "+i" : "-i");
+            }
+        }
+        if (unknown) s.send(n().unknownUserModeFlag(me()));
+        if (!applied.isEmpty()) s.send(IrcMessage.from(mask(me()), "MODE", me(), applied.toString()));
     }
 
     private void modeChange(String channel, ChannelModes.Change change) {
