@@ -17,14 +17,14 @@ public final class LineDecoder {
 
     private final int maxLineBytes;
     private final Listener listener;
-    /** Holds a partial line only between reads; null while idle so idle connections cost nothing. */
-    private byte[] partial;
-    private int partialLength;
+    /** A partial line between reads (+1 for the CR of a CR LF whose LF has not arrived yet). */
+    private final PartialLine partial;
     private boolean failed;
 
     public LineDecoder(int maxLineBytes, Listener listener) {
         this.maxLineBytes = maxLineBytes;
         this.listener = listener;
+        this.partial = new PartialLine(maxLineBytes + 1);
     }
 
     public void feed(byte[] data) {
@@ -51,20 +51,11 @@ public final class LineDecoder {
 
     /** Bytes allocated for the partial line: never above maxLineBytes + 1 (checked by the fuzz properties). */
     int heldBytes() {
-        return partial == null ? 0 : partial.length;
+        return partial.heldBytes();
     }
 
     private void emit(byte[] data, int from, int lf) {
-        byte[] line;
-        if (partialLength == 0) {
-            line = Arrays.copyOfRange(data, from, lf);
-        } else {
-            int total = partialLength + (lf - from);
-            line = Arrays.copyOf(partial, total);
-            System.arraycopy(data, from, line, partialLength, lf - from);
-        }
-        partial = null;
-        partialLength = 0;
+        byte[] line = partial.takeWith(data, from, lf);
         int len = line.length;
         if (len > 0 && line[len - 1] == '\r') {
             line = Arrays.copyOf(line, len - 1);
@@ -80,23 +71,16 @@ public final class LineDecoder {
     private void append(byte[] data, int from, int to) {
         int add = to - from;
         // +1 tolerates the CR of a CRLF pair arriving before its LF.
-        if (partialLength + add > maxLineBytes + 1) {
+        if (partial.length() + add > maxLineBytes + 1) {
             fail();
             return;
         }
-        if (partial == null) {
-            partial = new byte[Math.min(Math.max(add, 256), maxLineBytes + 1)];
-        } else if (partialLength + add > partial.length) {
-            partial = Arrays.copyOf(partial, Math.min(Math.max(partial.length * 2, partialLength + add), maxLineBytes + 1));
-        }
-        System.arraycopy(data, from, partial, partialLength, add);
-        partialLength += add;
+        partial.append(data, from, to);
     }
 
     private void fail() {
         failed = true;
-        partial = null;
-        partialLength = 0;
+        partial.clear();
         listener.onOversize();
     }
 

@@ -1,6 +1,6 @@
 package dev.parley.protocol.irc;
 
-import java.util.Arrays;
+import dev.parley.protocol.PartialLine;
 
 /**
  * Splits a client's byte stream into lines: LF ends a line and a CR just before it is dropped (CR LF and bare LF
@@ -30,9 +30,8 @@ public final class IrcLineDecoder {
 
     private final int maxLineBytes;
     private final Listener listener;
-    /** The partial line between reads; null while idle so idle connections cost nothing. */
-    private byte[] partial;
-    private int partialLength;
+    /** The partial line between reads (+1 for the CR of a CR LF whose LF has not arrived yet). */
+    private final PartialLine partial;
     /** True from the moment a line is known to be too long until its LF. */
     private boolean skipping;
 
@@ -44,6 +43,7 @@ public final class IrcLineDecoder {
         if (maxLineBytes < 1) throw new IllegalArgumentException("maxLineBytes must be positive");
         this.maxLineBytes = maxLineBytes;
         this.listener = listener;
+        this.partial = new PartialLine(maxLineBytes + 1);
     }
 
     public void feed(byte[] data) {
@@ -70,31 +70,24 @@ public final class IrcLineDecoder {
 
     /** Bytes allocated for the partial line: never above maxLineBytes + 1. */
     public int heldBytes() {
-        return partial == null ? 0 : partial.length;
+        return partial.heldBytes();
     }
 
     private void complete(byte[] data, int from, int lf) {
         int to = lf;
-        int total = partialLength + (to - from);
+        int total = partial.length() + (to - from);
         // The CR of CR LF is framing; it may be the last byte of the partial line or of this chunk.
-        if (total > 0 && (to > from ? data[to - 1] : partial[partialLength - 1]) == '\r') {
+        if (total > 0 && (to > from ? data[to - 1] : partial.last()) == '\r') {
             total--;
             if (to > from) to--;
-            else partialLength--;
+            else partial.dropLast();
         }
         if (total > maxLineBytes) {
-            reset();
+            partial.clear();
             listener.onRejected(Rejection.TOO_LONG);
             return;
         }
-        byte[] line;
-        if (partialLength == 0) {
-            line = Arrays.copyOfRange(data, from, to);
-        } else {
-            line = Arrays.copyOf(partial, total);
-            System.arraycopy(data, from, line, partialLength, to - from);
-        }
-        reset();
+        byte[] line = partial.takeWith(data, from, to);
         if (line.length == 0) return;
         for (byte b : line) {
             if (b == 0 || b == '\r') {
@@ -109,26 +102,15 @@ public final class IrcLineDecoder {
         if (skipping) return;
         int add = to - from;
         // +1 holds the CR of a CR LF whose LF has not arrived yet.
-        boolean tooLong = partialLength + add > maxLineBytes + 1
-                || (partialLength + add == maxLineBytes + 1 && data[to - 1] != '\r');
+        boolean tooLong = partial.length() + add > maxLineBytes + 1
+                || (partial.length() + add == maxLineBytes + 1 && data[to - 1] != '\r');
         if (tooLong) {
-            reset();
+            partial.clear();
             skipping = true;
             listener.onRejected(Rejection.TOO_LONG);
             return;
         }
-        if (partial == null) {
-            partial = new byte[Math.min(Math.max(add, 256), maxLineBytes + 1)];
-        } else if (partialLength + add > partial.length) {
-            partial = Arrays.copyOf(partial, Math.min(Math.max(partial.length * 2, partialLength + add), maxLineBytes + 1));
-        }
-        System.arraycopy(data, from, partial, partialLength, add);
-        partialLength += add;
-    }
-
-    private void reset() {
-        partial = null;
-        partialLength = 0;
+        partial.append(data, from, to);
     }
 
     private static int indexOfLf(byte[] data, int from, int to) {
