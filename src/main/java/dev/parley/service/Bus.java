@@ -1,6 +1,7 @@
 package dev.parley.service;
 
 import dev.parley.protocol.ChatError;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -44,6 +45,24 @@ public final class Bus {
         metrics.invalidBody(consumer);
         if (LOG.isDebugEnabled()) LOG.debug(consumer + ": dropped an invalid bus body from " + m.address() + ": " + problem);
         if (m.replyAddress() != null) fail(m, ChatError.BAD_REQUEST, "invalid bus body: " + problem);
+    }
+
+    /**
+     * Answers a request: its body parsed into its record (an invalid body is BAD_REQUEST and counted), then
+     * {@code handler}'s outcome replied, or failed as {@link #failWith} says (a handler may also throw a
+     * {@link ServiceException}).
+     */
+    public <R> void answer(Message<JsonObject> m, String consumer, Function<JsonObject, R> parse,
+                           Function<R, Future<JsonObject>> handler) {
+        R request = parse(m, consumer, parse);
+        if (request == null) return;
+        Future<JsonObject> result;
+        try {
+            result = handler.apply(request);
+        } catch (ServiceException e) {
+            result = Future.failedFuture(e);
+        }
+        result.onSuccess(m::reply).onFailure(t -> failWith(m, t));
     }
 
     /**

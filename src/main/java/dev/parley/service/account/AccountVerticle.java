@@ -94,17 +94,7 @@ public final class AccountVerticle extends VerticleBase {
 
     /** Serves an address: parses each request (an invalid body is BAD_REQUEST and counted), replies with the outcome. */
     private <R> Future<Void> serve(String address, Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {
-        return vertx.eventBus().<JsonObject>localConsumer(address, m -> {
-            R request = bus.parse(m, "account", parse);
-            if (request == null) return;
-            Future<JsonObject> result;
-            try {
-                result = handler.apply(request);
-            } catch (Bus.ServiceException e) {
-                result = Future.failedFuture(e);
-            }
-            result.onSuccess(m::reply).onFailure(t -> bus.failWith(m, t));
-        }).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(address, m -> bus.answer(m, "account", parse, handler)).completion();
     }
 
     private Future<JsonObject> changePassword(ChangePasswordRequest r) {

@@ -93,16 +93,6 @@ public final class RoomVerticle extends VerticleBase {
     }
 
     private <R> Future<Void> serve(String address, Function<JsonObject, R> parse, Function<R, Future<JsonObject>> handler) {
-        return vertx.eventBus().<JsonObject>localConsumer(address, m -> {
-            R request = bus.parse(m, "rooms", parse);
-            if (request == null) return;
-            Future<JsonObject> result;
-            try {
-                result = handler.apply(request);
-            } catch (Bus.ServiceException e) {
-                result = Future.failedFuture(e);
-            }
-            result.onSuccess(m::reply).onFailure(t -> bus.failWith(m, t));
-        }).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(address, m -> bus.answer(m, "rooms", parse, handler)).completion();
     }
 }
