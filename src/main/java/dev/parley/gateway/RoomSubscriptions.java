@@ -121,12 +121,4 @@ final class RoomSubscriptions<L> {
             return e.ready;
         });
     }
-
-    /**
-     * Registers every room consumer again (after a healed split, see the class comment). Unregisters first:
-     * two consumers of one address on this node would each receive every message.
-     */
-    Future<?> reregister() {
-        return Future.join(new java.util.ArrayList<>(rooms.keySet()).stream().<Future<?>>map(this::reregister).toList());
-    }
 }
