@@ -56,9 +56,12 @@ public final class IrcSession {
     private final IrcCommands commands;
     /** Replies awaited, by request id. */
     private final Map<String, Consumer<Reply>> pending = new HashMap<>();
-    /** Lines waiting for the answers to an earlier line's requests; bounded (the rate limit keeps it far below). */
+    /**
+     * Lines waiting for the answers to an earlier line's requests. Bounded: a line may hold up to 4.6 KB, and
+     * while a request hangs (up to the bus timeout) the rate limit alone would let thousands through.
+     */
     private final java.util.ArrayDeque<Request> waiting = new java.util.ArrayDeque<>();
-    private static final int MAX_WAITING_LINES = 1000;
+    private static final int MAX_WAITING_LINES = 128;
     private long nextRid;
     private boolean welcomed;
     /** A login under way (at most one). */
