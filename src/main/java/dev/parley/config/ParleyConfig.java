@@ -13,10 +13,11 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
      * IRC (issue 15, docs/irc.md).
      *
      * @param port    the IRC listener's port on every node; 0 = no IRC port (IRC is still detected on server.port)
+     * @param tlsPort the IRC-over-TLS listener's port (6697 is IRC's); 0 = none; needs server.tlsCert (the same certificate)
      * @param network the network name shown in 001 and 005 NETWORK
      * @param motd    message of the day: the text itself, or the path of a file holding it; empty = 422
      */
-    public record Irc(int port, String network, String motd) {
+    public record Irc(int port, int tlsPort, String network, String motd) {
     }
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
@@ -232,14 +233,29 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
             throw new ConfigException("rooms.default: a room name is # and 1-49 characters of A-Z a-z 0-9 _ . -, got '"
                     + rooms.defaultRoom() + "'");
         }
-        Irc irc = new Irc(r.integer("irc.port", 0, 65535), r.string("irc.network").trim(), r.string("irc.motd"));
+        Irc irc = new Irc(r.integer("irc.port", 0, 65535), r.integer("irc.tlsPort", 0, 65535),
+                r.string("irc.network").trim(), r.string("irc.motd"));
         if (irc.network().isEmpty() || !irc.network().matches("[A-Za-z0-9_.-]+")) {
             throw new ConfigException("irc.network: a name of A-Z a-z 0-9 _ . -, got '" + irc.network() + "'");
         }
         if (irc.port() != 0 && irc.port() == server.port()) {
             throw new ConfigException("irc.port: must differ from server.port (" + server.port() + "); IRC is detected there anyway");
         }
+        checkIrcTls(irc, server);
         return new ParleyConfig(server, store, limits, auth, mailbox, history, messages, cluster, ops, logging, rooms, irc);
+    }
+
+    /** An IRC TLS port asked for without a certificate would silently not listen: refused instead, naming what is missing. */
+    private static void checkIrcTls(Irc irc, Server server) {
+        if (irc.tlsPort() == 0) return;
+        if (!server.tlsEnabled()) {
+            throw new ConfigException("irc.tlsPort: needs a certificate (server.tlsCert and server.tlsKey), or 0 for no IRC TLS port");
+        }
+        for (var other : java.util.Map.of("server.port", server.port(), "server.tlsPort", server.tlsPort(), "irc.port", irc.port()).entrySet()) {
+            if (other.getValue() != 0 && other.getValue() == irc.tlsPort()) {
+                throw new ConfigException("irc.tlsPort: must differ from " + other.getKey() + " (" + other.getValue() + ")");
+            }
+        }
     }
 
     /** Files are only named here; they are read (and their pairing checked) when the node starts. */

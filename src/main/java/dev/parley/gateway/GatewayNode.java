@@ -120,6 +120,11 @@ public final class GatewayNode {
         tlsPort = server.actualPort();
     }
 
+    /** The IRC TLS port serves the same certificate, so a reload renews it there too. */
+    void ircTlsListening(NetServer server) {
+        tlsServers.add(server);
+    }
+
     public String nodeId() {
         return nodeId;
     }

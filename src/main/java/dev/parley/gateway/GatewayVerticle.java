@@ -46,6 +46,8 @@ public final class GatewayVerticle extends VerticleBase {
     private NetServer tlsServer;
     /** The IRC port (irc.port); null when it is 0. IRC is detected on the chat port anyway. */
     private NetServer ircServer;
+    /** IRC behind TLS (irc.tlsPort), with the chat port's certificate; null when either is not configured. */
+    private NetServer ircTlsServer;
     private IrcServerInfo ircInfo;
     private int ircPort;
     private CommandTable<Connection> commands;
@@ -103,10 +105,17 @@ public final class GatewayVerticle extends VerticleBase {
                     .recover(t -> Future.failedFuture(ListenFailure.explain(t, "IRC port", settings.server().host(),
                             settings.irc().port(), "irc.port", "PARLEY_IRC_PORT")));
         }
+        Future<?> ircTls = Future.succeededFuture();
+        if (settings.irc().tlsPort() != 0 && node.tlsIdentity() != null) {
+            NetServerOptions ircOptions = new NetServerOptions(options).setPort(settings.irc().tlsPort());
+            ircTlsServer = TlsListener.create(vertx, ircOptions, settings.irc().tlsPort(), node.tlsIdentity(), s -> accept(s, Protocol.IRC));
+            ircTls = TlsListener.listen(ircTlsServer, "IRC TLS port", settings.server().host(), settings.irc().tlsPort(), "irc.tlsPort")
+                    .onSuccess(node::ircTlsListening);
+        }
         Future<NetServer> plain = server.listen().onSuccess(s -> actualPort = s.actualPort())
                 .recover(t -> Future.failedFuture(ListenFailure.explain(t, "chat port", settings.server().host(),
                         settings.server().port(), "server.port", "--port")));
-        return Future.all(plain, tls, irc);
+        return Future.all(plain, tls, irc, ircTls);
     }
 
     /** Graceful: tells every user, records their departure, then closes. */
@@ -121,7 +130,8 @@ public final class GatewayVerticle extends VerticleBase {
         }
         return Future.join(leaving).transform(v -> Future.join(server.close(),
                 tlsServer == null ? Future.succeededFuture() : tlsServer.close(),
-                ircServer == null ? Future.succeededFuture() : ircServer.close()).mapEmpty());
+                ircServer == null ? Future.succeededFuture() : ircServer.close(),
+                ircTlsServer == null ? Future.succeededFuture() : ircTlsServer.close()).mapEmpty());
     }
 
     int actualPort() {

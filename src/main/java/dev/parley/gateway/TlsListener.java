@@ -29,7 +29,11 @@ final class TlsListener {
 
     /** Listens; a failure (port taken, a key Vert.x cannot use) names the setting, as configuration errors do. */
     static Future<NetServer> listen(NetServer server, String host, int port) {
-        return server.listen().recover(t -> Future.failedFuture(
-                ListenFailure.explain(t, "TLS port", host, port, "server.tlsPort", null)));
+        return listen(server, "TLS port", host, port, "server.tlsPort");
+    }
+
+    /** Listens for the listener called {@code what}, configured by {@code key} (irc.tlsPort is one too). */
+    static Future<NetServer> listen(NetServer server, String what, String host, int port, String key) {
+        return server.listen().recover(t -> Future.failedFuture(ListenFailure.explain(t, what, host, port, key, null)));
     }
 }

@@ -140,13 +140,13 @@ class RealIrcClientsTest {
         awaitLog(dev, "rw.bob (rw.bob@parley) has quit (Quit: offline)");
     }
 
-    private static void awaitLog(Path log, String fragment) {
+    static void awaitLog(Path log, String fragment) {
         String seen = Await.latest(() -> Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "",
                 s -> s.contains(fragment), WAIT, Duration.ofMillis(50));
         if (!seen.contains(fragment)) throw new AssertionError(log + " never showed \"" + fragment + "\":\n" + seen);
     }
 
-    private static void requireInstalled(String program, String versionFlag) {
+    static void requireInstalled(String program, String versionFlag) {
         boolean ok;
         try {
             ok = run(program, versionFlag) == 0;
@@ -156,7 +156,7 @@ class RealIrcClientsTest {
         assertTrue(ok, program + " is not installed: ./test.sh installs it (Debian: apt-get install " + program + ")");
     }
 
-    private static int run(String... cmd) throws IOException, InterruptedException {
+    static int run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(new ArrayList<>(List.of(cmd))).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
