@@ -34,6 +34,12 @@ final class BenchOptions {
     /** connections: hold until this file exists (at most --duration), to line several generator processes up. */
     Path holdFile;
     String usersPrefix = "bench";
+    /** What the users speak: Parley's JSON lines, or IRC (against Parley or any IRC server). */
+    String proto = "json";
+    /** How IRC users log in: none (NICK/USER only, for servers without accounts), pass, or sasl. */
+    IrcLogin.Auth ircAuth = IrcLogin.Auth.SASL;
+    /** The IRC channel the fan-out members join. */
+    String channel = "#bench";
     String password = "bench-pass-1";
     double durationSeconds = 10;
     double warmupSeconds = 2;
@@ -95,6 +101,12 @@ final class BenchOptions {
               --ca FILE             trust this CA (PEM) instead; implies --tls
               --insecure            accept any certificate (prints a warning); implies --tls
               --connect-timeout SEC (10)  --setup-timeout SEC (300)  --drain SEC (5)
+              --proto json|irc (json) IRC users for fanout, private, connections and cluster, against Parley (the
+                            chat port, irc.port or irc.tlsPort with --tls) or any IRC server; no --window (IRC
+                            does not answer a PRIVMSG: a send counts as acknowledged, a 4xx numeric as an error)
+              --irc-auth sasl|pass|none (sasl) SASL PLAIN, PASS <user>:<password>, or NICK/USER only (servers
+                            without accounts); users are registered first with IRCv3 REGISTER unless none or
+                            --skip-register  --channel #NAME (#bench: the fan-out channel IRC members join)
             any scenario: --server-pid PID[,PID...]  (same machine, one per node: report the servers' CPU,
                             and their RSS for connections)
             connections: --connections N (1000, at most 19500 per process)
@@ -174,6 +186,9 @@ final class BenchOptions {
                 case "--setup-timeout" -> o.setupTimeoutSeconds = doubleValue(args, ++i, a, 1, 3600);
                 case "--drain" -> o.drainSeconds = doubleValue(args, ++i, a, 0, 600);
                 case "--settle" -> o.settleSeconds = doubleValue(args, ++i, a, 0, 600);
+                case "--proto" -> o.proto = oneOf(value(args, ++i, a), a, "json", "irc");
+                case "--irc-auth" -> o.ircAuth = IrcLogin.Auth.valueOf(oneOf(value(args, ++i, a), a, "sasl", "pass", "none").toUpperCase(Locale.ROOT));
+                case "--channel" -> o.channel = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
@@ -194,8 +209,31 @@ final class BenchOptions {
             throw new IllegalArgumentException("--pairs: at most " + MAX_CONNECTIONS_PER_PROCESS / 2);
         }
         if (o.roomPrefix == null) o.roomPrefix = o.usersPrefix;
+        if (o.irc()) checkIrc(o);
         if (o.scenario.equals("rooms") || o.scenario.equals("churn")) checkRooms(o);
         return o;
+    }
+
+    boolean irc() {
+        return proto.equals("irc");
+    }
+
+    private static void checkIrc(BenchOptions o) {
+        if (!List.of("fanout", "private", "connections", "cluster").contains(o.scenario)) {
+            throw new IllegalArgumentException("--proto irc runs fanout, private, connections and cluster, not " + o.scenario);
+        }
+        if (o.window > 0) {
+            throw new IllegalArgumentException("--proto irc has no --window: IRC does not answer a PRIVMSG, so there is nothing to keep in flight; use --rate");
+        }
+        if (!o.channel.matches("#[A-Za-z0-9_.-]{1,49}")) {
+            throw new IllegalArgumentException("--channel: # and 1-49 of A-Z a-z 0-9 _ . -, not '" + o.channel + "'");
+        }
+    }
+
+    private static String oneOf(String v, String flag, String... allowed) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!List.of(allowed).contains(lower)) throw new IllegalArgumentException(flag + ": one of " + String.join(", ", allowed) + ", not '" + v + "'");
+        return lower;
     }
 
     private static void checkRooms(BenchOptions o) {

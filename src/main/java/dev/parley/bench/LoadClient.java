@@ -17,19 +17,24 @@ import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One simulated user: a socket, a line splitter, and the register+login handshake. After login the
- * scenario installs its own line listener, or drops input altogether for idle sessions.
+ * One simulated user: a socket, a line splitter, and the register+login handshake (JSON lines, or IRC's
+ * {@link IrcLogin} with --proto irc). After login the scenario installs its own line listener, or drops input
+ * altogether for idle sessions.
  */
 final class LoadClient {
     private static final byte[] REGISTER = Frames.opPrefix(Ops.REGISTER);
     private static final byte[] LOGIN = Frames.opPrefix(Ops.LOGIN);
     private static final byte[] BYE = Frames.opPrefix(Ops.BYE);
     private static final int MAX_LINE = 1 << 20;
+    private static final byte[] PING = Frames.ascii("PING ");
+    private static final byte[] ERROR = Frames.ascii("ERROR ");
     static final String GREETED = "greeted as a text client: the first request arrived after the server's greeting delay";
 
     final int index;
     final String user;
     private final Buffer loginRequest;
+    /** The IRC way in (--proto irc); null for JSON lines. */
+    private final IrcLogin irc;
     private NetSocket socket;
     private LineSplitter splitter;
     private Promise<LoadClient> loggingIn;
@@ -43,9 +48,24 @@ final class LoadClient {
     LoadClient(int index, String user, String password, boolean register) {
         this.index = index;
         this.user = user;
+        this.irc = null;
         this.loginRequest = Buffer.buffer();
         if (register) loginRequest.appendBytes(line(SlashGrammar.REGISTER, 0, user, password, user));
         loginRequest.appendBytes(line(SlashGrammar.LOGIN, 1, user, password));
+    }
+
+    /** An IRC user: logs in with {@code irc}, which may also join the fan-out channel. */
+    LoadClient(int index, String user, IrcLogin irc) {
+        this.index = index;
+        this.user = user;
+        this.irc = irc;
+        this.loginRequest = IrcLogin.buffer(irc.opening());
+    }
+
+    /** A user of the benchmark's protocol (--proto), joining {@code channel} when IRC and not null. */
+    static LoadClient of(BenchOptions o, int index, String user, String channel) {
+        if (!o.irc()) return new LoadClient(index, user, o.password, !o.skipRegister);
+        return new LoadClient(index, user, new IrcLogin(user, o.password, o.ircAuth, !o.skipRegister, channel));
     }
 
     /** Sends register (optional) and login pipelined; completes when the login is answered ok. */
@@ -67,6 +87,10 @@ final class LoadClient {
     }
 
     private void onSetupLine(byte[] b, int from, int to) {
+        if (irc != null) {
+            onIrcSetupLine(Frames.string(b, from, to));
+            return;
+        }
         if (to > from && b[from] != '{' && loggingIn != null) {
             // The server greets a connection that stayed silent past its greeting delay as a human
             // (text protocol); our JSON then reads as text. Happens when this JVM is still cold.
@@ -93,6 +117,21 @@ final class LoadClient {
         }
     }
 
+    private void onIrcSetupLine(String line) {
+        if (loggingIn == null) return;
+        IrcLogin.Step step = irc.onLine(line);
+        if (line.startsWith("ERROR ")) lastBye = line;
+        if (step.send() != null) socket.write(IrcLogin.buffer(step.send()));
+        Promise<LoadClient> p = loggingIn;
+        if (step.failure() != null) {
+            loggingIn = null;
+            p.tryFail("IRC login: " + step.failure());
+        } else if (step.done()) {
+            loggingIn = null;
+            p.tryComplete(this);
+        }
+    }
+
     /** One handshake request, numbered; user and password are escaped as JSON needs. */
     private static byte[] line(SlashCommand command, long rid, String... args) {
         Request request = command.request(args);
@@ -110,6 +149,15 @@ final class LoadClient {
 
     /** Hands every further line to {@code l} (the scenario's receiver). */
     void listen(LineSplitter.Listener l) {
+        if (irc != null) {
+            splitter.listener((b, from, to) -> {
+                // Other IRC servers check that their clients are alive; Parley does not, but answering costs nothing.
+                if (Frames.startsWith(b, from, to, PING)) socket.write(IrcLogin.buffer("PONG" + Frames.string(b, from + 4, to) + "\n"));
+                else if (Frames.startsWith(b, from, to, ERROR)) lastBye = Frames.string(b, from, Math.min(to, from + 300));
+                l.onLine(b, from, to);
+            });
+            return;
+        }
         splitter.listener((b, from, to) -> {
             if (Frames.isOp(b, from, to, BYE)) lastBye = Frames.string(b, from, Math.min(to, from + 300));
             l.onLine(b, from, to);

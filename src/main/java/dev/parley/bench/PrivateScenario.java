@@ -24,6 +24,8 @@ final class PrivateScenario {
     private final NodeLatency rtt = new NodeLatency();
     private boolean[] crossPair;
     private final long[] fields = new long[3];
+    /** JSON lines or IRC (--proto). */
+    private final ChatLines lines;
     private final ProcStatus.CpuWindow cpu;
     private final int k;
     private List<LoadClient> clients;
@@ -51,8 +53,9 @@ final class PrivateScenario {
         this.o = o;
         this.g = g;
         this.k = o.pairs;
-        this.pingMarker = Texts.marker('P', run);
-        this.pongMarker = Texts.marker('Q', run);
+        this.lines = ChatLines.of(o);
+        this.pingMarker = lines.marker('P', run);
+        this.pongMarker = lines.marker('Q', run);
         this.cpu = new ProcStatus.CpuWindow(o.serverPids);
     }
 
@@ -62,6 +65,7 @@ final class PrivateScenario {
                 .param(o.window > 0 ? "window" : "rate", o.window > 0 ? o.window : rate)
                 .param("size", o.size).param("duration", o.durationSeconds).param("warmup", o.warmupSeconds);
         if (g.nodes() > 1) r.param("nodes", g.nodes());
+        if (lines.irc()) r.param("proto", "irc");
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 2 * k; i++) users.add(o.user("p", i));
         crossPair = new boolean[k];
@@ -134,12 +138,15 @@ final class PrivateScenario {
 
     private void ping(int pair) {
         long seq = sent[pair]++;
-        clients.get(2 * pair).send(Texts.msg(seq, clients.get(2 * pair + 1).user,
+        clients.get(2 * pair).send(lines.msg(seq, clients.get(2 * pair + 1).user,
                 Texts.text('P', run, pair, seq, System.nanoTime(), o.size)));
     }
 
     private void onLine(int index, byte[] b, int from, int to) {
-        if (Frames.isOp(b, from, to, Frames.OP_MESSAGE)) {
+        if (lines.isError(b, from, to)) {
+            errors++;
+            if (firstError == null) firstError = Frames.string(b, from, Math.min(to, from + 300));
+        } else if (lines.isMessage(b, from, to)) {
             boolean isPing = (index & 1) == 1;
             byte[] marker = isPing ? pingMarker : pongMarker;
             int at = Frames.indexOf(b, from, to, marker);
@@ -159,7 +166,7 @@ final class PrivateScenario {
                     return;
                 }
                 pingsReceived++;
-                clients.get(index).send(Texts.msg(seq, clients.get(index - 1).user,
+                clients.get(index).send(lines.msg(seq, clients.get(index - 1).user,
                         Texts.text('Q', run, pair, seq, sentAt, o.size)));
             } else {
                 if (!pongsSeen[pair].add(seq)) {

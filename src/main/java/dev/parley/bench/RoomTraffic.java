@@ -35,6 +35,8 @@ final class RoomTraffic {
     private final long[] fields = new long[3];
     private final ProcStatus.CpuWindow cpu;
     private final DeliveryCheck check;
+    /** JSON lines or IRC (--proto). */
+    private final ChatLines lines;
     private final SeqSet[] acked;
     private final long[] sent;
     private final int[] inFlight;
@@ -56,7 +58,8 @@ final class RoomTraffic {
         this.layout = layout;
         this.role = role;
         this.tag = layout.name(0) == null ? 'F' : 'R';
-        this.marker = Texts.marker(tag, run);
+        this.lines = ChatLines.of(o);
+        this.marker = lines.marker(tag, run);
         this.cpu = new ProcStatus.CpuWindow(o.serverPids);
         this.check = new DeliveryCheck(layout);
         int streams = layout.streams();
@@ -95,6 +98,10 @@ final class RoomTraffic {
         node = new int[n];
         for (int i = 0; i < n; i++) node[i] = g.nodeOf(i);
         Sessions sessions = new Sessions(g, o);
+        if (lines.irc()) {
+            sessions.joining(o.channel);
+            r.param("proto", "irc").param("channel", o.channel);
+        }
         clients = sessions.openAll(users, this::onLine, r, layout.name(0) == null ? "members" : "users");
         if (clients == null) return r;
         awaitHoldFile();
@@ -182,11 +189,21 @@ final class RoomTraffic {
         long rid = seq * mine.length + pos;
         String text = Texts.text(tag, run, stream, seq, System.nanoTime(), o.size);
         String room = layout.name(layout.streamRoom(stream));
-        clients.get(user).send(room == null ? Texts.say(rid, text) : Texts.say(rid, room, text));
+        clients.get(user).send(lines.say(rid, room, text));
+        if (!lines.acknowledges()) {
+            // IRC does not answer a PRIVMSG: sent is as acknowledged as it gets (an error numeric counts as a say error).
+            inFlight[stream]--;
+            acked[stream].add(seq);
+            long now = System.nanoTime();
+            if (now >= phase.measureFrom && now < phase.measureTo) windowSays++;
+        }
     }
 
     private void onLine(int receiver, byte[] b, int from, int to) {
-        if (Frames.isOp(b, from, to, Frames.OP_MESSAGE)) {
+        if (lines.isError(b, from, to)) {
+            sayErrors++;
+            if (firstSayError == null) firstSayError = Frames.string(b, from, Math.min(to, from + 300));
+        } else if (lines.isMessage(b, from, to)) {
             int at = Frames.indexOf(b, from, to, marker);
             long now = System.nanoTime();
             if (at < 0) {

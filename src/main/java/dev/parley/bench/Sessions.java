@@ -34,6 +34,8 @@ final class Sessions {
     private List<String> users;
     private Consumer<LoadClient> onReady;
     private Promise<Void> all;
+    /** IRC users join this channel as part of their login (the fan-out room); null: none. */
+    private String channel;
 
     Sessions(Generator generator, BenchOptions options) {
         this.generator = generator;
@@ -57,6 +59,12 @@ final class Sessions {
         long progress = generator.vertx().setPeriodic(5000, id -> System.err.printf(
                 "  sessions: %d/%d in, %d failed, %d retried%n", clients.size(), users.size(), failures, greetedRetries));
         return all.future().onComplete(v -> generator.vertx().cancelTimer(progress));
+    }
+
+    /** With --proto irc: every user joins {@code channel} before it counts as in. */
+    Sessions joining(String channel) {
+        this.channel = channel;
+        return this;
     }
 
     /** Where a logged-in client's lines go: {@code index} is its user number. */
@@ -90,7 +98,7 @@ final class Sessions {
         if (!retry.isEmpty()) i = retry.poll();
         else if (next < users.size()) i = next++;
         else return;
-        LoadClient c = new LoadClient(i, users.get(i), options.password, !options.skipRegister);
+        LoadClient c = LoadClient.of(options, i, users.get(i), channel);
         long t0 = System.nanoTime();
         Promise<LoadClient> loggedIn = Promise.promise();
         long timer = generator.vertx().setTimer((long) (options.connectTimeoutSeconds * 1000 + 60_000),
