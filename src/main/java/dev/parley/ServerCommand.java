@@ -103,6 +103,8 @@ final class ServerCommand {
                 + " (node " + server.nodeId()
                 + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
                 + (server.tlsPort() > 0 ? ", tls " + config.server().host() + ":" + server.tlsPort() : "")
+                + (config.irc().port() > 0 ? ", irc " + config.server().host() + ":" + config.irc().port() : "")
+                + (server.tlsPort() > 0 && config.irc().tlsPort() > 0 ? ", irc-tls " + config.server().host() + ":" + config.irc().tlsPort() : "")
                 + (server.opsPort() > 0 ? ", ops http" + (config.ops().tls() ? "s" : "") + "://" + config.ops().host() + ":" + server.opsPort() : "") + ")";
         // In JSON format every line on stdout is a JSON object, this one included.
         if (Logging.JSON.equals(logging.format())) LOG.info(listening);

@@ -25,20 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TlsCliTest {
 
     @Test
-    @DisplayName("client --tls --ca logs in and chats over TLS; without the CA it cannot connect; SIGHUP reloads the certificate")
+    @DisplayName("client --tls --ca logs in and chats over TLS; without the CA it cannot connect; SIGHUP reloads the certificate, on the IRC TLS port too")
     void clientOverTlsAndReloadOnHangup() throws Exception {
         TestCerts certs = TestCerts.create();
         TestCerts next = TestCerts.create();
         Path dir = Files.createTempDirectory("parley-tls-cli");
         Path cert = Files.copy(certs.cert(), dir.resolve("tls.crt"));
         Path key = Files.copy(certs.key(), dir.resolve("tls.key"));
+        int ircTlsPort = dev.parley.testkit.FreePorts.pick();
         try (ServerProcess server = ServerProcess.start(Map.of("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000", "PARLEY_OPS_PORT", "0",
                         "PARLEY_SERVER_TLS_PORT", "0", "PARLEY_SERVER_TLS_CERT", cert.toString(), "PARLEY_SERVER_TLS_KEY", key.toString(),
-                        "PARLEY_SERVER_TLS_RELOAD_SECONDS", "0"),
+                        "PARLEY_SERVER_TLS_RELOAD_SECONDS", "0", "PARLEY_IRC_TLS_PORT", Integer.toString(ircTlsPort)),
                 "server", "--port", "0", "--data-dir", dir.resolve("data").toString())) {
             int port = server.awaitPort();
             int tlsPort = server.tlsPort();
             assertTrue(tlsPort > 0, "the listening line names the TLS port: " + server.output());
+            assertTrue(server.output().contains(", irc-tls 0.0.0.0:" + ircTlsPort + ","), "and the IRC TLS port: " + server.output());
             String tls = Integer.toString(tlsPort);
 
             try (JsonClient bob = JsonClient.connect(port);
@@ -72,6 +74,8 @@ class TlsCliTest {
             server.signal("HUP");
             assertEquals(TlsSockets.serial(next.cert()), awaitServedSerial(tlsPort, TlsSockets.serial(next.cert()),
                     TlsSockets.trusting(certs.ca(), next.ca())), "after SIGHUP new connections get the new certificate");
+            assertEquals(TlsSockets.serial(next.cert()), awaitServedSerial(ircTlsPort, TlsSockets.serial(next.cert()),
+                    TlsSockets.trusting(certs.ca(), next.ca())), "the IRC TLS port serves the same certificate, reloaded with it");
         }
     }
 
