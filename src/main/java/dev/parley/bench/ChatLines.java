@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ChatLines {
     private static final byte[] PRIVMSG = Frames.ascii(" PRIVMSG ");
+    private static final byte[] SPACE = {' '};
     /** Where IRC's source and command are found: a line's start, after its tags (none are requested). */
     private static final int IRC_HEAD = 200;
 
@@ -46,7 +47,7 @@ final class ChatLines {
     /** An IRC error numeric (4xx) from the server: after the login only sends can cause one. */
     boolean isError(byte[] b, int from, int to) {
         if (!irc || to - from < 6 || b[from] != ':') return false;
-        int space = Frames.indexOf(b, from, Math.min(to, from + IRC_HEAD), new byte[] {' '});
+        int space = Frames.indexOf(b, from, Math.min(to, from + IRC_HEAD), SPACE);
         return space > 0 && space + 4 < to && b[space + 1] == '4' && isDigit(b[space + 2]) && isDigit(b[space + 3]) && b[space + 4] == ' ';
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * One simulated IRC user's way in (--proto irc): optional IRCv3 REGISTER, then the chosen login (--irc-auth: none =
@@ -94,7 +95,7 @@ final class IrcLogin {
                 motdDone = welcomed;
                 yield ready();
             }
-            case "366" -> joining && body.toLowerCase().contains(" " + channel.toLowerCase() + " ")
+            case "366" -> joining && body.toLowerCase(Locale.ROOT).contains(" " + channel.toLowerCase(Locale.ROOT) + " ")
                     ? new Step(null, true, null) : Step.READ;
             case "403", "405", "451", "471", "473", "474", "475", "477" -> joining ? Step.fail("JOIN refused: " + body) : Step.READ;
             default -> Step.READ;

@@ -57,6 +57,13 @@ class BenchIrcSmokeTest {
     }
 
     @Test
+    @DisplayName("IRC idle sessions: all log in (SASL) and are still there after the hold")
+    void connections() {
+        BenchResult r = bench(IRC_PORT, "connections", "--connections", "60", "--settle", "0.5");
+        assertEquals(60, r.get("sessions alive after hold"));
+    }
+
+    @Test
     @DisplayName("--irc-auth none (NICK/USER only, for servers without accounts) against Parley: refused clearly, nothing hangs")
     void noAccountOnParley() {
         BenchResult r = BenchCommand.execute("fanout", "--port", Integer.toString(server.port()), "--users-prefix", "ircnone",
