@@ -6,6 +6,7 @@ import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.irc.CapNegotiation;
 import dev.parley.protocol.irc.ChannelModes;
 import dev.parley.protocol.irc.IrcCaseMapping;
 import dev.parley.protocol.irc.IrcMessage;
@@ -115,6 +116,9 @@ final class IrcCommands {
             s.request(channel ? Ops.SAY : Ops.MSG, f, r -> {
                 // NOTICE is never answered with an error (RFC 2812), PRIVMSG is.
                 if (!r.ok() && !notice) s.send(s.error(r, m.command(), channel ? target : null, channel ? null : target));
+                else if (r.ok() && s.capEnabled(CapNegotiation.ECHO_MESSAGE)) {
+                    s.send(EchoMessage.lines(s, m.command(), target, channel, text, r));
+                }
             });
         }
     }

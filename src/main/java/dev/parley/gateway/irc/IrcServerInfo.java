@@ -31,11 +31,17 @@ public record IrcServerInfo(String server, String network, String version, Strin
     static final int MAX_BANS = 100;
     /** Targets of one PRIVMSG/NOTICE. */
     static final int MAX_TARGETS = 4;
+    /**
+     * Messages per CHATHISTORY answer (005 CHATHISTORY), also capped by rooms.listMax, the rooms service's page: a
+     * client scrolling back asks again with BEFORE, so a page need not be large, and one costs a history read.
+     */
+    static final int CHATHISTORY_MAX = 100;
 
     public static IrcServerInfo of(ParleyConfig.Irc irc, ParleyConfig.Limits limits, ParleyConfig.Rooms rooms,
                                    IrcEventRenderer renderer, String created) {
         ISupport.Settings s = new ISupport.Settings(irc.network(), Nicks.MAX_LENGTH, limits.maxTextChars(), KICK_LEN,
-                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, MAX_BANS, MODES, 0, false);
+                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, MAX_BANS, MODES,
+                Math.min(CHATHISTORY_MAX, rooms.listMax()), false);
         return new IrcServerInfo(renderer.server(), irc.network(), "parley-1", created, motd(irc.motd()), s, renderer);
     }
 
