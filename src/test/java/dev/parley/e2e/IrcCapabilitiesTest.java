@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IrcCapabilitiesTest {
     static final Duration QUIET = Duration.ofMillis(700);
     @RegisterExtension
-    static final TestServer server = TestServer.perClass();
+    /** History pages of 20 (rooms.listMax caps CHATHISTORY=): reading back over several pages takes few messages. */
+    static final TestServer server = TestServer.perClass(java.util.Map.of("rooms.listMax", 20));
 
     /** Registers {@code user}, requests {@code caps} and logs in with PASS; returns after 001 and the ACK. */
     static TextClient irc(String user, String caps) {
@@ -151,7 +152,7 @@ class IrcCapabilitiesTest {
             for (int i = 1; i <= 5; i++) ids.add(bob.request(op("say", "room", "#c4", "text", "m" + i)).path("id").asText());
             try (TextClient ann = irc("c4.ann", "batch server-time message-tags draft/chathistory")) {
                 String isupport = String.join(" ", ann.log());
-                assertTrue(isupport.contains(" CHATHISTORY=100 ") && isupport.contains(" MSGREFTYPES=msgid "), isupport);
+                assertTrue(isupport.contains(" CHATHISTORY=20 ") && isupport.contains(" MSGREFTYPES=msgid,timestamp "), isupport);
                 ann.send("JOIN #c4");
                 line(ann, " 366 ");
                 ann.send("CHATHISTORY LATEST #c4 * 3");
@@ -171,6 +172,48 @@ class IrcCapabilitiesTest {
                 assertEquals(List.of(ids.get(3), ids.get(4)), after.subList(1, after.size() - 1).stream().map(l -> tag(l, "msgid")).toList());
                 ann.send("CHATHISTORY BEFORE #c4 msgid=" + ids.get(0) + " 10");
                 assertEquals(2, batch(ann, "chathistory #c4").size(), "nothing older: an empty batch");
+                ann.send("CHATHISTORY AFTER #c4 msgid=" + ids.get(1) + " 2");
+                assertEquals(ids.subList(2, 4), msgids(batch(ann, "chathistory #c4")));
+                ann.send("CHATHISTORY AROUND #c4 msgid=" + ids.get(2) + " 3");
+                assertEquals(ids.subList(1, 4), msgids(batch(ann, "chathistory #c4")));
+                ann.send("CHATHISTORY BETWEEN #c4 msgid=" + ids.get(4) + " msgid=" + ids.get(0) + " 10");
+                assertEquals(ids.subList(1, 4), msgids(batch(ann, "chathistory #c4")));
+                String third = latest.get(1);
+                ann.send("CHATHISTORY AFTER #c4 timestamp=" + tag(third, "time") + " 10");
+                List<String> sinceThird = msgids(batch(ann, "chathistory #c4"));
+                assertTrue(sinceThird.equals(ids.subList(3, 5)) || ids.subList(2, 5).containsAll(sinceThird),
+                        "messages after the third's time (the same millisecond may hold several): " + sinceThird);
+                ann.send("CHATHISTORY TARGETS timestamp=2026-01-01T00:00:00Z timestamp=2027-01-01T00:00:00Z 10");
+                line(ann, "FAIL CHATHISTORY INVALID_PARAMS TARGETS ");
+            }
+        }
+    }
+
+    /** The msgids of a batch's lines (its start and end left out). */
+    static List<String> msgids(List<String> batch) {
+        return batch.subList(1, batch.size() - 1).stream().map(l -> tag(l, "msgid")).toList();
+    }
+
+    @Test
+    @DisplayName("CHATHISTORY reads back page by page for AFTER: a reference 40 messages back (third page) is found")
+    void chatHistoryScansBack() {
+        try (JsonClient bob = server.loggedIn("c8.bob")) {
+            bob.request(op("join", "room", "#c8"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                JsonNode said = bob.request(op("say", "room", "#c8", "text", "n" + i));
+                assertTrue(said.path("ok").asBoolean(), said.toString());
+                ids.add(said.path("id").asText());
+            }
+            try (TextClient ann = irc("c8.ann", "batch message-tags")) {
+                ann.send("JOIN #c8");
+                line(ann, " 366 ");
+                ann.send("CHATHISTORY AFTER #c8 msgid=" + ids.get(5) + " 4");
+                assertEquals(ids.subList(6, 10), msgids(batch(ann, "chathistory #c8")));
+                ann.send("CHATHISTORY LATEST #c8 * 1000");
+                assertEquals(ids.subList(25, 45), msgids(batch(ann, "chathistory #c8")), "at most CHATHISTORY=20");
+                ann.send("CHATHISTORY BETWEEN #c8 msgid=" + ids.get(2) + " msgid=" + ids.get(44) + " 3");
+                assertEquals(ids.subList(3, 6), msgids(batch(ann, "chathistory #c8")));
             }
         }
     }
@@ -188,7 +231,10 @@ class IrcCapabilitiesTest {
             assertEquals(":parley FAIL CHATHISTORY INVALID_TARGET LATEST #c5nowhere :No history you may read there",
                     line(ann, "FAIL CHATHISTORY"));
             ann.send("CHATHISTORY AFTER #c5secret msgid=x 10");
-            line(ann, "FAIL CHATHISTORY INVALID_PARAMS AFTER ");
+            assertEquals(":parley FAIL CHATHISTORY INVALID_TARGET AFTER #c5secret :No history you may read there",
+                    line(ann, "FAIL CHATHISTORY"));
+            ann.send("CHATHISTORY BEFORE #c5secret timestamp=noon 10");
+            line(ann, "FAIL CHATHISTORY INVALID_PARAMS BEFORE ");
             quiet(ann, "private");
             ann.send("JOIN #c5open");
             line(ann, " 366 ");

@@ -53,7 +53,7 @@ public final class ISupport {
         t.put("CHANTYPES", "#");
         if (s.chatHistoryMax() > 0) {
             t.put("CHATHISTORY", String.valueOf(s.chatHistoryMax()));
-            t.put("MSGREFTYPES", "msgid");
+            t.put("MSGREFTYPES", "msgid,timestamp");
         }
         t.put("KICKLEN", String.valueOf(s.kickLen()));
         t.put("MAXLIST", "b:" + s.maxBans());

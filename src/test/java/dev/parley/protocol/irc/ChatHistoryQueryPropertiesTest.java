@@ -23,8 +23,8 @@ class ChatHistoryQueryPropertiesTest {
         if (o instanceof ChatHistoryQuery.Query q) {
             assertTrue(q.limit() >= 1 && q.limit() <= max, q.toString());
             assertTrue(IrcTargets.isChannel(q.target()), q.toString());
-            assertTrue((q.after() == null) || q.subcommand().equals("LATEST"), q.toString());
-            assertTrue((q.before() != null) == q.subcommand().equals("BEFORE"), q.toString());
+            assertTrue(q.ref() != null || q.subcommand().equals("LATEST"), q.toString());
+            assertTrue((q.other() != null) == q.subcommand().equals("BETWEEN"), q.toString());
         } else {
             IrcMessage fail = ((ChatHistoryQuery.Refusal) o).reply();
             String line = IrcWriter.line(fail);
@@ -43,7 +43,7 @@ class ChatHistoryQueryPropertiesTest {
     Arbitrary<List<String>> params() {
         Arbitrary<String> word = Arbitraries.oneOf(
                 Arbitraries.of("LATEST", "BEFORE", "AFTER", "latest", "TARGETS", "*", "#dev", "bob", "msgid=", "msgid=a1",
-                        "timestamp=x", "0", "1", "-1", "100", "99999999999", ""),
+                        "timestamp=x", "timestamp=2026-11-30T18:02:03.004Z", "AROUND", "BETWEEN", "0", "1", "-1", "100", "99999999999", ""),
                 Arbitraries.strings().ofMaxLength(70),
                 Arbitraries.strings().withChars("#:=* 0123456789ab").ofMaxLength(12));
         return word.list().ofMaxSize(6);
