@@ -16,6 +16,7 @@ import dev.parley.protocol.irc.IrcMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * CHATHISTORY onto the rooms' {@code history} request (members only, read backwards by message id). BEFORE a msgid is
@@ -69,7 +70,7 @@ final class ChatHistoryCommand {
         });
     }
 
-    private void read(ChatHistoryQuery.Query q, int limit, String before, java.util.function.Consumer<Reply> then) {
+    private void read(ChatHistoryQuery.Query q, int limit, String before, Consumer<Reply> then) {
         ObjectNode f = Json.object().put(Fields.ROOM, q.target()).put(Fields.LIMIT, limit);
         if (before != null) f.put(Fields.BEFORE, before);
         s.request(Ops.HISTORY, f, r -> {

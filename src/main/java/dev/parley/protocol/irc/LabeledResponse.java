@@ -1,6 +1,7 @@
 package dev.parley.protocol.irc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,8 +27,8 @@ public final class LabeledResponse {
     public static List<IrcMessage> answer(String label, List<IrcMessage> lines, String server, IrcBatches batches) {
         if (lines.isEmpty()) return List.of(new IrcMessage(null, server, "ACK", List.of()).withTag(IrcTags.LABEL, label));
         if (lines.size() == 1) return List.of(lines.get(0).withTag(IrcTags.LABEL, label));
-        List<IrcMessage> out = IrcBatches.isOneBatch(lines) ? new java.util.ArrayList<>(lines)
-                : new java.util.ArrayList<>(batches.wrap(IrcBatches.LABELED_RESPONSE, List.of(), lines));
+        List<IrcMessage> out = new ArrayList<>(IrcBatches.isOneBatch(lines) ? lines
+                : batches.wrap(IrcBatches.LABELED_RESPONSE, List.of(), lines));
         out.set(0, out.get(0).withTag(IrcTags.LABEL, label));
         return out;
     }
