@@ -120,6 +120,8 @@ public final class IrcEventRenderer {
             case Ops.TOPIC -> IrcMessage.from(n.by() == null ? server : mask(n.by()), "TOPIC", n.room(), n.text() == null ? "" : n.text());
             case Ops.INVITED -> IrcMessage.from(n.by() == null ? server : mask(n.by()), "INVITE",
                     n.user() == null ? "*" : n.user(), n.room());
+            case Ops.MODE -> ChannelModeLines.change(n.by() == null ? server : mask(n.by()), n.room(),
+                    n.text() == null ? "+" : n.text(), n.user());
             default -> IrcMessage.from(server, "NOTICE", n.room(), n.kind());
         };
         if ((variant & SERVER_TIME) != 0 && n.ts() > 0) line = line.withTags(Map.of(IrcTags.TIME, IrcTags.serverTime(n.ts())));

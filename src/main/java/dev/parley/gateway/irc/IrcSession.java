@@ -300,7 +300,7 @@ public final class IrcSession {
         welcomed = true;
         String nick = client();
         send(numerics.welcome(nick, info.network(), info.renderer().mask(nick), info.version(), info.created(),
-                "i", "b", "bi"));
+                "i", "bint", "bo"));
         send(ISupport.lines(numerics, nick, info.isupport()));
         lusers();
         send(numerics.motd(nick, info.motd()));
