@@ -86,7 +86,8 @@ public final class IrcEventRenderer {
         }
         if (out instanceof RoomNotice n) return List.of(roomLine(n, variant));
         if (out instanceof PresenceEvent p) {
-            // IRC has no "came online"; going offline is a QUIT, which clients show in the channels they share.
+            // Coming online is JOINs in the channels a reader shares (rendered per reader: Connection, IrcPresenceJoins);
+            // going offline is a QUIT, which clients show in the channels they list the nick in.
             return p.online() ? null : List.of(IrcMessage.from(mask(p.user()), "QUIT", "Quit: offline"));
         }
         if (out instanceof NoticeEvent n) return IrcTextSplitter.split(IrcMessage.from(server, "NOTICE", "*", n.message()));
