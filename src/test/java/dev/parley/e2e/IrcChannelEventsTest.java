@@ -91,7 +91,7 @@ class IrcChannelEventsTest {
                 ann.awaitContaining(":e1.bob!e1.bob@parley JOIN #e1a");
                 ann.awaitContaining(":e1.bob!e1.bob@parley JOIN #e1b");
                 ann.awaitContaining(":e1.bob!e1.bob@parley JOIN #lobby");
-                cy.awaitContaining(":e1.bob!e1.bob@parley JOIN #e1a e1.bob :");
+                cy.awaitContaining(":e1.bob!e1.bob@parley JOIN #e1a e1.bob e1.bob");
                 IrcTest.quiet(ann, "e1.bob@parley JOIN #e1c");
                 assertEquals(1, ann.log().stream().filter(l -> l.contains("e1.bob@parley JOIN #e1a")).count(), "once: " + ann.log());
                 assertTrue(names(ann, "e1.ann", "#e1a").contains("e1.bob"), "listed once online");
