@@ -47,7 +47,10 @@ final class ChannelModeLines {
             return List.of(n.endOfBanList(me, channel, "End of channel ban list (shown to channel operators only)"));
         }
         List<IrcMessage> out = new ArrayList<>();
-        for (JsonNode account : banned) out.add(n.banList(me, channel, ChannelModes.banMask(account.asText()), null, 0));
+        for (JsonNode account : banned) {
+            if (out.size() == IrcServerInfo.MAX_BANS) break;   // MAXLIST=b:100, as 005 says
+            out.add(n.banList(me, channel, ChannelModes.banMask(account.asText()), null, 0));
+        }
         out.add(n.endOfBanList(me, channel));
         return out;
     }

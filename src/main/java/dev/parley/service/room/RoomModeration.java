@@ -83,6 +83,7 @@ final class RoomModeration {
         return null;
     }
 
+    /** Sets invite-only; announced only when it differs from the room as read (the store does not say). */
     private Future<Void> inviteOnly(Room room, boolean on, ModerateRequest r) {
         if (room.inviteOnly() == on) return rooms.setInviteOnly(room.name(), on);
         return rooms.setInviteOnly(room.name(), on).map(v -> announced(true, room, on ? "+i" : "-i", r));
