@@ -183,8 +183,10 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     /** An event's IRC lines for this reader: shared per variant, but a co-member's arrival is JOINs in the shared channels. */
     private byte[] ircBytes(EncodedEvent e) {
         if (e.event instanceof PresenceEvent p && p.online()) {
-            return irc.joins(p.user(), p.name(),
-                    IrcPresenceJoins.sharedChannels(p, rooms, gateway.settings().rooms().defaultRoom()));
+            List<String> channels = IrcPresenceJoins.sharedChannels(p, rooms, gateway.settings().rooms().defaultRoom());
+            if (channels.isEmpty()) return null;
+            // Readers who share the same channels (most share only the default room) get the same bytes, rendered once.
+            return e.ircBytes(irc.variant() + " " + String.join(",", channels), () -> irc.joins(p.user(), p.name(), channels));
         }
         return e.ircBytes(irc.variant());
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * A co-member coming online, for an IRC reader: IRC has no "came online", so it is a JOIN in each channel the
  * reader shares with them among the rooms the arrival was announced in (rooms above rooms.presenceFanoutMax members
  * are not among them). Going offline stays one QUIT, which clients apply to every channel they list the nick in.
- * Rendered per reader, since readers share different channels; presence reaches small rooms only, so this is cheap.
+ * The lines depend on the reader's channels, so the connection renders them once per (variant, channels) on the
+ * event ({@link EncodedEvent#ircBytes(String, java.util.function.Supplier)}), shared by readers alike.
  */
 final class IrcPresenceJoins {
 

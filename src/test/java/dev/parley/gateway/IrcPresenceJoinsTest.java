@@ -25,6 +25,18 @@ class IrcPresenceJoinsTest {
     }
 
     @Test
+    @DisplayName("readers who need the same lines (same key) share one rendering; another key renders again")
+    void renderedOncePerKey() {
+        EncodedEvent e = new EncodedEvent(new PresenceEvent("bob", "Bob", true, List.of("#lobby")), "bob", new Encoders());
+        int[] renders = {0};
+        java.util.function.Supplier<byte[]> render = () -> new byte[]{(byte) ++renders[0]};
+        byte[] first = e.ircBytes("0 #lobby", render);
+        org.junit.jupiter.api.Assertions.assertSame(first, e.ircBytes("0 #lobby", render), "the same bytes, not rendered again");
+        e.ircBytes("8 #lobby", render);
+        assertEquals(2, renders[0]);
+    }
+
+    @Test
     @DisplayName("a reader outside the default room (autoJoinDefault off, or not yet in it) gets no JOIN there")
     void notInTheDefaultRoom() {
         SessionRooms reader = new SessionRooms("#lobby", false);
