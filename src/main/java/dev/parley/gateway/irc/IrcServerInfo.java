@@ -27,7 +27,7 @@ public record IrcServerInfo(String server, String network, String version, Strin
     static final int USER_LEN = 16;
     /** Mode changes with an argument per MODE command. */
     static final int MODES = 4;
-    /** MAXLIST b: bans one MODE +b list may show; Parley keeps bans per account without a cap, and shows no list. */
+    /** MAXLIST b: bans one MODE +b list shows (Parley keeps bans per account without a cap; the list is the first ones). */
     static final int MAX_BANS = 100;
     /** Targets of one PRIVMSG/NOTICE. */
     static final int MAX_TARGETS = 4;

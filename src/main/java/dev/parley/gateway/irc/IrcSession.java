@@ -110,6 +110,14 @@ public final class IrcSession {
         return info.renderer().render(event, variant());
     }
 
+    /** {@code user} came online: their JOIN in each of {@code channels} (those this client shares with them), or null. */
+    public byte[] joins(String user, String name, List<String> channels) {
+        if (channels.isEmpty()) return null;
+        List<IrcMessage> lines = new ArrayList<>(channels.size());
+        for (String channel : channels) lines.add(info.renderer().join(user, name, channel, variant()));
+        return IrcEventRenderer.write(lines);
+    }
+
     /**
      * A line from the client (a request of op {@code irc.line}): "line", or "rejected" for a refused one. Lines run
      * one after another, as on any IRC server: a line waits until the Parley requests of the lines before it were
@@ -324,7 +332,7 @@ public final class IrcSession {
         welcomed = true;
         String nick = client();
         send(numerics.welcome(nick, info.network(), info.renderer().mask(nick), info.version(), info.created(),
-                "i", "b", "bi"));
+                "i", "bint", "bo"));
         send(ISupport.lines(numerics, nick, info.isupport()));
         lusers();
         send(numerics.motd(nick, info.motd()));
