@@ -59,6 +59,8 @@ final class BatchFormatter implements EventFormatter {
             case Ops.KICKED -> "kicked " + room + " " + token(field(frame, Fields.USER)) + " " + token(field(frame, Fields.BY))
                     + ": " + text(field(frame, Fields.REASON));
             case Ops.TOPIC -> "topic " + room + " " + token(field(frame, Fields.BY)) + ": " + text(field(frame, Fields.TEXT));
+            case Ops.MODE -> "mode " + room + " " + token(field(frame, Fields.BY)) + " " + token(field(frame, Fields.MODE_CHANGE))
+                    + (field(frame, Fields.USER) == null ? "" : " " + token(field(frame, Fields.USER)));
             default -> "invited " + room + " " + token(field(frame, Fields.BY));
         };
     }

@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import dev.parley.protocol.DisplayText;
 import dev.parley.protocol.Fields;
+import dev.parley.protocol.ModeChangeWords;
 import dev.parley.protocol.Ops;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,8 @@ final class ConsoleRoomLines {
                         : "* " + field(frame, Fields.BY) + " set the topic of " + room + ": " + text;
             }
             case Ops.INVITED -> "* " + field(frame, Fields.BY) + " invited you to " + room + "; /join " + room + " to enter";
+            case Ops.MODE -> "* " + ModeChangeWords.describe(field(frame, Fields.BY), field(frame, Fields.MODE_CHANGE),
+                    field(frame, Fields.USER), room);
             default -> null;
         };
     }

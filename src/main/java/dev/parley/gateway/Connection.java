@@ -4,6 +4,7 @@ import dev.parley.gateway.irc.IrcPort;
 import dev.parley.gateway.irc.IrcSession;
 import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.Outbound;
+import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 
@@ -173,10 +174,21 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         if (verdict == CatchUp.Verdict.HELD) return true;
         if (verdict == CatchUp.Verdict.OVERFLOW) out.slowConsumer();
         if (verdict != CatchUp.Verdict.WRITE) return false;
-        byte[] bytes = irc != null ? e.ircBytes(irc.variant()) : e.bytes(decoder.protocol());
+        byte[] bytes = irc != null ? ircBytes(e) : e.bytes(decoder.protocol());
         if (bytes == null) return false;
         out.write(bytes);
         return true;
+    }
+
+    /** An event's IRC lines for this reader: shared per variant, but a co-member's arrival is JOINs in the shared channels. */
+    private byte[] ircBytes(EncodedEvent e) {
+        if (e.event instanceof PresenceEvent p && p.online()) {
+            List<String> channels = IrcPresenceJoins.sharedChannels(p, rooms, gateway.settings().rooms().defaultRoom());
+            if (channels.isEmpty()) return null;
+            // Readers who share the same channels (most share only the default room) get the same bytes, rendered once.
+            return e.ircBytes(irc.variant() + " " + String.join(",", channels), () -> irc.joins(p.user(), p.name(), channels));
+        }
+        return e.ircBytes(irc.variant());
     }
 
     /** Drops this connection with its unsent output (it is not reading, or the node needs the memory). */

@@ -50,6 +50,23 @@ final class EncodedEvent {
     }
 
     private static final byte[] NONE = new byte[0];
+    /** IRC lines that differ by reader but are shared by readers alike (a co-member's JOINs), by key; made on first use. */
+    private volatile java.util.concurrent.ConcurrentHashMap<String, byte[]> ircByKey;
+
+    /**
+     * IRC lines rendered once per {@code key} (which must name everything they depend on, the variant included) and
+     * shared by every reader with that key: e.g. the JOINs of an arrival, alike for all who share the same channels.
+     */
+    byte[] ircBytes(String key, java.util.function.Supplier<byte[]> render) {
+        java.util.concurrent.ConcurrentHashMap<String, byte[]> m = ircByKey;
+        if (m == null) {
+            synchronized (this) {
+                m = ircByKey;
+                if (m == null) ircByKey = m = new java.util.concurrent.ConcurrentHashMap<>(4);
+            }
+        }
+        return m.computeIfAbsent(key, k -> render.get());
+    }
 
     /** The bytes for a protocol; null when this protocol shows nothing for the event. */
     byte[] bytes(Protocol protocol) {

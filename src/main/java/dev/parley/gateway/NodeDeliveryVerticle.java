@@ -213,7 +213,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
 
     /**
      * Shown to the room's members but not to whom it is about when they caused it (the joiner, the parter, the
-     * topic's setter, who each got a reply); a kicked user is told, and stops receiving the room.
+     * topic's or mode's setter, who each got a reply); a kicked user is told, and stops receiving the room.
      */
     private void roomChange(RoomChange ch) {
         RoomNotice notice = new RoomNotice(ch.kind(), ch.display(), ch.user(), ch.name(), ch.by(), ch.text(), ch.ts());
@@ -229,7 +229,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
         // A kick removes the member here; a part is applied by the part's own reply, which a quick rejoin follows:
         // this event, arriving one hop later, must not undo that rejoin.
         boolean leaves = Ops.KICKED.equals(ch.kind());
-        String except = Ops.KICKED.equals(ch.kind()) ? null : Ops.TOPIC.equals(ch.kind()) ? ch.by() : ch.user();
+        boolean setterReplied = Ops.TOPIC.equals(ch.kind()) || Ops.MODE.equals(ch.kind());
+        String except = Ops.KICKED.equals(ch.kind()) ? null : setterReplied ? ch.by() : ch.user();
         EncodedEvent e = new EncodedEvent(notice, ch.room(), 0, except, node.encoders());
         String room = ch.room();
         toRoom(room, g -> g.rooms().roomChange(room, ch.user(), leaves, e), g -> g.rooms().roomChange(room, ch.user(), leaves, e));
@@ -238,7 +239,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Each recipient hears it once: through the first room of the list it is in (none listed: the default room). */
     private void presence(PresenceChange p, String via) {
         List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
-        EncodedEvent e = new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online()), p.user(), node.encoders());
+        EncodedEvent e = new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online(), order), p.user(), node.encoders());
         toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
     }
 

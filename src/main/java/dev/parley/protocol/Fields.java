@@ -64,6 +64,12 @@ public final class Fields {
     public static final String IS_OP = "op";
     /** Mode: make the room invite-only (true) or open (false). */
     public static final String INVITE_ONLY = "inviteOnly";
+    /** Members: when the room was created (ms since the epoch). */
+    public static final String CREATED_AT = "createdAt";
+    /** Members: the room's banned accounts (to its operators only). */
+    public static final String BANNED = "banned";
+    /** The change of a mode event: "+o", "-o", "+b", "-b", "+i" or "-i". */
+    public static final String MODE_CHANGE = "mode";
     /** Mode: the user to make an operator, or to stop being one (not "op": that is the request's own op). */
     public static final String GRANT_OP = "grantOp";
     public static final String REVOKE_OP = "revokeOp";

@@ -25,6 +25,7 @@ public final class Ops {
     public static final String BAN = "ban";
     public static final String UNBAN = "unban";
     public static final String INVITE = "invite";
+    /** A request (change a mode) and an event (an operator changed one: op, ban, invite-only), like {@link #TOPIC}. */
     public static final String MODE = "mode";
     public static final String HISTORY = "history";
     /** Choose the connection's current room (text protocol: where plain text goes); without a room, read it. */
@@ -48,12 +49,12 @@ public final class Ops {
     }
 
     /**
-     * True for the ops of frames the server may send unasked. {@link #TOPIC} is also a reply: an event is the frame
+     * True for the ops of frames the server may send unasked. {@link #TOPIC} and {@link #MODE} are also replies: an event is the frame
      * without an ok flag, see {@link #isEvent(String, boolean)}.
      */
     public static boolean isEvent(String op) {
         return MESSAGE.equals(op) || PRESENCE.equals(op) || NOTICE.equals(op) || BYE.equals(op)
-                || JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op) || TOPIC.equals(op);
+                || isRoomEvent(op);
     }
 
     /** Whether a frame with this op is an event: events never carry ok, replies (but pong) always do. */
@@ -63,6 +64,7 @@ public final class Ops {
 
     /** The room events, as {@link RoomNotice#kind()}. */
     public static boolean isRoomEvent(String op) {
-        return JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op) || TOPIC.equals(op);
+        return JOINED.equals(op) || PARTED.equals(op) || KICKED.equals(op) || INVITED.equals(op) || TOPIC.equals(op)
+                || MODE.equals(op);
     }
 }

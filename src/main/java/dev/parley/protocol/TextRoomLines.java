@@ -43,6 +43,7 @@ final class TextRoomLines {
                     ? when + n.by() + " cleared the topic of " + n.room()
                     : when + n.by() + " set the topic of " + n.room() + ": " + n.text();
             case Ops.INVITED -> when + n.by() + " invited you to " + n.room() + "; /join " + n.room() + " to enter";
+            case Ops.MODE -> when + ModeChangeWords.describe(n.by(), n.text(), n.user(), n.room());
             default -> null;
         };
     }

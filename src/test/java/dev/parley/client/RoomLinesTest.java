@@ -72,6 +72,11 @@ class RoomLinesTest {
         assertEquals("kicked #dev 200 100: -", batchEvent(event("kicked").put("user", "200").put("by", "100").put("reason", "-")));
         assertEquals("topic #dev 300: tea time", batchEvent(event("topic").put("by", "300").put("text", "tea time")));
         assertEquals("invited #dev 300", batchEvent(event("invited").put("by", "300")));
+
+        assertEquals("* 300 made 200 an operator of #dev", shown(event("mode").put("user", "200").put("by", "300").put("mode", "+o").put("ts", T)));
+        assertEquals("* 300 opened #dev to everyone", shown(event("mode").put("by", "300").put("mode", "-i").put("ts", T)));
+        assertEquals("mode #dev 300 -b 200", batchEvent(event("mode").put("user", "200").put("by", "300").put("mode", "-b")));
+        assertEquals("mode #dev 300 +i", batchEvent(event("mode").put("by", "300").put("mode", "+i")));
     }
 
     @Test

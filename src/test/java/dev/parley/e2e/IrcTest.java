@@ -63,7 +63,7 @@ class IrcTest {
             c.send("CAP LS 302");
             String ls = line(c, "CAP * LS");
             assertTrue(ls.contains("sasl=PLAIN") && ls.contains("server-time"), ls);
-            assertTrue(!ls.contains("echo-message") && !ls.contains("batch"), "only what works is offered: " + ls);
+            assertTrue(!ls.contains("away-notify"), "only what works is offered: " + ls);
             c.send("NICK someone");
             c.send("USER x 0 * :Ann");
             c.send("CAP REQ :sasl server-time");
@@ -76,7 +76,7 @@ class IrcTest {
             quiet(c, " 001 ");
             c.send("CAP END");
             assertTrue(numeric(c, "001").contains(" 001 i1.ann "), "the nick is the account");
-            String isupport = numeric(c, "005");
+            String isupport = numeric(c, "005") + numeric(c, "005");   // two lines: 13 tokens at most per line
             assertTrue(isupport.contains("CHANTYPES=#") && isupport.contains("NICKLEN=32"), isupport);
             numeric(c, "251");
             assertTrue(numeric(c, "372").contains("hello IRC"));

@@ -138,12 +138,31 @@ class RealIrcClientsTest {
             assertEquals("#dev", got.path("room").asText());
         }
         awaitLog(dev, "rw.bob (rw.bob@parley) has quit (Quit: offline)");
+        // Back online, still a member: the client is shown a JOIN (presence), so it lists bob again and shows his QUIT.
+        try (JsonClient bob = server.json()) {
+            bob.login("rw.bob", "123456");
+            awaitLog(dev, "(rw.bob@parley) has joined #dev", 2);
+        }
+        awaitLog(dev, "rw.bob (rw.bob@parley) has quit (Quit: offline)", 2);
     }
 
     static void awaitLog(Path log, String fragment) {
+        awaitLog(log, fragment, 1);
+    }
+
+    /** Waits until the client's log shows {@code fragment} at least {@code times} times. */
+    private static void awaitLog(Path log, String fragment, int times) {
         String seen = Await.latest(() -> Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "",
-                s -> s.contains(fragment), WAIT, Duration.ofMillis(50));
-        if (!seen.contains(fragment)) throw new AssertionError(log + " never showed \"" + fragment + "\":\n" + seen);
+                s -> occurrences(s, fragment) >= times, WAIT, Duration.ofMillis(50));
+        if (occurrences(seen, fragment) < times) {
+            throw new AssertionError(log + " never showed \"" + fragment + "\" " + times + " times:\n" + seen);
+        }
+    }
+
+    private static int occurrences(String text, String fragment) {
+        int n = 0;
+        for (int i = text.indexOf(fragment); i >= 0; i = text.indexOf(fragment, i + fragment.length())) n++;
+        return n;
     }
 
     static void requireInstalled(String program, String versionFlag) {

@@ -45,6 +45,24 @@ class RoomFramesTest {
                 line(new RoomNotice(Ops.TOPIC, "#dev", null, null, "100", null, 7)), "a cleared topic is empty text");
         assertEquals("{\"op\":\"invited\",\"room\":\"#dev\",\"by\":\"100\"}",
                 line(new RoomNotice(Ops.INVITED, "#dev", null, null, "100", null, 0)));
+        assertEquals("{\"op\":\"mode\",\"room\":\"#dev\",\"user\":\"200\",\"by\":\"100\",\"mode\":\"+o\",\"ts\":7}",
+                line(new RoomNotice(Ops.MODE, "#dev", "200", null, "100", "+o", 7)));
+        assertEquals("{\"op\":\"mode\",\"room\":\"#dev\",\"by\":\"100\",\"mode\":\"-i\",\"ts\":7}",
+                line(new RoomNotice(Ops.MODE, "#dev", null, null, "100", "-i", 7)));
+    }
+
+    @Test
+    @DisplayName("mode is a reply op and an event op like topic; the event decodes back and reads as a sentence in text")
+    void modeEvents() throws Exception {
+        RoomNotice op = new RoomNotice(Ops.MODE, "#dev", "200", null, "100", "+b", 7);
+        assertEquals(op, ServerFrameDecoder.decode(line(op)));
+        assertInstanceOf(Reply.class, ServerFrameDecoder.decode("{\"op\":\"mode\",\"ok\":true,\"room\":\"#dev\"}"));
+        assertTrue(Ops.isEvent(Ops.MODE, false));
+        assertFalse(Ops.isEvent(Ops.MODE, true));
+        assertEquals("100 banned 200 from #dev", ModeChangeWords.describe("100", "+b", "200", "#dev"));
+        assertEquals("100 made #dev invite-only", ModeChangeWords.describe("100", "+i", null, "#dev"));
+        String text = new String(new TextLineEncoder(java.time.ZoneOffset.UTC).encode(op), StandardCharsets.UTF_8);
+        assertEquals("[00:00] * 100 banned 200 from #dev\r\n", text);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.parley.protocol.Fields;
 import dev.parley.protocol.Json;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.irc.CapNegotiation;
 import dev.parley.protocol.irc.ChannelModes;
 import dev.parley.protocol.irc.IrcCaseMapping;
 import dev.parley.protocol.irc.IrcMessage;
@@ -115,6 +116,9 @@ final class IrcCommands {
             s.request(channel ? Ops.SAY : Ops.MSG, f, r -> {
                 // NOTICE is never answered with an error (RFC 2812), PRIVMSG is.
                 if (!r.ok() && !notice) s.send(s.error(r, m.command(), channel ? target : null, channel ? null : target));
+                else if (r.ok() && s.capEnabled(CapNegotiation.ECHO_MESSAGE)) {
+                    s.send(EchoMessage.lines(s, m.command(), target, channel, text, r));
+                }
             });
         }
     }
@@ -278,16 +282,21 @@ final class IrcCommands {
             return;
         }
         if (m.params().size() == 1) {
-            // Whether the room is invite-only is not in what rooms tell members: 324 shows no flags (docs/irc.md).
+            // The members reply carries the room's modes (invite-only, creation time).
             members(target, r -> {
                 if (!r.ok()) s.send(s.error(r, "MODE", target, null));
-                else s.send(n().channelModeIs(me(), r.fields().path(Fields.ROOM).asText(target), "+"));
+                else s.send(ChannelModeLines.modeIs(n(), me(), r.fields().path(Fields.ROOM).asText(target), r.fields()));
             });
             return;
         }
         ChannelModes.Parsed parsed = ChannelModes.parse(m.params().subList(1, m.params().size()), IrcServerInfo.MODES);
         for (Character c : parsed.unknown()) s.send(n().unknownMode(me(), c));
-        if (parsed.listBans()) s.send(n().endOfBanList(me(), target));
+        if (parsed.listBans()) {
+            members(target, r -> {
+                if (!r.ok()) s.send(s.error(r, "MODE", target, null));
+                else s.send(ChannelModeLines.banList(n(), me(), r.fields().path(Fields.ROOM).asText(target), r.fields()));
+            });
+        }
         for (ChannelModes.Change change : parsed.changes()) modeChange(target, change);
     }
 
@@ -341,10 +350,9 @@ final class IrcCommands {
                 s.send(s.error(r, "MODE", channel, change.mode() == 'i' ? null : who));
                 return;
             }
+            // The setter's own line (the room's mode event goes to the other members).
             String display = r.fields().path(Fields.ROOM).asText(channel);
-            String arg = change.mode() == 'b' ? ChannelModes.banMask(who) : who;
-            s.send(arg == null ? IrcMessage.from(mask(me()), "MODE", display, change.flag())
-                    : IrcMessage.from(mask(me()), "MODE", display, change.flag(), arg));
+            s.send(ChannelModeLines.change(mask(me()), display, change.flag(), change.mode() == 'i' ? null : who));
         });
     }
 

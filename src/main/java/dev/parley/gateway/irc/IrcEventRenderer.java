@@ -86,7 +86,8 @@ public final class IrcEventRenderer {
         }
         if (out instanceof RoomNotice n) return List.of(roomLine(n, variant));
         if (out instanceof PresenceEvent p) {
-            // IRC has no "came online"; going offline is a QUIT, which clients show in the channels they share.
+            // Coming online is JOINs in the channels a reader shares (rendered per reader: Connection, IrcPresenceJoins);
+            // going offline is a QUIT, which clients show in the channels they list the nick in.
             return p.online() ? null : List.of(IrcMessage.from(mask(p.user()), "QUIT", "Quit: offline"));
         }
         if (out instanceof NoticeEvent n) return IrcTextSplitter.split(IrcMessage.from(server, "NOTICE", "*", n.message()));
@@ -120,6 +121,8 @@ public final class IrcEventRenderer {
             case Ops.TOPIC -> IrcMessage.from(n.by() == null ? server : mask(n.by()), "TOPIC", n.room(), n.text() == null ? "" : n.text());
             case Ops.INVITED -> IrcMessage.from(n.by() == null ? server : mask(n.by()), "INVITE",
                     n.user() == null ? "*" : n.user(), n.room());
+            case Ops.MODE -> ChannelModeLines.change(n.by() == null ? server : mask(n.by()), n.room(),
+                    n.text() == null ? "+" : n.text(), n.user());
             default -> IrcMessage.from(server, "NOTICE", n.room(), n.kind());
         };
         if ((variant & SERVER_TIME) != 0 && n.ts() > 0) line = line.withTags(Map.of(IrcTags.TIME, IrcTags.serverTime(n.ts())));

@@ -27,15 +27,21 @@ public record IrcServerInfo(String server, String network, String version, Strin
     static final int USER_LEN = 16;
     /** Mode changes with an argument per MODE command. */
     static final int MODES = 4;
-    /** MAXLIST b: bans one MODE +b list may show; Parley keeps bans per account without a cap, and shows no list. */
+    /** MAXLIST b: bans one MODE +b list shows (Parley keeps bans per account without a cap; the list is the first ones). */
     static final int MAX_BANS = 100;
     /** Targets of one PRIVMSG/NOTICE. */
     static final int MAX_TARGETS = 4;
+    /**
+     * Messages per CHATHISTORY answer (005 CHATHISTORY), also capped by rooms.listMax, the rooms service's page: a
+     * client scrolling back asks again with BEFORE, so a page need not be large, and one costs a history read.
+     */
+    static final int CHATHISTORY_MAX = 100;
 
     public static IrcServerInfo of(ParleyConfig.Irc irc, ParleyConfig.Limits limits, ParleyConfig.Rooms rooms,
                                    IrcEventRenderer renderer, String created) {
         ISupport.Settings s = new ISupport.Settings(irc.network(), Nicks.MAX_LENGTH, limits.maxTextChars(), KICK_LEN,
-                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, MAX_BANS, MODES, 0, false);
+                AWAY_LEN, USER_LEN, rooms.perUser(), MAX_TARGETS, MAX_BANS, MODES,
+                Math.min(CHATHISTORY_MAX, rooms.listMax()), false);
         return new IrcServerInfo(renderer.server(), irc.network(), "parley-1", created, motd(irc.motd()), s, renderer);
     }
 

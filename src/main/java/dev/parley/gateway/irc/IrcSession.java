@@ -13,10 +13,14 @@ import dev.parley.protocol.Request;
 import dev.parley.protocol.irc.AccountCommands;
 import dev.parley.protocol.irc.AccountReplies;
 import dev.parley.protocol.irc.CapNegotiation;
+import dev.parley.protocol.irc.ChatHistoryQuery;
+import dev.parley.protocol.irc.IrcBatches;
 import dev.parley.protocol.irc.ISupport;
 import dev.parley.protocol.irc.IrcMessage;
 import dev.parley.protocol.irc.IrcParseException;
 import dev.parley.protocol.irc.IrcParser;
+import dev.parley.protocol.irc.IrcWriter;
+import dev.parley.protocol.irc.LabeledResponse;
 import dev.parley.protocol.irc.Nicks;
 import dev.parley.protocol.irc.Numerics;
 import dev.parley.protocol.irc.Registration;
@@ -41,7 +45,8 @@ public final class IrcSession {
     static final List<CapNegotiation.Capability> OFFERED = CapNegotiation.ALL.stream()
             .filter(c -> List.of(CapNegotiation.SASL, CapNegotiation.SERVER_TIME, CapNegotiation.ACCOUNT_REGISTRATION,
                     CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX, CapNegotiation.ACCOUNT_TAG,
-                    CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN).contains(c.name()))
+                    CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN, CapNegotiation.ECHO_MESSAGE,
+                    CapNegotiation.BATCH, CapNegotiation.CHATHISTORY, CapNegotiation.LABELED_RESPONSE).contains(c.name()))
             .toList();
     private static final String RID_PREFIX = "irc:";
 
@@ -54,6 +59,14 @@ public final class IrcSession {
     private final AccountReplies accounts;
     private final IrcParser parser = IrcParser.forClients();
     private final IrcCommands commands;
+    private final ChatHistoryCommand history;
+    private final IrcBatches batches;
+    /**
+     * labeled-response: the label of the line being run and what it has produced so far, sent as one answer when the
+     * line is done (its requests answered); null when the line has no label.
+     */
+    private String label;
+    private List<IrcMessage> labeled;
     /** Replies awaited, by request id. */
     private final Map<String, Consumer<Reply>> pending = new HashMap<>();
     /**
@@ -78,6 +91,8 @@ public final class IrcSession {
         this.reg = new Registration(numerics, cap, sasl, IrcServerInfo.USER_LEN);
         this.accounts = new AccountReplies(numerics, "NickServ!NickServ@" + info.server());
         this.commands = new IrcCommands(this);
+        this.history = new ChatHistoryCommand(this);
+        this.batches = new IrcBatches(info.server());
     }
 
     /** How this client's events look: the {@link IrcEventRenderer} variant of its enabled capabilities. */
@@ -95,6 +110,14 @@ public final class IrcSession {
         return info.renderer().render(event, variant());
     }
 
+    /** {@code user} came online: their JOIN in each of {@code channels} (those this client shares with them), or null. */
+    public byte[] joins(String user, String name, List<String> channels) {
+        if (channels.isEmpty()) return null;
+        List<IrcMessage> lines = new ArrayList<>(channels.size());
+        for (String channel : channels) lines.add(info.renderer().join(user, name, channel, variant()));
+        return IrcEventRenderer.write(lines);
+    }
+
     /**
      * A line from the client (a request of op {@code irc.line}): "line", or "rejected" for a refused one. Lines run
      * one after another, as on any IRC server: a line waits until the Parley requests of the lines before it were
@@ -106,7 +129,8 @@ public final class IrcSession {
         } else if (waiting.size() < MAX_WAITING_LINES) {
             waiting.add(r);
         } else {
-            send(IrcMessage.from(info.server(), "NOTICE", client(), "Line dropped: too many lines waiting; slow down"));
+            // Not part of the answer to the line being run (labeled-response): written at once.
+            port.write(IrcWriter.write(IrcMessage.from(info.server(), "NOTICE", client(), "Line dropped: too many lines waiting; slow down")));
         }
     }
 
@@ -116,6 +140,11 @@ public final class IrcSession {
     }
 
     private void handleNow(Request r) {
+        runLine(r);
+        if (pending.isEmpty()) endLabel();
+    }
+
+    private void runLine(Request r) {
         String rejected = r.text("rejected");
         if (rejected != null) {
             if (rejected.equals("TOO_LONG")) send(numerics.inputTooLong(client()));
@@ -136,6 +165,7 @@ public final class IrcSession {
             return;
         }
         if (m == null) return;
+        startLabel(m);
         IrcMessage refusal = reg.refusal(m);
         if (refusal != null) {
             send(refusal);
@@ -162,6 +192,7 @@ public final class IrcSession {
             case "PONG" -> { }
             case "QUIT" -> {
                 send(IrcMessage.of("ERROR", "Closing link: " + (m.params().isEmpty() ? "Quit" : "Quit: " + m.last())));
+                endLabel();
                 port.close();
             }
             case "REGISTER" -> account(AccountCommands.register(m, numerics, reg.nick(), reg.account()));
@@ -175,6 +206,7 @@ public final class IrcSession {
             }
             case "LUSERS" -> lusers();
             case "MOTD" -> send(numerics.motd(client(), info.motd()));
+            case ChatHistoryQuery.COMMAND -> history.run(m);
             default -> {
                 if (!commands.run(m)) send(numerics.unknownCommand(client(), m.command()));
             }
@@ -300,7 +332,7 @@ public final class IrcSession {
         welcomed = true;
         String nick = client();
         send(numerics.welcome(nick, info.network(), info.renderer().mask(nick), info.version(), info.created(),
-                "i", "b", "bi"));
+                "i", "bint", "bo"));
         send(ISupport.lines(numerics, nick, info.isupport()));
         lusers();
         send(numerics.motd(nick, info.motd()));
@@ -345,16 +377,45 @@ public final class IrcSession {
         Consumer<Reply> then = rid == null ? null : pending.remove(rid.asText());
         if (then == null) return false;
         then.accept(r);
+        if (pending.isEmpty()) endLabel();
         drain();
         return true;
     }
 
+    /** A line of the labeled-response answer being gathered, or written at once. */
     void send(IrcMessage m) {
-        port.write(dev.parley.protocol.irc.IrcWriter.write(m));
+        if (labeled != null) labeled.add(m);
+        else port.write(IrcWriter.write(m));
     }
 
     void send(List<IrcMessage> lines) {
-        if (!lines.isEmpty()) port.write(IrcEventRenderer.write(lines));
+        if (labeled != null) labeled.addAll(lines);
+        else if (!lines.isEmpty()) port.write(IrcEventRenderer.write(lines));
+    }
+
+    /** A labeled line (labeled-response, which needs batch too): its output is gathered until it is done. */
+    private void startLabel(IrcMessage m) {
+        String l = LabeledResponse.labelOf(m);
+        if (l == null || !cap.enabled(CapNegotiation.LABELED_RESPONSE) || !cap.enabled(CapNegotiation.BATCH)) return;
+        label = l;
+        labeled = new ArrayList<>();
+    }
+
+    /** The labeled line is done: its answer (ACK, one tagged line, or a batch) goes out. */
+    private void endLabel() {
+        if (labeled == null) return;
+        List<IrcMessage> lines = labeled;
+        labeled = null;
+        send(LabeledResponse.answer(label, lines, info.server(), batches));
+        label = null;
+    }
+
+    boolean capEnabled(String capability) {
+        return cap.enabled(capability);
+    }
+
+    IrcBatches batches() {
+        return batches;
     }
 
     String client() {

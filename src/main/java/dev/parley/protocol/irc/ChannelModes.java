@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Reads the mode string of {@code MODE #channel [modes [arguments...]]} for the modes Parley's rooms have
  * ({@link ISupport#CHANMODES} and {@link ISupport#PREFIX}): {@code o} (operator, takes a nick), {@code b} (ban,
- * takes a mask; without one it asks for the ban list) and {@code i} (invite-only, a flag). Any other letter is
- * reported for 472; a mode that needs an argument and has none is dropped, as most servers do; changes past
+ * takes a mask; without one it asks for the ban list), {@code i} (invite-only, a flag), and {@code n} and {@code t},
+ * which are always on ({@code +n}/{@code +t} change nothing; {@code -n}/{@code -t} are reported for 472). Any other
+ * letter is reported for 472; a mode that needs an argument and has none is dropped, as most servers do; changes past
  * {@code MODES} are dropped. Ban masks map onto accounts with {@link #bannedAccount}.
  */
 public final class ChannelModes {
@@ -47,6 +48,10 @@ public final class ChannelModes {
                 case '+' -> add = true;
                 case '-' -> add = false;
                 case 'i' -> changes.add(new Change(add, 'i', null));
+                case 'n', 't' -> {
+                    // Always on (only members speak, only operators set the topic): +n/+t change nothing, -n/-t cannot.
+                    if (!add && !unknown.contains(c)) unknown.add(c);
+                }
                 case 'o', 'b' -> {
                     String arg = nextArg < params.size() ? params.get(nextArg++) : null;
                     if (arg == null || arg.isEmpty()) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * needed: at most 13 tokens each (15 parameters with the nick and the closing text) and 512 bytes.
  */
 public final class ISupport {
-    /** Channel modes: A (lists) b; B and C none; D (flags) i. Operators are in PREFIX, not here. */
-    public static final String CHANMODES = "b,,,i";
+    /** Channel modes: A (lists) b; B and C none; D (flags) i, and n and t (always on). Operators are in PREFIX, not here. */
+    public static final String CHANMODES = "b,,,int";
     public static final String PREFIX = "(o)@";
     private static final int MAX_TOKENS_PER_LINE = 13;
 
@@ -53,7 +53,7 @@ public final class ISupport {
         t.put("CHANTYPES", "#");
         if (s.chatHistoryMax() > 0) {
             t.put("CHATHISTORY", String.valueOf(s.chatHistoryMax()));
-            t.put("MSGREFTYPES", "msgid");
+            t.put("MSGREFTYPES", "msgid,timestamp");
         }
         t.put("KICKLEN", String.valueOf(s.kickLen()));
         t.put("MAXLIST", "b:" + s.maxBans());

@@ -301,7 +301,12 @@ public final class Numerics {
     }
 
     public IrcMessage endOfBanList(String client, String channel) {
-        return reply(RPL_ENDOFBANLIST, client, channel, "End of channel ban list");
+        return endOfBanList(client, channel, "End of channel ban list");
+    }
+
+    /** 368 with its own text (e.g. why the list is empty). */
+    public IrcMessage endOfBanList(String client, String channel, String text) {
+        return reply(RPL_ENDOFBANLIST, client, channel, text);
     }
 
     // ---- errors

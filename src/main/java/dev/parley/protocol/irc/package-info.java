@@ -15,7 +15,10 @@
  * {@link dev.parley.protocol.irc.IrcCaseMapping}.</li>
  * <li>Protocol sniffing on the shared port: {@link dev.parley.protocol.irc.IrcDetection}.</li>
  * <li>Command arguments: {@link dev.parley.protocol.irc.ChannelModes} (MODE strings, ban masks onto accounts),
- * {@link dev.parley.protocol.irc.IrcTargets} (target lists).</li>
+ * {@link dev.parley.protocol.irc.IrcTargets} (target lists), {@link dev.parley.protocol.irc.ChatHistoryQuery} (CHATHISTORY
+ * lines) and {@link dev.parley.protocol.irc.ChatHistoryWindow} (which messages answer them).</li>
+ * <li>IRCv3 answers: {@link dev.parley.protocol.irc.IrcBatches} (batch), {@link dev.parley.protocol.irc.LabeledResponse}
+ * (labeled-response: ACK, a tagged line or a batch).</li>
  * </ul>
  * What is supported and every deviation from the specifications: docs/irc.md.
  */

@@ -18,7 +18,8 @@ import java.time.Clock;
  * an invitation goes to the invited user's node only. Joins and parts are announced only in rooms of at most
  * {@code rooms.presenceFanoutMax} members, like presence: filling a room of N members one by one would
  * otherwise cost N²/2 events (180 million for 19,000). Twitch's IRC gateway draws the same line (no JOIN/PART
- * above 1,000 members). Kicks and topic changes are always announced: the kicked user's node must hear them.
+ * above 1,000 members). Kicks, topic and mode changes are always announced: the kicked user's node must hear
+ * them, and operators change modes rarely (one event, not one per member).
  */
 final class RoomEvents {
     private final EventBus bus;
@@ -68,6 +69,14 @@ final class RoomEvents {
 
     void topic(Room room, String topic, String by, long ts) {
         change(new RoomChange(Ops.TOPIC, room.name(), room.display(), null, null, by, topic, ts));
+    }
+
+    /**
+     * An operator changed a mode: {@code change} is one of {@link RoomChange#MODE_CHANGES}; {@code user} is whom
+     * it names (null for invite-only).
+     */
+    void mode(Room room, String change, String user, String by) {
+        change(new RoomChange(Ops.MODE, room.name(), room.display(), user, null, by, change, clock.millis()));
     }
 
     /** Tells the invited user, when online, on their node; true when it was sent. Never fails the invitation. */

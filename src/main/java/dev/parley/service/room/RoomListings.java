@@ -66,14 +66,24 @@ final class RoomListings {
         return rooms.memberCount(room.name()).map(n -> new RoomView(room.name(), room.display(), room.topic(), n, -1));
     }
 
-    // members {room, after?, limit?}: with online and op flags; an invite-only room lists to its members only.
+    // members {room, after?, limit?}: with online and op flags and the room's modes (bans to operators only);
+    // an invite-only room lists to its members only.
     Future<JsonObject> members(MembersRequest r) {
         String name = RoomNames.canonical(r.room());
         int size = Paging.size(r.limit(), config.listMax());
         return access.existing(name).compose(room -> access.isMember(name, r.user()).compose(member -> {
             if (!RoomPolicy.visibleTo(room, member)) return Future.failedFuture(Bus.error(ChatError.NOT_IN_ROOM, null));
-            return defaultRoom.implicitlyJoined(name) ? onlineMembers(room, r.after(), size) : storedMembers(room, r.after(), size);
+            Future<MembersReply> page = defaultRoom.implicitlyJoined(name) ? onlineMembers(room, r.after(), size)
+                    : storedMembers(room, r.after(), size);
+            return page.map(p -> withModes(p, room, r.user()));
         })).map(MembersReply::toJson);
+    }
+
+    /** The room's modes beside its members; the bans for operators only (who was banned is the operators' business). */
+    private MembersReply withModes(MembersReply page, Room room, String asker) {
+        List<String> banned = room.isOperator(asker)
+                ? room.banned().stream().sorted().limit(config.listMax()).toList() : null;
+        return new MembersReply(page.room(), page.members(), page.count(), page.next(), room.inviteOnly(), room.createdAt(), banned);
     }
 
     private Future<MembersReply> storedMembers(Room room, String after, int size) {

@@ -67,14 +67,26 @@ final class RoomModeration {
             return switch (r.action()) {
                 case KICK -> kick(room, r);
                 case BAN -> ban(room, r);
-                case UNBAN -> rooms.setBanned(name, r.target(), false).mapEmpty();
+                case UNBAN -> rooms.setBanned(name, r.target(), false).map(changed -> announced(changed, room, "-b", r));
                 case INVITE -> rooms.invite(name, r.target()).compose(v -> events.invited(room, r.target(), r.by())).mapEmpty();
-                case OP -> rooms.setOperator(name, r.target(), true).mapEmpty();
-                case DEOP -> rooms.setOperator(name, r.target(), false).mapEmpty();
-                case INVITE_ONLY -> rooms.setInviteOnly(name, true);
-                case OPEN -> rooms.setInviteOnly(name, false);
+                case OP -> rooms.setOperator(name, r.target(), true).map(changed -> announced(changed, room, "+o", r));
+                case DEOP -> rooms.setOperator(name, r.target(), false).map(changed -> announced(changed, room, "-o", r));
+                case INVITE_ONLY -> inviteOnly(room, true, r);
+                case OPEN -> inviteOnly(room, false, r);
             };
         }).map(v -> Empty.INSTANCE.toJson());
+    }
+
+    /** Tells the room's members of a mode change that changed something (a repeated +o is not news). */
+    private Void announced(boolean changed, Room room, String change, ModerateRequest r) {
+        if (changed) events.mode(room, change, r.target(), r.by());
+        return null;
+    }
+
+    /** Sets invite-only; announced only when it differs from the room as read (the store does not say). */
+    private Future<Void> inviteOnly(Room room, boolean on, ModerateRequest r) {
+        if (room.inviteOnly() == on) return rooms.setInviteOnly(room.name(), on);
+        return rooms.setInviteOnly(room.name(), on).map(v -> announced(true, room, on ? "+i" : "-i", r));
     }
 
     private Future<Void> kick(Room room, ModerateRequest r) {
@@ -88,7 +100,11 @@ final class RoomModeration {
     /** Bans, removing the member in the same step; a member is told as kicked, so their node stops delivering. */
     private Future<Void> ban(Room room, ModerateRequest r) {
         return access.isMember(room.name(), r.target())
-                .compose(member -> rooms.setBanned(room.name(), r.target(), true).map(changed -> member))
+                .compose(member -> rooms.setBanned(room.name(), r.target(), true).map(changed -> {
+                    // The ban first, then the kick it causes (as IRC servers show MODE +b before KICK).
+                    announced(changed, room, "+b", r);
+                    return member;
+                }))
                 .compose(wasMember -> {
                     if (!wasMember) return Future.succeededFuture();
                     events.kicked(room, r.target(), r.by(), r.reason() == null ? "banned" : r.reason());

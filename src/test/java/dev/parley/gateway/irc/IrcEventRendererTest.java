@@ -51,6 +51,18 @@ class IrcEventRendererTest {
     }
 
     @Test
+    @DisplayName("mode events are MODE lines from the setter: +o/-o name the nick, +b/-b its mask, +i/-i nothing")
+    void modes() {
+        assertEquals(":ann!ann@parley MODE #Dev +o bob\r\n", text(new RoomNotice(Ops.MODE, "#Dev", "bob", null, "ann", "+o", 1), false));
+        assertEquals(":ann!ann@parley MODE #Dev -o bob\r\n", text(new RoomNotice(Ops.MODE, "#Dev", "bob", null, "ann", "-o", 1), false));
+        assertEquals(":ann!ann@parley MODE #Dev +b bob!*@*\r\n", text(new RoomNotice(Ops.MODE, "#Dev", "bob", null, "ann", "+b", 1), false));
+        assertEquals(":ann!ann@parley MODE #Dev -b bob!*@*\r\n", text(new RoomNotice(Ops.MODE, "#Dev", "bob", null, "ann", "-b", 1), false));
+        assertEquals(":ann!ann@parley MODE #Dev +i\r\n", text(new RoomNotice(Ops.MODE, "#Dev", null, null, "ann", "+i", 1), false));
+        assertEquals("@time=1970-01-01T00:00:01.000Z :ann!ann@parley MODE #Dev -i\r\n",
+                text(new RoomNotice(Ops.MODE, "#Dev", null, null, "ann", "-i", 1000), true));
+    }
+
+    @Test
     @DisplayName("a 4,000-character message is split into lines of at most 512 bytes that join back")
     void longMessages() {
         String body = "word ".repeat(800);

@@ -16,9 +16,9 @@ class ISupportTest {
     @Test
     @DisplayName("every token with its true value, sorted")
     void tokens() {
-        assertEquals(List.of("AWAYLEN=200", "CASEMAPPING=ascii", "CHANLIMIT=#:100", "CHANMODES=b,,,i", "CHANNELLEN=50",
+        assertEquals(List.of("AWAYLEN=200", "CASEMAPPING=ascii", "CHANLIMIT=#:100", "CHANMODES=b,,,int", "CHANNELLEN=50",
                 "CHANTYPES=#", "CHATHISTORY=100", "KICKLEN=255", "MAXLIST=b:100", "MAXTARGETS=4", "MODES=4",
-                "MSGREFTYPES=msgid", "NETWORK=Parley", "NICKLEN=32", "PREFIX=(o)@", "SAFELIST",
+                "MSGREFTYPES=msgid,timestamp", "NETWORK=Parley", "NICKLEN=32", "PREFIX=(o)@", "SAFELIST",
                 "TARGMAX=JOIN:,KICK:1,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,WHOIS:1", "TOPICLEN=390", "USERLEN=32",
                 "UTF8ONLY", "WHOX"), ISupport.tokens(SETTINGS));
     }
@@ -45,8 +45,8 @@ class ISupportTest {
             all.addAll(m.params().subList(1, m.params().size() - 1));
         }
         assertEquals(ISupport.tokens(SETTINGS), all);
-        assertEquals(":irc.parley 005 alice AWAYLEN=200 CASEMAPPING=ascii CHANLIMIT=#:100 CHANMODES=b,,,i CHANNELLEN=50 "
-                + "CHANTYPES=# CHATHISTORY=100 KICKLEN=255 MAXLIST=b:100 MAXTARGETS=4 MODES=4 MSGREFTYPES=msgid "
+        assertEquals(":irc.parley 005 alice AWAYLEN=200 CASEMAPPING=ascii CHANLIMIT=#:100 CHANMODES=b,,,int CHANNELLEN=50 "
+                + "CHANTYPES=# CHATHISTORY=100 KICKLEN=255 MAXLIST=b:100 MAXTARGETS=4 MODES=4 MSGREFTYPES=msgid,timestamp "
                 + "NETWORK=Parley :are supported by this server\r\n", IrcWriter.line(lines.get(0)));
     }
 

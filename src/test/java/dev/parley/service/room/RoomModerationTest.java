@@ -25,6 +25,7 @@ import static dev.parley.service.room.ModerateRequest.Action.UNBAN;
 import static dev.parley.service.room.RoomFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operators: topic, kick, ban, unban, invite, op, deop, invite-only; everyone else is refused. */
@@ -104,8 +105,10 @@ class RoomModerationTest {
     void ban() {
         List<JsonObject> events = f.listen(RoomAddresses.events("#dev"));
         f.moderate("alice", "#dev", BAN, "bob");
-        Await.until(() -> events.size() == 1, WAIT, "the kicked event");
-        assertEquals(List.of("kicked", "bob"), List.of(events.get(0).getString("kind"), events.get(0).getString("user")));
+        Await.until(() -> events.size() == 2, WAIT, "the ban, then the kick it causes");
+        assertEquals(List.of("mode", "+b", "bob"), List.of(events.get(0).getString("kind"), events.get(0).getString("text"),
+                events.get(0).getString("user")));
+        assertEquals(List.of("kicked", "bob"), List.of(events.get(1).getString("kind"), events.get(1).getString("user")));
         f.refused(ChatError.BANNED, RoomAddresses.JOIN, new JoinRoomRequest("bob", null, "#dev").toJson());
         f.refused(ChatError.NOT_IN_ROOM, RoomAddresses.SAY, new RoomSayRequest("bob", null, "#dev", "let me in", null).toJson());
 
@@ -113,6 +116,61 @@ class RoomModerationTest {
         f.refused(ChatError.BANNED, RoomAddresses.JOIN, new JoinRoomRequest("carol", null, "#dev").toJson());
         f.moderate("alice", "#dev", UNBAN, "bob");
         f.join("bob", "#dev");
+    }
+
+    @Test
+    @DisplayName("op, deop, ban, unban, invite-only and open tell the room's members once per real change, naming the setter")
+    void modeEvents() {
+        List<JsonObject> events = f.listen(RoomAddresses.events("#dev"));
+        f.moderate("alice", "#dev", OP, "bob");
+        f.moderate("alice", "#dev", OP, "bob");
+        f.moderate("bob", "#dev", DEOP, "bob");
+        f.moderate("alice", "#dev", INVITE_ONLY, null);
+        f.moderate("alice", "#dev", INVITE_ONLY, null);
+        f.moderate("alice", "#dev", OPEN, null);
+        f.moderate("alice", "#dev", BAN, "carol");
+        f.moderate("alice", "#dev", UNBAN, "carol");
+        f.moderate("alice", "#dev", UNBAN, "carol");
+        List<List<String>> expected = List.of(
+                java.util.Arrays.asList("+o", "bob", "alice"), java.util.Arrays.asList("-o", "bob", "bob"),
+                java.util.Arrays.asList("+i", null, "alice"), java.util.Arrays.asList("-i", null, "alice"),
+                java.util.Arrays.asList("+b", "carol", "alice"), java.util.Arrays.asList("-b", "carol", "alice"));
+        Await.until(() -> events.size() >= expected.size(), WAIT, "the mode events");
+        List<List<String>> got = new java.util.ArrayList<>();
+        for (JsonObject e : events) {
+            RoomChange c = RoomChange.fromJson(e);
+            assertEquals(List.of("mode", "#dev", "#Dev"), List.of(c.kind(), c.room(), c.display()));
+            got.add(java.util.Arrays.asList(c.text(), c.user(), c.by()));
+        }
+        assertEquals(expected, got, "repeats that change nothing are not announced");
+    }
+
+    @Test
+    @DisplayName("a mode event must carry a known change, and a user for +o/-o/+b/-b")
+    void modeEventContract() {
+        RoomChange op = new RoomChange("mode", "#dev", "#Dev", "bob", null, "alice", "+o", 1);
+        assertEquals(op, RoomChange.fromJson(op.toJson()));
+        assertThrows(dev.parley.service.BusCheck.InvalidBody.class,
+                () -> RoomChange.fromJson(op.toJson().put("text", "+k")));
+        assertThrows(dev.parley.service.BusCheck.InvalidBody.class,
+                () -> RoomChange.fromJson(op.toJson().putNull("user")));
+        RoomChange inviteOnly = new RoomChange("mode", "#dev", "#Dev", null, null, "alice", "+i", 1);
+        assertEquals(inviteOnly, RoomChange.fromJson(inviteOnly.toJson()));
+    }
+
+    @Test
+    @DisplayName("members carry the room's modes: invite-only and creation time for members, the bans for operators only")
+    void modesWithMembers() {
+        f.moderate("alice", "#dev", BAN, "zed");
+        f.moderate("alice", "#dev", BAN, "carol");
+        f.moderate("alice", "#dev", INVITE_ONLY, null);
+        MembersReply toOperator = MembersReply.fromJson(f.ask(RoomAddresses.MEMBERS, new MembersRequest("alice", "#dev", null, 10).toJson()));
+        assertTrue(toOperator.inviteOnly());
+        assertEquals(await(f.rooms.get("#dev")).createdAt(), toOperator.createdAt());
+        assertEquals(List.of("carol", "zed"), toOperator.banned());
+        MembersReply toMember = MembersReply.fromJson(f.ask(RoomAddresses.MEMBERS, new MembersRequest("bob", "#dev", null, 10).toJson()));
+        assertTrue(toMember.inviteOnly());
+        assertEquals(null, toMember.banned(), "bans are shown to operators only");
     }
 
     @Test
