@@ -41,7 +41,7 @@ public final class IrcSession {
     static final List<CapNegotiation.Capability> OFFERED = CapNegotiation.ALL.stream()
             .filter(c -> List.of(CapNegotiation.SASL, CapNegotiation.SERVER_TIME, CapNegotiation.ACCOUNT_REGISTRATION,
                     CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX, CapNegotiation.ACCOUNT_TAG,
-                    CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN).contains(c.name()))
+                    CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN, CapNegotiation.AWAY_NOTIFY).contains(c.name()))
             .toList();
     private static final String RID_PREFIX = "irc:";
 
@@ -87,6 +87,7 @@ public final class IrcSession {
         if (cap.enabled(CapNegotiation.ACCOUNT_TAG)) v |= IrcEventRenderer.ACCOUNT_TAG;
         if (cap.enabled(CapNegotiation.MESSAGE_TAGS)) v |= IrcEventRenderer.MESSAGE_TAGS;
         if (cap.enabled(CapNegotiation.EXTENDED_JOIN)) v |= IrcEventRenderer.EXTENDED_JOIN;
+        if (cap.enabled(CapNegotiation.AWAY_NOTIFY)) v |= IrcEventRenderer.AWAY_NOTIFY;
         return v;
     }
 
