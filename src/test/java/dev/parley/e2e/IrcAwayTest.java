@@ -106,9 +106,68 @@ class IrcAwayTest {
         }
     }
 
+    @Test
+    @DisplayName("JSON away {text} and text /away: co-members hear it (IRC away-notify too); too long or not text is refused; it ends with the session")
+    void jsonAndTextAway() {
+        try (TextClient ann = irc("aw2.ann", "away-notify account-tag"); JsonClient eve = server.loggedIn("aw2.eve");
+             JsonClient dora = server.loggedIn("aw2.dora")) {
+            joined(ann, "#aw2");
+            for (JsonClient j : List.of(eve, dora)) j.request(op("join", "room", "#aw2"));
+
+            JsonNode set = dora.request(op("away", "text", "in a meeting"));
+            assertTrue(set.path("ok").asBoolean() && set.path("away").asBoolean(), set.toString());
+            assertEquals("in a meeting", eve.awaitPresence("aw2.dora", "away").path("text").asText());
+            assertEquals("@account=aw2.dora :aw2.dora!aw2.dora@parley AWAY :in a meeting", awayLine(ann));
+            ann.send("PRIVMSG aw2.dora :ping");
+            assertEquals(":parley 301 aw2.ann aw2.dora :in a meeting", IrcTest.numeric(ann, "301"));
+
+            JsonNode tooLong = dora.request(op("away", "text", "x".repeat(201)));
+            assertEquals("TEXT_TOO_LONG", tooLong.path("error").path("code").asText(), tooLong.toString());
+            dora.send(JsonClient.op("away").put("text", 5).put("rid", 77));
+            JsonNode notText = dora.await(f -> f.path("rid").asInt() == 77, "reply 77");
+            assertEquals("BAD_REQUEST", notText.path("error").path("code").asText(), notText.toString());
+            JsonNode badUser = dora.request(op("whois", "user", "no such user!"));
+            assertEquals("BAD_REQUEST", badUser.path("error").path("code").asText(), badUser.toString());
+            JsonNode nobody = dora.request(op("whois", "user", "aw2.nobody"));
+            assertFalse(nobody.path("online").asBoolean(), nobody.toString());
+            assertEquals("in a meeting", dora.request(op("whois", "user", "aw2.dora")).path("away").asText(), "refusals change nothing");
+
+            // IRC: a long AWAY is cut to AWAYLEN (200), as IRC servers do.
+            String longText = "é".repeat(250);
+            ann.send("AWAY :" + longText);
+            IrcTest.numeric(ann, "306");
+            assertEquals("é".repeat(200), eve.awaitPresence("aw2.ann", "away").path("text").asText());
+
+            // The away message goes with the session: logging in again starts here.
+            dora.close();
+            eve.awaitPresence("aw2.dora", "offline");
+            try (JsonClient again = server.json()) {
+                again.login("aw2.dora", "123456");
+                assertFalse(again.request(op("whois", "user", "aw2.dora")).has("away"));
+                assertEquals("", awayOf(again.request(op("who")).path("online"), "aw2.dora"));
+            }
+        }
+        try (TextClient text = server.text().registerAndLogin("aw2.tex"); JsonClient eve = server.loggedIn("aw2.eve2")) {
+            text.send("/away back in five");
+            text.awaitContaining("* you are away: back in five");
+            assertEquals("back in five", eve.awaitPresence("aw2.tex", "away").path("text").asText());
+            eve.request(op("away", "text", "busy"));
+            text.awaitContaining("aw2.eve2 is away: busy");
+            text.send("/whois aw2.eve2");
+            text.awaitContaining("* aw2.eve2 is online, away: busy");
+            text.send("/who");
+            assertTrue(text.awaitContaining("online:").contains("aw2.eve2 [away]"));
+            text.send("/away");
+            text.awaitContaining("* you are back");
+            eve.awaitPresence("aw2.tex", "back");
+        }
+    }
+
     /** An AWAY line from a user (not the 005 token AWAYLEN). */
     private static boolean isAway(String line) {
-        return line.startsWith(":") && line.contains(" AWAY") && line.split(" ")[1].equals("AWAY");
+        String untagged = line.startsWith("@") ? line.substring(line.indexOf(' ') + 1) : line;
+        String[] words = untagged.split(" ");
+        return untagged.startsWith(":") && words.length > 1 && words[1].equals("AWAY");
     }
 
     private static String awayLine(TextClient c) {
