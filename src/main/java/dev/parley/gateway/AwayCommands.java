@@ -50,6 +50,7 @@ final class AwayCommands {
         services.bus().<JsonObject>request(PresenceAddresses.AWAY, new AwayRequest(c.user(), c.sessionId(), away).toJson())
                 .map(m -> AwayReply.fromJson(m.body()))
                 .onSuccess(reply -> {
+                    if (reply.current()) c.away(away);
                     ObjectNode f = Json.object().put(Fields.AWAY, away != null);
                     if (away != null) f.put(Fields.TEXT, away);
                     c.send(Reply.ok(Ops.AWAY, r.rid(), f));

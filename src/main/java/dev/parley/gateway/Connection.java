@@ -251,8 +251,20 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         this.user = user;
         this.name = name;
         this.sessionId = sessionId;
+        this.away = null;
         state = State.LOGGED_IN;
         catchUp.begin();
+    }
+
+    /** The away message presence holds for this session (null: here), kept so a re-registration keeps it too. */
+    private volatile String away;
+
+    String away() {
+        return away;
+    }
+
+    void away(String away) {
+        this.away = away;
     }
 
     /** The user changed their display name: what they send from now on carries it. */

@@ -301,6 +301,7 @@ class ClusterTest {
     void redisRestart() throws Exception {
         try (Watched ab = watch(0, "x-a", 1, "x-b")) {
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready while all is well");
+            assertTrue(ab.user().request(JsonClient.op("away", "text", "weathering the storm")).path("ok").asBoolean());
             cluster.redis.stop();
             JsonNode down = ab.watcher().request(JsonClient.op("who"));
             assertEquals("UNAVAILABLE", down.path("error").path("code").asText(), down.toString());
@@ -313,6 +314,8 @@ class ClusterTest {
             List<String> online = Await.latest(() -> users(ab.watcher().request(JsonClient.op("who")).path("online")),
                     users -> users.containsAll(List.of("x-a", "x-b")), Duration.ofSeconds(20), Duration.ofMillis(200));
             assertTrue(online.containsAll(List.of("x-a", "x-b")), "presence repaired: " + online);
+            assertEquals("weathering the storm", ab.watcher().request(JsonClient.op("whois", "user", "x-b")).path("away").asText(),
+                    "the away message is re-registered with its session");
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready again");
             ab.watcher().say("after the storm");
             ab.user().awaitMessage("after the storm");
