@@ -20,9 +20,9 @@ import io.vertx.core.json.JsonObject;
  * away and whois: the away message lives with the session's presence, so every node, protocol and co-member sees the
  * same status, and it goes when the session does (logout, disconnect, takeover).
  */
-final class AwayCommands {
+public final class AwayCommands {
     /** Longest away message: IRC clients' usual AWAYLEN, which 005 advertises; a status, not a message. */
-    static final int MAX_AWAY_CHARS = 200;
+    public static final int MAX_AWAY_CHARS = 200;
 
     private final GatewayServices services;
 
