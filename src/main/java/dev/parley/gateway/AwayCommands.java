@@ -65,13 +65,22 @@ public final class AwayCommands {
             c.send(Reply.fail(Ops.WHOIS, r.rid(), ChatError.BAD_REQUEST, "\"user\" must be a user id"));
             return;
         }
+        // A user on this node answers from their connection, which holds the status presence accepted: IRC asks
+        // after every live PRIVMSG to a nick (for 301), and a bus round trip to presence costs as much as the message.
+        Connection local = services.sessions().byUser(user);
+        if (local != null && !local.closed() && local.sessionId() != null) {
+            c.send(Reply.ok(Ops.WHOIS, r.rid(), whois(user, true, local.away())));
+            return;
+        }
         services.bus().<JsonObject>request(PresenceAddresses.LOCATE, new LocateRequest(user).toJson())
                 .map(m -> Location.fromJson(m.body()))
-                .onSuccess(where -> {
-                    ObjectNode f = Json.object().put(Fields.USER, user).put(Fields.ONLINE, where.online());
-                    if (where.away() != null) f.put(Fields.AWAY, where.away());
-                    c.send(Reply.ok(Ops.WHOIS, r.rid(), f));
-                })
+                .onSuccess(where -> c.send(Reply.ok(Ops.WHOIS, r.rid(), whois(user, where.online(), where.away()))))
                 .onFailure(t -> c.send(Replies.failure(Ops.WHOIS, r, t)));
+    }
+
+    private static ObjectNode whois(String user, boolean online, String away) {
+        ObjectNode f = Json.object().put(Fields.USER, user).put(Fields.ONLINE, online);
+        if (away != null) f.put(Fields.AWAY, away);
+        return f;
     }
 }
