@@ -40,9 +40,10 @@ class IrcAwayTest {
         return c;
     }
 
+    /** Joins and waits for that channel's end of NAMES (the login's #lobby sends one too). */
     static void joined(TextClient c, String channel) {
         c.send("JOIN " + channel);
-        IrcTest.numeric(c, "366");
+        c.await(l -> l.startsWith(":parley 366 ") && l.contains(" " + channel + " "), "366 of " + channel);
     }
 
     @Test
