@@ -59,7 +59,9 @@ final class ConsoleFormatter implements EventFormatter {
             case Ops.MESSAGE -> Optional.of(message(frame));
             case Ops.PRESENCE -> {
                 boolean online = Fields.STATUS_ONLINE.equals(field(frame, Fields.STATUS));
-                yield line(online ? ONLINE : QUIET, "* " + nameOf(frame, Fields.NAME, Fields.USER) + " is " + field(frame, Fields.STATUS));
+                String text = field(frame, Fields.TEXT);
+                yield line(online ? ONLINE : QUIET, "* " + nameOf(frame, Fields.NAME, Fields.USER) + " is " + field(frame, Fields.STATUS)
+                        + (text == null ? "" : ": " + text));
             }
             case Ops.NOTICE -> line(WARN, "! " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.CODE) + ")");
             case Ops.BYE -> line(WARN, "* the server ended the session: " + field(frame, Fields.MESSAGE) + " (" + field(frame, Fields.REASON) + ")");

@@ -24,6 +24,8 @@ final class SlashCommands {
         shared(SlashGrammar.WHO, "list who is online", true);
         shared(SlashGrammar.SAY, "message your current room (plain text does the same)", true);
         shared(SlashGrammar.MSG, "private message", true);
+        shared(SlashGrammar.AWAY, "say you are away (others see it); without text: back", true);
+        shared(SlashGrammar.WHOIS, "whether someone is online, and away", true);
         shared(SlashGrammar.PASSWORD, "change your password", true);
         shared(SlashGrammar.NAME, "change your display name", true);
         shared(SlashGrammar.DELETE_ACCOUNT, "delete your account and its mail, for good", true);

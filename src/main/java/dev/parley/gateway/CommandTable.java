@@ -32,6 +32,7 @@ final class CommandTable<C extends CommandTable.Caller> {
         ChatCommands chat = new ChatCommands(services);
         ProfileCommands profile = new ProfileCommands(services);
         RoomCommands rooms = new RoomCommands(services);
+        AwayCommands away = new AwayCommands(services);
         return new CommandTable<>(List.of(
                 new CommandSpec<>(Ops.REGISTER, true, account::register),
                 new CommandSpec<>(Ops.LOGIN, true, account::login),
@@ -55,7 +56,9 @@ final class CommandTable<C extends CommandTable.Caller> {
                 new CommandSpec<>(Ops.UNBAN, false, rooms::unban),
                 new CommandSpec<>(Ops.INVITE, false, rooms::invite),
                 new CommandSpec<>(Ops.MODE, false, rooms::mode),
-                new CommandSpec<>(Ops.HISTORY, false, rooms::history)));
+                new CommandSpec<>(Ops.HISTORY, false, rooms::history),
+                new CommandSpec<>(Ops.AWAY, false, away::away),
+                new CommandSpec<>(Ops.WHOIS, false, away::whois)));
     }
 
     void dispatch(C c, Request r) {

@@ -182,7 +182,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
 
     /** An event's IRC lines for this reader: shared per variant, but a co-member's arrival is JOINs in the shared channels. */
     private byte[] ircBytes(EncodedEvent e) {
-        if (e.event instanceof PresenceEvent p && p.online()) {
+        if (e.event instanceof PresenceEvent p && p.arrival()) {
             List<String> channels = IrcPresenceJoins.sharedChannels(p, rooms, gateway.settings().rooms().defaultRoom());
             if (channels.isEmpty()) return null;
             // Readers who share the same channels (most share only the default room) get the same bytes, rendered once.
@@ -263,8 +263,20 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         this.user = user;
         this.name = name;
         this.sessionId = sessionId;
+        this.away = null;
         state = State.LOGGED_IN;
         catchUp.begin();
+    }
+
+    /** The away message presence holds for this session (null: here), kept so a re-registration keeps it too. */
+    private volatile String away;
+
+    String away() {
+        return away;
+    }
+
+    void away(String away) {
+        this.away = away;
     }
 
     /** The user changed their display name: what they send from now on carries it. */

@@ -48,7 +48,7 @@ final class LocalSessions {
     List<dev.parley.store.PresenceEntry> snapshot(String nodeId) {
         List<dev.parley.store.PresenceEntry> out = new java.util.ArrayList<>(bySession.size());
         for (Connection c : bySession.values()) {
-            if (!c.closed()) out.add(new dev.parley.store.PresenceEntry(c.user(), c.name(), nodeId, c.sessionId()));
+            if (!c.closed()) out.add(new dev.parley.store.PresenceEntry(c.user(), c.name(), nodeId, c.sessionId(), c.away()));
         }
         return out;
     }

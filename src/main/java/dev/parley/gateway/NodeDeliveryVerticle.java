@@ -239,7 +239,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Each recipient hears it once: through the first room of the list it is in (none listed: the default room). */
     private void presence(PresenceChange p, String via) {
         List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
-        EncodedEvent e = new EncodedEvent(new PresenceEvent(p.user(), p.name(), p.online(), order), p.user(), node.encoders());
+        EncodedEvent e = new EncodedEvent(p.awayChange() ? PresenceEvent.away(p.user(), p.name(), p.away())
+                : new PresenceEvent(p.user(), p.name(), p.online(), order), p.user(), node.encoders());
         toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
     }
 

@@ -78,6 +78,11 @@ public final class Fields {
     public static final String KIND_PRIVATE = "private";
     public static final String STATUS_ONLINE = "online";
     public static final String STATUS_OFFLINE = "offline";
+    /** Presence: an online user set an away message ("text") or cleared it. */
+    public static final String STATUS_AWAY = "away";
+    public static final String STATUS_BACK = "back";
+    /** Who, whois, members: the user's away message, absent while here. */
+    public static final String AWAY = "away";
 
     private Fields() {
     }

@@ -33,7 +33,12 @@ public final class JsonLineEncoder {
                 g.writeStringField(Fields.OP, Ops.PRESENCE);
                 g.writeStringField(Fields.USER, p.user());
                 g.writeStringField(Fields.NAME, p.name());
-                g.writeStringField(Fields.STATUS, p.online() ? Fields.STATUS_ONLINE : Fields.STATUS_OFFLINE);
+                if (p.awayChange()) {
+                    g.writeStringField(Fields.STATUS, p.away().back() ? Fields.STATUS_BACK : Fields.STATUS_AWAY);
+                    if (!p.away().back()) g.writeStringField(Fields.TEXT, p.away().text());
+                } else {
+                    g.writeStringField(Fields.STATUS, p.online() ? Fields.STATUS_ONLINE : Fields.STATUS_OFFLINE);
+                }
             } else if (out instanceof MessageEvent m) {
                 g.writeStringField(Fields.OP, Ops.MESSAGE);
                 g.writeStringField(Fields.KIND, m.group() ? Fields.KIND_GROUP : Fields.KIND_PRIVATE);

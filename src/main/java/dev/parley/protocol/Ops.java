@@ -13,6 +13,10 @@ public final class Ops {
     public static final String PING = "ping";
     public static final String LOGOUT = "logout";
     public static final String HELP = "help";
+    /** Set (with text) or clear one's away message; its change reaches co-members as a presence event. */
+    public static final String AWAY = "away";
+    /** Whether one user is online, and their away message. */
+    public static final String WHOIS = "whois";
 
     // Rooms (issue 14): requests
     public static final String JOIN = "join";

@@ -46,8 +46,7 @@ public final class ServerFrameDecoder {
         if (!frame.has(Fields.OK)) {
             return switch (op) {
                 case Ops.MESSAGE -> MessageJson.event(frame);
-                case Ops.PRESENCE -> new PresenceEvent(text(frame, Fields.USER), text(frame, Fields.NAME),
-                        Fields.STATUS_ONLINE.equals(text(frame, Fields.STATUS)));
+                case Ops.PRESENCE -> presence(frame);
                 case Ops.NOTICE -> new NoticeEvent(text(frame, Fields.CODE), text(frame, Fields.MESSAGE));
                 case Ops.BYE -> new ByeEvent(constant(ByeReason.class, text(frame, Fields.REASON)), text(frame, Fields.MESSAGE));
                 case Ops.PONG -> Reply.pong(frame.get(Fields.RID));
@@ -55,6 +54,15 @@ public final class ServerFrameDecoder {
             };
         }
         return reply(op, frame);
+    }
+
+    private static PresenceEvent presence(ObjectNode frame) {
+        String status = text(frame, Fields.STATUS);
+        String user = text(frame, Fields.USER);
+        String name = text(frame, Fields.NAME);
+        if (Fields.STATUS_AWAY.equals(status)) return PresenceEvent.away(user, name, String.valueOf(text(frame, Fields.TEXT)));
+        if (Fields.STATUS_BACK.equals(status)) return PresenceEvent.away(user, name, null);
+        return new PresenceEvent(user, name, Fields.STATUS_ONLINE.equals(status));
     }
 
     private static Reply reply(String op, ObjectNode frame) throws DecodeException {

@@ -32,6 +32,10 @@ public final class SlashGrammar {
             "/delete-account <password>", List.of(Fields.PASSWORD), 1);
     // /ping
     public static final SlashCommand PING = new SlashCommand("ping", Ops.PING, "/ping", List.of(), 0);
+    // /away [text...] (without text: back)
+    public static final SlashCommand AWAY = new SlashCommand("away", Ops.AWAY, "/away [text]", List.of(Fields.TEXT), 0);
+    // /whois <id>
+    public static final SlashCommand WHOIS = new SlashCommand("whois", Ops.WHOIS, "/whois <id>", List.of(Fields.USER), 1);
     // /logout
     public static final SlashCommand LOGOUT = new SlashCommand("logout", Ops.LOGOUT, "/logout", List.of(), 0);
 
@@ -71,7 +75,7 @@ public final class SlashGrammar {
             List.of(Fields.ROOM, Fields.LIMIT), 0, SlashCommand.Shape.OPTIONAL_ROOM);
 
     private static final List<SlashCommand> ALL = List.of(REGISTER, LOGIN, WHO, SAY, MSG, PASSWORD, NAME, DELETE_ACCOUNT,
-            PING, LOGOUT, JOIN, PART, ROOM, ROOMS, MEMBERS, TOPIC, KICK, BAN, UNBAN, INVITE, MODE, HISTORY);
+            PING, AWAY, WHOIS, LOGOUT, JOIN, PART, ROOM, ROOMS, MEMBERS, TOPIC, KICK, BAN, UNBAN, INVITE, MODE, HISTORY);
 
     private SlashGrammar() {
     }

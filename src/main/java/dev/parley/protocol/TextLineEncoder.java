@@ -28,6 +28,8 @@ public final class TextLineEncoder {
             *   /login <id> <password>             log in
             *   /who                               who is online
             *   /msg <id> <text>                   private message
+            *   /away [text]                       say you are away (others see it); without text: back
+            *   /whois <id>                        whether someone is online, and away
             *   <any text>                         message your current room (after login)
             *   /say <text>                        the same, for text starting with /
             *   /join #room                        join (or create) a room; it becomes your current room
@@ -98,8 +100,9 @@ public final class TextLineEncoder {
             return rooms.event(n);
         }
         if (out instanceof PresenceEvent p) {
-            return "[" + TIME.format(Instant.now().atZone(zone)) + "] * " + who(p.user(), p.name())
-                    + (p.online() ? " is online" : " went offline");
+            String what = !p.awayChange() ? (p.online() ? " is online" : " went offline")
+                    : p.away().back() ? " is back" : " is away: " + p.away().text();
+            return "[" + TIME.format(Instant.now().atZone(zone)) + "] * " + who(p.user(), p.name()) + what;
         }
         if (out instanceof ByeEvent b) {
             return "* bye: " + b.message() + " (" + b.reason().name() + ")";
@@ -143,6 +146,11 @@ public final class TextLineEncoder {
                 return f.path(Fields.STORED).asBoolean()
                         ? "* " + f.path(Fields.TO).asText() + " is offline; they will get it when they log in"
                         : "* sent to " + f.path(Fields.TO).asText();
+            case Ops.AWAY:
+                return f.path(Fields.AWAY).asBoolean() ? "* you are away: " + f.path(Fields.TEXT).asText() : "* you are back";
+            case Ops.WHOIS:
+                return "* " + f.path(Fields.USER).asText() + (!f.path(Fields.ONLINE).asBoolean() ? " is offline"
+                        : f.has(Fields.AWAY) ? " is online, away: " + f.path(Fields.AWAY).asText() : " is online");
             case Ops.PASSWORD:
                 return "* password changed";
             case Ops.RENAME:
@@ -165,6 +173,7 @@ public final class TextLineEncoder {
         for (JsonNode p : list) {
             if (sb.length() > 0) sb.append(", ");
             sb.append(who(p.path(Fields.USER).asText(), p.path(Fields.NAME).asText()));
+            if (p.has(Fields.AWAY)) sb.append(" [away]");
         }
         return sb.toString();
     }

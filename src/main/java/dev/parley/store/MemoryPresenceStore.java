@@ -25,6 +25,14 @@ public final class MemoryPresenceStore implements PresenceStore {
     }
 
     @Override
+    public synchronized Future<PresenceEntry> setAway(String user, String session, String away) {
+        PresenceEntry e = online.get(user);
+        if (e == null || !e.session().equals(session)) return Future.succeededFuture();
+        online.put(user, e.withAway(away));
+        return Future.succeededFuture(e);
+    }
+
+    @Override
     public synchronized Future<PresenceEntry> get(String user) {
         return Future.succeededFuture(online.get(user));
     }

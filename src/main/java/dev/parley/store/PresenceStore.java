@@ -12,6 +12,13 @@ public interface PresenceStore {
     /** Removes the user only if {@code session} is still theirs; returns the removed entry, or null. */
     Future<PresenceEntry> leave(String user, String session);
 
+    /**
+     * Sets the away message of the user's session (null: back) only if {@code session} is still theirs, atomically;
+     * returns the entry it replaced (so the caller knows whether the status changed), or null when that session is not
+     * current (gone, or replaced) and nothing changed.
+     */
+    Future<PresenceEntry> setAway(String user, String session, String away);
+
     /** The user's entry, or null when offline. */
     Future<PresenceEntry> get(String user);
 

@@ -3,6 +3,7 @@ package dev.parley.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.e2e.Http;
 import dev.parley.e2e.JsonClient;
+import dev.parley.e2e.TextClient;
 import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,6 +88,31 @@ class ClusterTest {
             }
             ab.watcher().awaitPresence("p-c", "offline");
             ab.user().awaitPresence("p-c", "offline");
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("an away message set on one node is seen on the others: presence event (JSON), AWAY (IRC away-notify), whois, 301")
+    void awayAcrossNodes() {
+        try (Watched ab = watch(0, "aw-a", 1, "aw-b"); TextClient irc = TextClient.connect(cluster.port(2))) {
+            cluster.loggedIn(2, "aw-i").close();
+            irc.send("CAP LS 302");
+            irc.send("CAP REQ :away-notify");
+            irc.send("PASS aw-i:123456");
+            irc.send("NICK aw-i");
+            irc.send("USER aw-i 0 * :aw-i");
+            irc.awaitContaining("ACK :away-notify");
+            irc.send("CAP END");
+            irc.await(l -> l.startsWith(":parley 001 "), "001");
+            ab.watcher().awaitPresence("aw-i", "online");
+
+            assertTrue(ab.user().request(JsonClient.op("away", "text", "on node 1")).path("ok").asBoolean());
+            assertEquals("on node 1", ab.watcher().awaitPresence("aw-b", "away").path("text").asText());
+            assertEquals(":aw-b!aw-b@parley AWAY :on node 1", irc.awaitContaining(" AWAY :"));
+            irc.send("PRIVMSG aw-b :hello");
+            assertEquals(":parley 301 aw-i aw-b :on node 1", irc.await(l -> l.startsWith(":parley 301 "), "301"));
+            assertEquals("on node 1", ab.watcher().request(JsonClient.op("whois", "user", "aw-b")).path("away").asText());
         }
     }
 
@@ -275,6 +301,7 @@ class ClusterTest {
     void redisRestart() throws Exception {
         try (Watched ab = watch(0, "x-a", 1, "x-b")) {
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready while all is well");
+            assertTrue(ab.user().request(JsonClient.op("away", "text", "weathering the storm")).path("ok").asBoolean());
             cluster.redis.stop();
             JsonNode down = ab.watcher().request(JsonClient.op("who"));
             assertEquals("UNAVAILABLE", down.path("error").path("code").asText(), down.toString());
@@ -287,6 +314,8 @@ class ClusterTest {
             List<String> online = Await.latest(() -> users(ab.watcher().request(JsonClient.op("who")).path("online")),
                     users -> users.containsAll(List.of("x-a", "x-b")), Duration.ofSeconds(20), Duration.ofMillis(200));
             assertTrue(online.containsAll(List.of("x-a", "x-b")), "presence repaired: " + online);
+            assertEquals("weathering the storm", ab.watcher().request(JsonClient.op("whois", "user", "x-b")).path("away").asText(),
+                    "the away message is re-registered with its session");
             assertEquals(200, Http.get(cluster.opsPort(0), "/health/ready").status(), "ready again");
             ab.watcher().say("after the storm");
             ab.user().awaitMessage("after the storm");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EncodersTest {
     private static JsonNode json(Outbound o) throws Exception {
@@ -38,6 +39,10 @@ class EncodersTest {
                 + "\"text\":\"hi \\\"there\\\"\\n\",\"ts\":5,\"offline\":true}", m.toString());
         assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"offline\"}",
                 json(new PresenceEvent("200", "bob", false)).toString());
+        assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"away\",\"text\":\"lunch\"}",
+                json(PresenceEvent.away("200", "bob", "lunch")).toString());
+        assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"back\"}",
+                json(PresenceEvent.away("200", "bob", null)).toString());
         assertEquals("REPLACED", json(new ByeEvent(ByeReason.REPLACED)).path("reason").asText());
     }
 
@@ -50,6 +55,10 @@ class EncodersTest {
         assertEquals("[offline 1970-01-01 00:00] 300: hi",
                 t.render(new MessageEvent(true, "i", "300", "300", null, "hi", 0, true)));
         assertEquals("! TEXT_TOO_LONG: too long", t.render(Reply.fail("say", null, ChatError.TEXT_TOO_LONG, "too long")));
+        assertTrue(t.render(PresenceEvent.away("200", "bob", "lunch")).endsWith("] * bob (200) is away: lunch"));
+        assertTrue(t.render(PresenceEvent.away("200", "bob", null)).endsWith("] * bob (200) is back"));
+        assertEquals("* you are away: lunch", t.render(Reply.ok(Ops.AWAY, null, Json.object().put("away", true).put("text", "lunch"))));
+        assertEquals("* you are back", t.render(Reply.ok(Ops.AWAY, null, Json.object().put("away", false))));
         assertNull(t.encode(Reply.ok("say", null, Json.object().put("id", "x"))));
         String line = new String(t.encode(new ByeEvent(ByeReason.IDLE)), StandardCharsets.UTF_8);
         assertEquals("* bye: idle for too long (IDLE)\r\n", line);

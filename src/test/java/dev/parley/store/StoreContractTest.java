@@ -562,6 +562,37 @@ abstract class StoreContractTest {
     }
 
     @Test
+    @DisplayName("an away message is kept with the current session only, survives listing, and goes with the session")
+    void presenceAway() {
+        PresenceEntry old = new PresenceEntry("100", "alice", "n1", "s1");
+        PresenceEntry current = new PresenceEntry("100", "alice", "n2", "s2");
+        await(stores.presence().join(old));
+        await(stores.presence().join(current));
+        assertNull(await(stores.presence().setAway("100", "s1", "lunch")), "a replaced session cannot set it");
+        assertNull(await(stores.presence().get("100")).away());
+        assertNull(await(stores.presence().setAway("nobody", "s9", "lunch")), "nor can someone offline");
+        assertNull(await(stores.presence().get("nobody")), "and they stay offline");
+
+        String text = "at lunch: back at 2 \"sharp\" / café ☕ 😀";
+        PresenceEntry away = current.withAway(text);
+        assertEquals(current, await(stores.presence().setAway("100", "s2", text)), "returns the entry it replaced");
+        assertEquals(away, await(stores.presence().get("100")));
+        assertEquals(List.of(away), await(stores.presence().list(10)));
+        assertEquals(List.of(away), await(stores.presence().entriesOf("n2")));
+        assertEquals(away, await(stores.presence().setAway("100", "s2", null)), "back");
+        assertEquals(current, await(stores.presence().get("100")));
+        assertEquals(current, await(stores.presence().setAway("100", "s2", null)), "back twice: nothing changed");
+
+        await(stores.presence().setAway("100", "s2", "gone"));
+        assertEquals(current.withAway("gone"), await(stores.presence().leave("100", "s2")));
+        PresenceEntry next = new PresenceEntry("100", "alice", "n1", "s3");
+        assertNull(await(stores.presence().join(next)));
+        assertNull(await(stores.presence().get("100")).away(), "a new login starts here, not away");
+        await(stores.presence().setAway("100", "s3", "again"));
+        assertEquals(List.of(next.withAway("again")), await(stores.presence().removeNode("n1")));
+    }
+
+    @Test
     @DisplayName("removeNode removes exactly the users that node still holds, and returns them")
     void presenceRemoveNode() {
         PresenceEntry a = new PresenceEntry("a", "A", "n1", "sa");

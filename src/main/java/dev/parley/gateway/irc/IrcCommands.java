@@ -26,13 +26,13 @@ import java.util.function.Consumer;
  */
 final class IrcCommands {
     private final IrcSession s;
-    /** This connection's away message (AWAY), or null. */
-    private String away;
+    private final IrcAway away;
     /** User mode +i of this connection: kept and shown (221), with no effect on who sees the user. */
     private boolean invisible;
 
     IrcCommands(IrcSession session) {
         this.s = session;
+        this.away = new IrcAway(session);
     }
 
     /** Runs a channel or query command; false when the command is unknown. */
@@ -48,7 +48,7 @@ final class IrcCommands {
             case "MODE" -> mode(m);
             case "WHO" -> who(m);
             case "WHOIS" -> whois(m);
-            case "AWAY" -> away(m);
+            case "AWAY" -> away.away(m.params().isEmpty() ? null : m.last());
             case "ISON" -> ison(m);
             case "USERHOST" -> userhost(m);
             case "TAGMSG" -> { }   // client-only tags (typing...): accepted with message-tags, not relayed yet
@@ -116,8 +116,9 @@ final class IrcCommands {
             s.request(channel ? Ops.SAY : Ops.MSG, f, r -> {
                 // NOTICE is never answered with an error (RFC 2812), PRIVMSG is.
                 if (!r.ok() && !notice) s.send(s.error(r, m.command(), channel ? target : null, channel ? null : target));
-                else if (r.ok() && s.capEnabled(CapNegotiation.ECHO_MESSAGE)) {
-                    s.send(EchoMessage.lines(s, m.command(), target, channel, text, r));
+                else if (r.ok()) {
+                    if (s.capEnabled(CapNegotiation.ECHO_MESSAGE)) s.send(EchoMessage.lines(s, m.command(), target, channel, text, r));
+                    if (!notice && !channel) away.afterPrivateMessage(target, r.fields());
                 }
             });
         }
@@ -367,7 +368,7 @@ final class IrcCommands {
                         if (!member.path(Fields.ONLINE).asBoolean()) continue;
                         String nick = member.path(Fields.USER).asText();
                         s.send(n().whoReply(me(), display, nick, s.info().server(), nick,
-                                "H" + (member.path(Fields.IS_OP).asBoolean() ? "@" : ""),
+                                IrcAway.hereOrGone(member) + (member.path(Fields.IS_OP).asBoolean() ? "@" : ""),
                                 member.path(Fields.NAME).asText(nick)));
                     }
                 }
@@ -377,7 +378,7 @@ final class IrcCommands {
         }
         online(users -> {
             JsonNode u = users.get(mask);
-            if (u != null) s.send(n().whoReply(me(), "*", mask, s.info().server(), mask, "H", u.path(Fields.NAME).asText(mask)));
+            if (u != null) s.send(n().whoReply(me(), "*", mask, s.info().server(), mask, IrcAway.hereOrGone(u), u.path(Fields.NAME).asText(mask)));
             s.send(n().endOfWho(me(), mask));
         });
     }
@@ -396,16 +397,11 @@ final class IrcCommands {
             } else {
                 s.send(n().whoisUser(me(), nick, nick, s.info().server(), u.path(Fields.NAME).asText(nick)));
                 s.send(n().whoisServer(me(), nick, s.info().server(), s.info().network()));
+                away.whois(nick, u);
                 s.send(n().whoisAccount(me(), nick, nick));
             }
             s.send(n().endOfWhois(me(), nick));
         });
-    }
-
-    // AWAY [<text>]
-    private void away(IrcMessage m) {
-        away = m.params().isEmpty() || m.last().isEmpty() ? null : m.last();
-        s.send(away == null ? n().unaway(me()) : n().nowAway(me()));
     }
 
     // ISON <nick>{ <nick>}
@@ -426,7 +422,7 @@ final class IrcCommands {
             Set<String> seen = new HashSet<>();
             for (String nick : m.params()) {
                 if (users.get(nick) != null && seen.add(nick) && entries.size() < 5) {
-                    entries.add(Numerics.userhostEntry(nick, false, nick.equals(me()) && away != null,
+                    entries.add(Numerics.userhostEntry(nick, false, IrcAway.isAway(users.get(nick)),
                             nick + "@" + s.info().server()));
                 }
             }

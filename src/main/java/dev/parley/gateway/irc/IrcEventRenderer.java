@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Parley's events as IRC lines, for every recipient alike (nothing here depends on who reads it), so a shared
- * event is rendered once per variant: the combination of server-time, account-tag, message-tags (msgid) and
- * extended-join the reader enabled. Messages carry their original time, so missed and stored ones show when
+ * event is rendered once per variant: the combination of server-time, account-tag, message-tags (msgid),
+ * extended-join and away-notify the reader enabled. Messages carry their original time, so missed and stored ones show when
  * they were sent.
  */
 public final class IrcEventRenderer {
@@ -30,8 +30,10 @@ public final class IrcEventRenderer {
     public static final int ACCOUNT_TAG = 2;
     public static final int MESSAGE_TAGS = 4;
     public static final int EXTENDED_JOIN = 8;
+    /** Away changes of co-members are shown ({@code AWAY}) only to readers with away-notify. */
+    public static final int AWAY_NOTIFY = 16;
     /** Number of variants (every combination of the bits). */
-    public static final int VARIANTS = 16;
+    public static final int VARIANTS = 32;
 
     private final String server;
     private final String host;
@@ -86,6 +88,7 @@ public final class IrcEventRenderer {
         }
         if (out instanceof RoomNotice n) return List.of(roomLine(n, variant));
         if (out instanceof PresenceEvent p) {
+            if (p.awayChange()) return awayLines(p, variant);
             // Coming online is JOINs in the channels a reader shares (rendered per reader: Connection, IrcPresenceJoins);
             // going offline is a QUIT, which clients show in the channels they list the nick in.
             return p.online() ? null : List.of(IrcMessage.from(mask(p.user()), "QUIT", "Quit: offline"));
@@ -101,6 +104,15 @@ public final class IrcEventRenderer {
             return List.of(IrcMessage.from(server, "NOTICE", "*", (r.error() == null ? "" : r.error().name() + ": ") + r.message()));
         }
         return null;
+    }
+
+    /** away-notify: {@code :nick!u@h AWAY :text}, or {@code AWAY} alone when back; nothing without the capability. */
+    private List<IrcMessage> awayLines(PresenceEvent p, int variant) {
+        if ((variant & AWAY_NOTIFY) == 0) return null;
+        IrcMessage line = p.away().back() ? IrcMessage.from(mask(p.user()), "AWAY")
+                : IrcMessage.from(mask(p.user()), "AWAY", p.away().text());
+        if ((variant & ACCOUNT_TAG) != 0) line = line.withTags(Map.of(IrcTags.ACCOUNT, p.user()));
+        return List.of(line);
     }
 
     /** The JOIN line of {@code nick}: with extended-join, {@code JOIN #room account :realname}. */

@@ -20,8 +20,8 @@ import java.util.List;
 public record IrcServerInfo(String server, String network, String version, String created, List<String> motd,
                             ISupport.Settings isupport, IrcEventRenderer renderer) {
 
-    /** Longest AWAY message and KICK reason (IRC clients' usual values; Parley keeps them as text). */
-    static final int AWAY_LEN = 200;
+    /** Longest AWAY message (the limit of every protocol's away) and KICK reason (IRC clients' usual value). */
+    static final int AWAY_LEN = dev.parley.gateway.AwayCommands.MAX_AWAY_CHARS;
     static final int KICK_LEN = 300;
     /** Longest USER name kept (only shown before login). */
     static final int USER_LEN = 16;

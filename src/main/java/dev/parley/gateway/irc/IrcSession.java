@@ -46,7 +46,8 @@ public final class IrcSession {
             .filter(c -> List.of(CapNegotiation.SASL, CapNegotiation.SERVER_TIME, CapNegotiation.ACCOUNT_REGISTRATION,
                     CapNegotiation.CAP_NOTIFY, CapNegotiation.MULTI_PREFIX, CapNegotiation.ACCOUNT_TAG,
                     CapNegotiation.MESSAGE_TAGS, CapNegotiation.EXTENDED_JOIN, CapNegotiation.ECHO_MESSAGE,
-                    CapNegotiation.BATCH, CapNegotiation.CHATHISTORY, CapNegotiation.LABELED_RESPONSE).contains(c.name()))
+                    CapNegotiation.BATCH, CapNegotiation.CHATHISTORY, CapNegotiation.LABELED_RESPONSE,
+                    CapNegotiation.AWAY_NOTIFY).contains(c.name()))
             .toList();
     private static final String RID_PREFIX = "irc:";
 
@@ -102,6 +103,7 @@ public final class IrcSession {
         if (cap.enabled(CapNegotiation.ACCOUNT_TAG)) v |= IrcEventRenderer.ACCOUNT_TAG;
         if (cap.enabled(CapNegotiation.MESSAGE_TAGS)) v |= IrcEventRenderer.MESSAGE_TAGS;
         if (cap.enabled(CapNegotiation.EXTENDED_JOIN)) v |= IrcEventRenderer.EXTENDED_JOIN;
+        if (cap.enabled(CapNegotiation.AWAY_NOTIFY)) v |= IrcEventRenderer.AWAY_NOTIFY;
         return v;
     }
 

@@ -66,7 +66,8 @@ public final class SeedTranslator {
         if (out instanceof Reply r) return fromReply(r);
         if (out instanceof PresenceEvent p) {
             Long id = seedId(p.user());
-            if (id == null) return null;
+            // The seed protocol knows online and offline only.
+            if (id == null || p.awayChange()) return null;
             return p.online() ? SeedMessage.NotifyUserStatusMes.online(id) : SeedMessage.NotifyUserStatusMes.offline(id);
         }
         if (out instanceof MessageEvent m) {

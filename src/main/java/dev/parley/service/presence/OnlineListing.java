@@ -12,10 +12,16 @@ import java.util.List;
  * (capped at limits.whoListMax, so a big room costs one bounded reply).
  */
 public record OnlineListing(long count, List<OnlineUser> online) {
-    /** One listed user; {@code name} may be null (no display name). */
-    public record OnlineUser(String user, String name) {
+    /** One listed user; {@code name} may be null (no display name), {@code away} is null while here. */
+    public record OnlineUser(String user, String name, String away) {
+        public OnlineUser(String user, String name) {
+            this(user, name, null);
+        }
+
         JsonObject toJson() {
-            return new JsonObject().put("user", user).put("name", name);
+            JsonObject j = new JsonObject().put("user", user).put("name", name);
+            if (away != null) j.put("away", away);
+            return j;
         }
     }
 
@@ -27,7 +33,7 @@ public record OnlineListing(long count, List<OnlineUser> online) {
         return new JsonObject().put("count", count).put("online", onlineJson());
     }
 
-    /** The listed users as [{"user","name"}], as clients receive them in who and login replies. */
+    /** The listed users as [{"user","name"[,"away"]}], as clients receive them in who and login replies. */
     public JsonArray onlineJson() {
         JsonArray out = new JsonArray();
         for (OnlineUser u : online) out.add(u.toJson());
@@ -40,9 +46,10 @@ public record OnlineListing(long count, List<OnlineUser> online) {
         if (!(j.getValue("online") instanceof JsonArray online)) throw new BusCheck.InvalidBody("online: expected an array");
         List<OnlineUser> users = new ArrayList<>(online.size());
         for (Object o : online) {
-            BusCheck.of(o).str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX).orThrow();
+            BusCheck.of(o).str("user", BusCheck.FIELD_MAX).optStr("name", BusCheck.FIELD_MAX)
+                    .optStr("away", BusCheck.FIELD_MAX).orThrow();
             JsonObject u = (JsonObject) o;
-            users.add(new OnlineUser(u.getString("user"), u.getString("name")));
+            users.add(new OnlineUser(u.getString("user"), u.getString("name"), u.getString("away")));
         }
         return new OnlineListing(j.getLong("count"), users);
     }

@@ -9,9 +9,14 @@ public final class PresenceAddresses {
     public static final String JOIN = "parley.presence.join";
     /** {@link LeaveRequest} -> {@link LeaveReply}; announces the departure if that session is current. */
     public static final String LEAVE = "parley.presence.leave";
+    /**
+     * {@link AwayRequest} -> {@link AwayReply}. Keeps the away message with the session's presence and, when it
+     * changed, announces it like an arrival ({@link RoomPresence}), as a {@code PresenceChange} carrying the away state.
+     */
+    public static final String AWAY = "parley.presence.away";
     /** {@link WhoRequest} -> {@link OnlineListing}. */
     public static final String WHO = "parley.presence.who";
-    /** {@link LocateRequest} -> {@link Location} ({} when offline). */
+    /** {@link LocateRequest} -> {@link Location} ({} when offline; with the away message when there is one). */
     public static final String LOCATE = "parley.presence.locate";
 
     private PresenceAddresses() {

@@ -6,6 +6,7 @@ import dev.parley.protocol.RoomName;
 import dev.parley.service.Bus;
 import dev.parley.service.delivery.Kick;
 import dev.parley.service.delivery.NodeAddresses;
+import dev.parley.service.delivery.PresenceChange;
 import dev.parley.store.LastSeenStore;
 import dev.parley.store.PresenceEntry;
 import dev.parley.store.PresenceStore;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Who is online and where. The table lives in a {@link PresenceStore} (memory on one node, Redis in a
@@ -63,6 +65,7 @@ public final class PresenceVerticle extends VerticleBase {
         return Future.join(
                 bus.<JsonObject>localConsumer(PresenceAddresses.JOIN, this::join).completion(),
                 bus.<JsonObject>localConsumer(PresenceAddresses.LEAVE, this::leave).completion(),
+                bus.<JsonObject>localConsumer(PresenceAddresses.AWAY, this::away).completion(),
                 bus.<JsonObject>localConsumer(PresenceAddresses.WHO, this::who).completion(),
                 bus.<JsonObject>localConsumer(PresenceAddresses.LOCATE, this::locate).completion());
     }
@@ -109,6 +112,27 @@ public final class PresenceVerticle extends VerticleBase {
                 .onFailure(t -> bus.failWith(m, t));
     }
 
+    private void away(Message<JsonObject> m) {
+        AwayRequest away = bus.parse(m, "presence", AwayRequest::fromJson);
+        if (away == null) return;
+        presence.setAway(away.user(), away.session(), away.text())
+                .compose(before -> {
+                    // Said once per change: a repeated AWAY with the same text (clients resend it) is not news.
+                    if (before == null || Objects.equals(before.away(), away.text())) return Future.succeededFuture(before != null);
+                    PresenceEntry now = before.withAway(away.text());
+                    return presence.count().compose(count -> {
+                        if (roomPresence != null) return roomPresence.awayChanged(now, count);
+                        if (announcer.announces(count)) {
+                            vertx.eventBus().publish(NodeAddresses.ALL,
+                                    PresenceChange.away(now.user(), now.name(), now.away(), List.of()).toJson());
+                        }
+                        return Future.<Void>succeededFuture();
+                    }).map(true);
+                })
+                .onSuccess(current -> m.reply(new AwayReply(current).toJson()))
+                .onFailure(t -> bus.failWith(m, t));
+    }
+
     private void who(Message<JsonObject> m) {
         listing(null).onSuccess(listing -> m.reply(listing.toJson())).onFailure(t -> bus.failWith(m, t));
     }
@@ -117,7 +141,7 @@ public final class PresenceVerticle extends VerticleBase {
         LocateRequest locate = bus.parse(m, "presence", LocateRequest::fromJson);
         if (locate == null) return;
         presence.get(locate.user())
-                .onSuccess(e -> m.reply((e == null ? Location.OFFLINE : new Location(e.node(), e.session())).toJson()))
+                .onSuccess(e -> m.reply((e == null ? Location.OFFLINE : new Location(e.node(), e.session(), e.away())).toJson()))
                 .onFailure(t -> bus.failWith(m, t));
     }
 
@@ -130,7 +154,7 @@ public final class PresenceVerticle extends VerticleBase {
             for (PresenceEntry e : entries) {
                 if (online.size() >= listMax) break;
                 if (e.user().equals(except)) continue;
-                online.add(new OnlineListing.OnlineUser(e.user(), e.name()));
+                online.add(new OnlineListing.OnlineUser(e.user(), e.name(), e.away()));
             }
             return new OnlineListing(count, online);
         });

@@ -66,19 +66,34 @@ public final class RoomPresence implements PresenceAnnouncer.Rooms {
 
     @Override
     public Future<Void> announce(PresenceEntry e, boolean online, boolean toDefault) {
-        return smallRooms(e.user())
+        return announce(e.user(), toDefault, rooms -> new PresenceChange(e.user(), e.name(), online, rooms));
+    }
+
+    /**
+     * {@code e}'s away status changed (to {@code e.away()}): told to the same co-members as an arrival, under the same
+     * rule, so that IRC away-notify and JSON clients hear it without a loop of its own.
+     *
+     * @param onlineNow users online, {@code e} included
+     */
+    public Future<Void> awayChanged(PresenceEntry e, long onlineNow) {
+        return announce(e.user(), announcer.announces(onlineNow), rooms -> PresenceChange.away(e.user(), e.name(), e.away(), rooms));
+    }
+
+    /** @param change the change for the listed rooms (empty: the default room only) */
+    private Future<Void> announce(String user, boolean toDefault, java.util.function.Function<List<String>, PresenceChange> change) {
+        return smallRooms(user)
                 // The default room is still told when the rooms cannot be read.
                 .otherwise(List.of())
                 .map(others -> {
                     if (others.isEmpty()) {
                         // As before rooms: no list, the default room only.
-                        if (toDefault) target.send(new PresenceChange(e.user(), e.name(), online), true, List.of());
+                        if (toDefault) target.send(change.apply(List.of()), true, List.of());
                         return null;
                     }
                     List<String> listed = new ArrayList<>();
                     if (toDefault) listed.add(defaultRoom);
                     listed.addAll(others);
-                    target.send(new PresenceChange(e.user(), e.name(), online, List.copyOf(listed)), toDefault, others);
+                    target.send(change.apply(List.copyOf(listed)), toDefault, others);
                     return null;
                 });
     }

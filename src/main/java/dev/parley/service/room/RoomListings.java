@@ -96,7 +96,7 @@ final class RoomListings {
                 for (int i = 0; i < page.entries().size(); i++) {
                     String user = page.entries().get(i);
                     PresenceEntry e = online.get(i).result();
-                    members.add(new Member(user, e == null ? null : e.name(), e != null, room.isOperator(user)));
+                    members.add(new Member(user, e == null ? null : e.name(), e != null, room.isOperator(user), e == null ? null : e.away()));
                 }
                 return new MembersReply(room.name(), members, count, page.next());
             });
@@ -109,7 +109,7 @@ final class RoomListings {
             online.sort(Comparator.comparing(PresenceEntry::user));
             List<PresenceEntry> from = online.stream().filter(e -> after == null || e.user().compareTo(after) > 0).limit(size + 1L).toList();
             Paging.Page<PresenceEntry> page = Paging.Page.of(from, size, PresenceEntry::user);
-            List<Member> members = page.entries().stream().map(e -> new Member(e.user(), e.name(), true, room.isOperator(e.user()))).toList();
+            List<Member> members = page.entries().stream().map(e -> new Member(e.user(), e.name(), true, room.isOperator(e.user()), e.away())).toList();
             return new MembersReply(room.name(), members, all.<Long>resultAt(1), page.next());
         });
     }

@@ -40,6 +40,17 @@ final class RedisPresenceStore implements PresenceStore {
             if type(e.node) == 'string' then redis.call('SREM', ARGV[3] .. e.node, ARGV[1]) end
             return cur
             """);
+    // KEYS: presence hash. ARGV: user, session, away text ('' = back). Returns the entry it replaced, or nil when the
+    // session is not current. Decoded and re-encoded in Redis so that a concurrent leave or takeover cannot be undone.
+    private static final LuaScript SET_AWAY = new LuaScript("""
+            local cur = redis.call('HGET', KEYS[1], ARGV[1])
+            if not cur then return false end
+            local e = cjson.decode(cur)
+            if e.session ~= ARGV[2] then return false end
+            if ARGV[3] == '' then e.away = nil else e.away = ARGV[3] end
+            redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(e))
+            return cur
+            """);
     // KEYS: presence hash, the node's set. ARGV: node. Removes the users whose entry still names the node.
     private static final LuaScript REMOVE_NODE = new LuaScript("""
             local removed = {}
@@ -82,6 +93,12 @@ final class RedisPresenceStore implements PresenceStore {
     @Override
     public Future<PresenceEntry> leave(String user, String session) {
         return redis.eval(LEAVE, List.of(keys.presence()), user, session, keys.nodeUsersPrefix())
+                .map(RedisPresenceStore::entry);
+    }
+
+    @Override
+    public Future<PresenceEntry> setAway(String user, String session, String away) {
+        return redis.eval(SET_AWAY, List.of(keys.presence()), user, session, away == null ? "" : away)
                 .map(RedisPresenceStore::entry);
     }
 

@@ -87,4 +87,27 @@ class IrcEventRendererTest {
         assertNull(text(new PresenceEvent("bob", "Bob", true), false));
         assertTrue(text(new ByeEvent(ByeReason.REPLACED), false).startsWith("ERROR :Closing link: "));
     }
+
+    @Test
+    @DisplayName("an away change is AWAY :text or AWAY (back) for readers with away-notify, with the account tag if asked; nothing for the others")
+    void awayNotify() {
+        IrcEventRenderer r = new IrcEventRenderer("parley", "parley", "#lobby");
+        PresenceEvent away = PresenceEvent.away("bob", "Bob", "gone fishing");
+        PresenceEvent back = PresenceEvent.away("bob", "Bob", null);
+        assertEquals(":bob!bob@parley AWAY :gone fishing\r\n", string(r.render(away, IrcEventRenderer.AWAY_NOTIFY)));
+        assertEquals(":bob!bob@parley AWAY\r\n", string(r.render(back, IrcEventRenderer.AWAY_NOTIFY)));
+        assertEquals("@account=bob :bob!bob@parley AWAY :gone fishing\r\n",
+                string(r.render(away, IrcEventRenderer.AWAY_NOTIFY | IrcEventRenderer.ACCOUNT_TAG | IrcEventRenderer.SERVER_TIME)));
+        for (int variant = 0; variant < IrcEventRenderer.VARIANTS; variant++) {
+            if ((variant & IrcEventRenderer.AWAY_NOTIFY) == 0) {
+                assertNull(r.render(away, variant), "variant " + variant);
+                assertNull(r.render(back, variant), "variant " + variant);
+            }
+        }
+        assertNull(r.render(new PresenceEvent("bob", "Bob", true), IrcEventRenderer.AWAY_NOTIFY), "an arrival is still nothing");
+    }
+
+    private static String string(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
 }

@@ -5,6 +5,7 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ChatError;
 import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Ops;
+import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.RoomNotice;
 import dev.parley.protocol.seed.SeedMessage.SmsMes;
@@ -54,5 +55,13 @@ class SeedTranslatorTest {
         SmsMes sms = (SmsMes) translator.fromOutbound(new MessageEvent(true, "m", "200", "bob", null, "hi", 0, false, "#lobby"));
         assertEquals("hi", sms.content());
         assertNull(translator.fromOutbound(Reply.ok(Ops.JOIN, null, null)), "acks of room requests show nothing either");
+    }
+
+    @Test
+    @DisplayName("the seed protocol has online and offline only: an away change shows nothing, an arrival is still a status")
+    void awayShowsNothing() {
+        assertNull(translator.fromOutbound(PresenceEvent.away("200", "bob", "lunch")));
+        assertNull(translator.fromOutbound(PresenceEvent.away("200", "bob", null)));
+        assertTrue(translator.fromOutbound(new PresenceEvent("200", "bob", true)) instanceof SeedMessage.NotifyUserStatusMes);
     }
 }

@@ -41,6 +41,14 @@ class PresenceRecordsTest {
         assertEquals(here, Location.fromJson(wire(here.toJson())));
         assertEquals(Location.OFFLINE, Location.fromJson(wire(Location.OFFLINE.toJson())));
         assertFalse(Location.OFFLINE.online());
+        Location away = new Location("node-1", "session-1", "lunch");
+        assertEquals(away, Location.fromJson(wire(away.toJson())));
+        OnlineListing withAway = new OnlineListing(1, List.of(new OnlineListing.OnlineUser("carol", "Carol", "lunch")));
+        assertEquals(withAway, OnlineListing.fromJson(wire(withAway.toJson())));
+        for (AwayRequest r : List.of(new AwayRequest("alice", "session-1", "lunch"), new AwayRequest("alice", "session-1", null))) {
+            assertEquals(r, AwayRequest.fromJson(wire(r.toJson())));
+        }
+        assertEquals(new AwayReply(false), AwayReply.fromJson(wire(new AwayReply(false).toJson())));
     }
 
     @Test

@@ -81,6 +81,29 @@ class RoomPresenceTest {
     }
 
     @Test
+    @DisplayName("an away change rides the same fan-out as an arrival, once per change; a stale session changes nothing")
+    void awayChanges() throws Exception {
+        start(10);
+        List<JsonObject> all = listen(NodeAddresses.ALL);
+        List<JsonObject> a = listen(RoomAddresses.events("#a"));
+        join("alice");
+        Await.until(() -> all.size() == 1 && a.size() == 1, WAIT, "the arrival");
+
+        assertEquals(new AwayReply(true), away("alice", "alice-s", "lunch"));
+        Await.until(() -> all.size() == 2 && a.size() == 2, WAIT, "the away change on every node and #a");
+        PresenceChange gone = PresenceChange.away("alice", "ALICE", "lunch", List.of("#lobby", "#a", "#b"));
+        assertEquals(gone, PresenceChange.fromJson(all.get(1)));
+        assertEquals(gone, PresenceChange.fromJson(a.get(1)));
+
+        assertEquals(new AwayReply(true), away("alice", "alice-s", "lunch"));
+        assertEquals(new AwayReply(false), away("alice", "old-session", null), "only the current session sets it");
+        assertEquals(new AwayReply(true), away("alice", "alice-s", null));
+        Await.until(() -> all.size() >= 3 && a.size() >= 3, WAIT, "back");
+        assertEquals(PresenceChange.away("alice", "ALICE", null, List.of("#lobby", "#a", "#b")), PresenceChange.fromJson(all.get(2)),
+                "the repeated AWAY and the stale session's were not announced: back came next");
+    }
+
+    @Test
     @DisplayName("above limits.presenceFanoutMax online, the default room is not told, and not listed; the small rooms still are")
     void defaultRoomOverItsCap() throws Exception {
         start(1);
@@ -117,6 +140,11 @@ class RoomPresenceTest {
         localUsers.left(List.of(new dev.parley.store.PresenceEntry("alice", "Alice", "dead", "s")), 0);
         Await.until(() -> local.size() == 1, WAIT, "the departure");
         assertEquals(List.of(new PresenceChange("alice", "Alice", false, List.of("#lobby", "#a", "#b"))), local);
+    }
+
+    private AwayReply away(String user, String session, String text) throws Exception {
+        return AwayReply.fromJson(await(vertx.eventBus().<JsonObject>request(PresenceAddresses.AWAY,
+                new AwayRequest(user, session, text).toJson())).body());
     }
 
     private void join(String user) throws Exception {

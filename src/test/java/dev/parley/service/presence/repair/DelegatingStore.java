@@ -25,6 +25,11 @@ class DelegatingStore implements PresenceStore {
     }
 
     @Override
+    public Future<PresenceEntry> setAway(String user, String session, String away) {
+        return delegate.setAway(user, session, away);
+    }
+
+    @Override
     public Future<PresenceEntry> get(String user) {
         return delegate.get(user);
     }
