@@ -240,7 +240,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
     private void presence(PresenceChange p, String via) {
         List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
         EncodedEvent e = new EncodedEvent(p.awayChange() ? PresenceEvent.away(p.user(), p.name(), p.away())
-                : new PresenceEvent(p.user(), p.name(), p.online(), order), p.user(), node.encoders());
+                : new PresenceEvent(p.user(), p.name(), p.online(), order, null, p.reason()), p.user(), node.encoders());
         toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
     }
 

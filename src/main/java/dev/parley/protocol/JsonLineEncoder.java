@@ -38,6 +38,7 @@ public final class JsonLineEncoder {
                     if (!p.away().back()) g.writeStringField(Fields.TEXT, p.away().text());
                 } else {
                     g.writeStringField(Fields.STATUS, p.online() ? Fields.STATUS_ONLINE : Fields.STATUS_OFFLINE);
+                    if (p.reason() != null) g.writeStringField(Fields.REASON, p.reason());
                 }
             } else if (out instanceof MessageEvent m) {
                 g.writeStringField(Fields.OP, Ops.MESSAGE);

@@ -62,7 +62,8 @@ public final class ServerFrameDecoder {
         String name = text(frame, Fields.NAME);
         if (Fields.STATUS_AWAY.equals(status)) return PresenceEvent.away(user, name, String.valueOf(text(frame, Fields.TEXT)));
         if (Fields.STATUS_BACK.equals(status)) return PresenceEvent.away(user, name, null);
-        return new PresenceEvent(user, name, Fields.STATUS_ONLINE.equals(status));
+        boolean online = Fields.STATUS_ONLINE.equals(status);
+        return new PresenceEvent(user, name, online, java.util.List.of(), null, online ? null : text(frame, Fields.REASON));
     }
 
     private static Reply reply(String op, ObjectNode frame) throws DecodeException {

@@ -100,7 +100,8 @@ public final class TextLineEncoder {
             return rooms.event(n);
         }
         if (out instanceof PresenceEvent p) {
-            String what = !p.awayChange() ? (p.online() ? " is online" : " went offline")
+            String what = !p.awayChange() ? (p.online() ? " is online"
+                    : PresenceEvent.NODE_LOST.equals(p.reason()) ? " went offline (server node lost)" : " went offline")
                     : p.away().back() ? " is back" : " is away: " + p.away().text();
             return "[" + TIME.format(Instant.now().atZone(zone)) + "] * " + who(p.user(), p.name()) + what;
         }

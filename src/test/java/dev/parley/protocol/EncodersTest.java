@@ -39,6 +39,8 @@ class EncodersTest {
                 + "\"text\":\"hi \\\"there\\\"\\n\",\"ts\":5,\"offline\":true}", m.toString());
         assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"offline\"}",
                 json(new PresenceEvent("200", "bob", false)).toString());
+        assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"offline\",\"reason\":\"NODE_LOST\"}",
+                json(PresenceEvent.nodeLost("200", "bob")).toString());
         assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"away\",\"text\":\"lunch\"}",
                 json(PresenceEvent.away("200", "bob", "lunch")).toString());
         assertEquals("{\"op\":\"presence\",\"user\":\"200\",\"name\":\"bob\",\"status\":\"back\"}",
@@ -57,6 +59,8 @@ class EncodersTest {
         assertEquals("! TEXT_TOO_LONG: too long", t.render(Reply.fail("say", null, ChatError.TEXT_TOO_LONG, "too long")));
         assertTrue(t.render(PresenceEvent.away("200", "bob", "lunch")).endsWith("] * bob (200) is away: lunch"));
         assertTrue(t.render(PresenceEvent.away("200", "bob", null)).endsWith("] * bob (200) is back"));
+        assertTrue(t.render(new PresenceEvent("200", "bob", false)).endsWith("] * bob (200) went offline"));
+        assertTrue(t.render(PresenceEvent.nodeLost("200", "bob")).endsWith("] * bob (200) went offline (server node lost)"));
         assertEquals("* you are away: lunch", t.render(Reply.ok(Ops.AWAY, null, Json.object().put("away", true).put("text", "lunch"))));
         assertEquals("* you are back", t.render(Reply.ok(Ops.AWAY, null, Json.object().put("away", false))));
         assertNull(t.encode(Reply.ok("say", null, Json.object().put("id", "x"))));

@@ -30,6 +30,7 @@ class ServerFrameDecoderTest {
         all.add(new MessageEvent(false, "p1", "300", "carol", "100", "while you were out", 5, true));
         all.add(new PresenceEvent("200", "bob", true));
         all.add(new PresenceEvent("200", null, false));
+        all.add(PresenceEvent.nodeLost("200", "bob"));
         all.add(PresenceEvent.away("200", "bob", "lunch \"out\""));
         all.add(PresenceEvent.away("200", null, null));
         for (ByeReason r : ByeReason.values()) {

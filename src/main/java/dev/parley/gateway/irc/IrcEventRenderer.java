@@ -91,7 +91,10 @@ public final class IrcEventRenderer {
             if (p.awayChange()) return awayLines(p, variant);
             // Coming online is JOINs in the channels a reader shares (rendered per reader: Connection, IrcPresenceJoins);
             // going offline is a QUIT, which clients show in the channels they list the nick in.
-            return p.online() ? null : List.of(IrcMessage.from(mask(p.user()), "QUIT", "Quit: offline"));
+            if (p.online()) return null;
+            // A server-made reason has no "Quit:" prefix (that marks the user's own message), as with "Ping timeout".
+            return List.of(IrcMessage.from(mask(p.user()), "QUIT",
+                    PresenceEvent.NODE_LOST.equals(p.reason()) ? "Server node lost" : "Quit: offline"));
         }
         if (out instanceof NoticeEvent n) return IrcTextSplitter.split(IrcMessage.from(server, "NOTICE", "*", n.message()));
         if (out instanceof ByeEvent b) {

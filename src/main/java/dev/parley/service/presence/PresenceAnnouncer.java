@@ -71,4 +71,10 @@ public final class PresenceAnnouncer {
         if (left.isEmpty() || !announces(onlineAfter + left.size())) return;
         for (PresenceEntry e : left) sink.accept(new PresenceChange(e.user(), e.name(), false));
     }
+
+    /** Users whose node died, announced by a survivor to its own users (the default room only, like {@link #to}). */
+    public void nodeLost(List<PresenceEntry> left, long onlineAfter) {
+        if (left.isEmpty() || !announces(onlineAfter + left.size())) return;
+        for (PresenceEntry e : left) sink.accept(PresenceChange.nodeLost(e.user(), e.name()));
+    }
 }

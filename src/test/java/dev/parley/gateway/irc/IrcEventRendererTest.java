@@ -84,6 +84,7 @@ class IrcEventRendererTest {
         assertEquals(":ann!ann@parley TOPIC #Dev :release day\r\n", text(new RoomNotice(Ops.TOPIC, "#Dev", null, null, "ann", "release day", 1), false));
         assertEquals(":ann!ann@parley INVITE bob #Dev\r\n", text(new RoomNotice(Ops.INVITED, "#Dev", "bob", null, "ann", null, 1), false));
         assertEquals(":bob!bob@parley QUIT :Quit: offline\r\n", text(new PresenceEvent("bob", "Bob", false), false));
+        assertEquals(":bob!bob@parley QUIT :Server node lost\r\n", text(PresenceEvent.nodeLost("bob", "Bob"), false));
         assertNull(text(new PresenceEvent("bob", "Bob", true), false));
         assertTrue(text(new ByeEvent(ByeReason.REPLACED), false).startsWith("ERROR :Closing link: "));
     }

@@ -29,7 +29,7 @@ class DeliveryRecordsTest {
     @Test
     @DisplayName("every delivery the nodes send comes back equal from its JSON")
     void roundTrip() {
-        List<Delivery> all = List.of(new PresenceChange("alice", "Alice", true), new PresenceChange("bob", null, false),
+        List<Delivery> all = List.of(new PresenceChange("alice", "Alice", true), new PresenceChange("bob", null, false), PresenceChange.nodeLost("bob", "Bob"),
                 PresenceChange.away("alice", "Alice", "lunch", List.of("#lobby", "#dev")), PresenceChange.away("alice", null, null, List.of()),
                 new GroupMessage(GROUP), new PrivateMessage(DIRECT), new Kick("alice", "session-1", ByeReason.REPLACED),
                 new Kick(null, "session-2", ByeReason.KICKED), new CloseUser("alice", ByeReason.KICKED, "bye"),

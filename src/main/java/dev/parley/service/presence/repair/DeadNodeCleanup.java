@@ -60,7 +60,7 @@ final class DeadNodeCleanup {
         return registry.claimCleanup(node, lockMillis)
                 .compose(won -> won ? removeAndRecord(node) : awaitRecord(node, GONE_POLLS))
                 .compose(removed -> presence.count().map(count -> {
-                    localUsers.left(removed, count);
+                    localUsers.nodeLost(removed, count);
                     return removed;
                 }))
                 .onComplete(done -> {

@@ -53,7 +53,8 @@ class DeadNodeCleanupTest {
         List<PresenceEntry> removed = done(cleanup(100).cleanup("dead"));
 
         assertEquals(List.of(ALICE, DAVE), removed);
-        assertEquals(List.of(new PresenceChange("alice", "Alice", false), new PresenceChange("dave", null, false)), announced);
+        assertEquals(List.of(PresenceChange.nodeLost("alice", "Alice"), PresenceChange.nodeLost("dave", null)), announced,
+                "announced offline because their node died");
         assertEquals(BOB_MOVED, done(presence.get("bob")));
         assertEquals(CAROL, done(presence.get("carol")));
         assertEquals(2L, done(presence.count()));
@@ -99,7 +100,7 @@ class DeadNodeCleanupTest {
         timers.fireAll();
 
         assertEquals(List.of(ALICE), done(result));
-        assertEquals(List.of(new PresenceChange("alice", "Alice", false)), announced);
+        assertEquals(List.of(PresenceChange.nodeLost("alice", "Alice")), announced);
         assertEquals(2L, done(presence.count()), "removal is the winner's job");
     }
 
