@@ -32,7 +32,8 @@ final class Services {
 
     static Future<Void> deploy(Vertx vertx, ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, Bus bus,
                                Clock clock) {
-        RoomVerticle.RoomStores rooms = new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions());
+        RoomVerticle.RoomStores rooms = new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions(),
+                stores.roomSpeech());
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()), clock);
         MessageIds ids = new MessageIds();
         ParleyConfig.Auth auth = config.auth();
@@ -44,7 +45,7 @@ final class Services {
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen(),
                                 rooms.rooms(), config.rooms())),
                         vertx.deployVerticle(new GroupVerticle(bus, config.history(), stores.groupHistory(), stores.lastSeen(),
-                                dedup, ids, clock)),
+                                clock)),
                         vertx.deployVerticle(new MailboxVerticle(bus, config.mailbox(), stores.users(), stores.mailbox(),
                                 stores.lastSeen(), dedup, ids, clock)),
                         vertx.deployVerticle(new AccountVerticle(bus, auth, config.limits().maxTextChars(), stores, audit,

@@ -12,9 +12,7 @@ import dev.parley.protocol.RequestProblem;
 import dev.parley.protocol.RoomFields;
 import dev.parley.protocol.RoomName;
 import dev.parley.protocol.Utf16;
-import dev.parley.service.group.GroupAddresses;
 import dev.parley.service.group.SayReply;
-import dev.parley.service.group.SayRequest;
 import dev.parley.service.mailbox.MailboxAddresses;
 import dev.parley.service.mailbox.SendReply;
 import dev.parley.service.mailbox.SendRequest;
@@ -56,15 +54,9 @@ final class ChatCommands {
         String text = checkedText(c, r);
         if (text == null || !cidAcceptable(c, r)) return;
         String canonical = RoomName.canonical(room);
-        Future<SayReply> said;
-        // The implicit default room is the old group: everyone may speak there, as before rooms.
-        if (c.rooms().isImplicit(canonical)) {
-            said = services.bus().<JsonObject>request(GroupAddresses.SAY, new SayRequest(c.user(), c.name(), text, cid(r)).toJson())
-                    .map(m -> SayReply.fromJson(m.body()));
-        } else {
-            RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r));
-            said = services.bus().<JsonObject>request(RoomAddresses.SAY, body.toJson()).map(m -> SayReply.fromJson(m.body()));
-        }
+        // Every room, the default one included, is spoken in through the rooms service (one path, one store step).
+        RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r));
+        Future<SayReply> said = services.bus().<JsonObject>request(RoomAddresses.SAY, body.toJson()).map(m -> SayReply.fromJson(m.body()));
         String display = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, room);
         said.onSuccess(ok -> {
                     services.metrics().groupIn.increment();

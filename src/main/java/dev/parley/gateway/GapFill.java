@@ -92,11 +92,13 @@ final class GapFill {
 
     /**
      * {@code c} entered {@code room} starting after {@code from}, through a consumer ready since {@code readyAt}
-     * (nanoTime): when that is less than {@link #WINDOW_MS} ago, fills the gap once the window has passed.
+     * (nanoTime): when that is less than {@link #WINDOW_MS} ago, fills the gap once the window has passed. A node
+     * that is not clustered has no gap (its consumer is registered when its completion says so, and nobody else
+     * publishes): the fill, a history read per (session, room), would cost 200 reads when 200 members log in at once.
      */
     void entered(Connection c, String room, long from, long readyAt) {
         long age = System.nanoTime() - readyAt;
-        if (age >= WINDOW_NANOS || c.closed()) return;
+        if (age >= WINDOW_NANOS || c.closed() || !c.gateway().clustered()) return;
         Gap gap = c.openGap(room, from);
         long delay = TimeUnit.NANOSECONDS.toMillis(WINDOW_NANOS - age) + 1;
         c.gateway().timer(delay, () -> fill(c, room, gap));

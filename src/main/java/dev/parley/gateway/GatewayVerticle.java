@@ -177,6 +177,11 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
+    /** Whether other nodes exist to route to this one (see {@link GapFill}: a single node has no routing gap). */
+    boolean clustered() {
+        return vertx.isClustered();
+    }
+
     long timer(long millis, Runnable task) {
         return vertx.setTimer(millis, id -> context.runOnContext(v -> task.run()));
     }

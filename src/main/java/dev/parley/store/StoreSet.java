@@ -17,6 +17,7 @@ public abstract class StoreSet implements Stores {
     private final PresenceStore presence;
     private final CounterStore counters;
     private final RoomStore rooms;
+    private final RoomSpeech speech;
     private final RoomHistoryStore roomHistory;
     private final ReadPositionStore readPositions;
 
@@ -24,10 +25,12 @@ public abstract class StoreSet implements Stores {
      * @param defaultRoom       canonical name of the default room
      * @param otherRoomHistory  history of every room but the default one
      * @param otherPositions    read positions in every room but the default one
+     * @param speech            the member check and history append in one step, every room (the default one included)
      */
     protected StoreSet(UserStore users, MailboxStore mailbox, GroupHistoryStore groupHistory, LastSeenStore lastSeen,
                        IdempotencyStore idempotency, PresenceStore presence, CounterStore counters,
-                       String defaultRoom, RoomStore rooms, RoomHistoryStore otherRoomHistory, ReadPositionStore otherPositions) {
+                       String defaultRoom, RoomStore rooms, RoomHistoryStore otherRoomHistory, ReadPositionStore otherPositions,
+                       RoomSpeech speech) {
         this.users = users;
         this.mailbox = mailbox;
         this.groupHistory = groupHistory;
@@ -36,6 +39,7 @@ public abstract class StoreSet implements Stores {
         this.presence = presence;
         this.counters = counters;
         this.rooms = rooms;
+        this.speech = speech;
         this.roomHistory = new DefaultRoomHistory(defaultRoom, groupHistory, otherRoomHistory);
         this.readPositions = new DefaultRoomReadPositions(defaultRoom, lastSeen, otherPositions);
     }
@@ -48,6 +52,7 @@ public abstract class StoreSet implements Stores {
     @Override public PresenceStore presence() { return presence; }
     @Override public CounterStore counters() { return counters; }
     @Override public RoomStore roomStore() { return rooms; }
+    @Override public RoomSpeech roomSpeech() { return speech; }
     @Override public RoomHistoryStore roomHistory() { return roomHistory; }
     @Override public ReadPositionStore readPositions() { return readPositions; }
 }

@@ -15,6 +15,9 @@ public interface Stores {
     /** Rooms and their membership (issue 14). */
     RoomStore roomStore();
 
+    /** Saying in a room: the membership check and the history append as one step (one round trip per say). */
+    RoomSpeech roomSpeech();
+
     /** Each room's messages; the default room's are {@link #groupHistory()}'s. */
     RoomHistoryStore roomHistory();
 

@@ -62,7 +62,7 @@ class BusValidationTest {
 
             // Requests get BAD_REQUEST at once instead of a timeout (a ClassCastException before).
             assertBadRequest(bus, AuthAddresses.LOGIN, new JsonObject().put("user", 7).put("password", "x"));
-            assertBadRequest(bus, GroupAddresses.SAY, new JsonObject().put("from", "bv-alice"));
+            assertBadRequest(bus, GroupAddresses.HISTORY, new JsonObject().put("user", "bv-alice").put("upTo", "soon"));
             assertBadRequest(bus, PresenceAddresses.JOIN, new JsonObject().put("user", "bv-alice"));
             assertBadRequest(bus, MailboxAddresses.ACK, new JsonObject().put("user", "bv-alice")
                     .put("seqs", new JsonArray().add("x")));

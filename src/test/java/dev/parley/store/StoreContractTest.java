@@ -1035,6 +1035,96 @@ abstract class StoreContractTest {
         assertEquals(viaRoom.seq(), await(stores.groupHistory().head()));
     }
 
+    // ---- saying in a room (the member check and the append in one step)
+
+    @Test
+    @DisplayName("say: a member's message is appended with the room's next seq and comes back with the display name; "
+            + "a non-member gets NOT_IN_ROOM, an unknown room NO_SUCH_ROOM, and neither writes anything")
+    void roomSpeech() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        await(rooms().join("#dev", "100", 10));
+        long before = appendRoom("#dev", 1, 1000) + 1;
+
+        RoomSpeech.Said said = await(stores.roomSpeech().say("#dev", "100", group("s1", 2000)));
+        assertEquals(RoomSpeech.Outcome.SAID, said.outcome());
+        assertEquals("#DEV", said.display());
+        assertEquals(new StoredMessage("s1", "alice", "Alice", null, "text s1", 2000L, before + 1), said.message());
+        assertEquals(List.of("#dev-1", "s1"), ids(await(stores.roomHistory().since("#dev", 0, 10, 0)).messages()));
+
+        assertEquals(RoomSpeech.Said.refused(RoomSpeech.Outcome.NOT_IN_ROOM), await(stores.roomSpeech().say("#dev", "200", group("s2", 2001))));
+        assertEquals(RoomSpeech.Said.refused(RoomSpeech.Outcome.NO_SUCH_ROOM), await(stores.roomSpeech().say("#none", "100", group("s3", 2002))));
+        assertEquals(before + 1, await(stores.roomHistory().head("#dev")), "refused says append nothing");
+        assertEquals(0L, await(stores.roomHistory().head("#none")));
+        assertNull(await(rooms().get("#none")), "nor create the room");
+
+        assertTrue(await(rooms().part("#dev", "100", false)));
+        assertEquals(RoomSpeech.Outcome.NOT_IN_ROOM, await(stores.roomSpeech().say("#dev", "100", group("s4", 2003))).outcome(), "parted");
+        await(rooms().join("#dev", "100", 10));
+        await(rooms().setBanned("#dev", "100", true));
+        assertEquals(RoomSpeech.Outcome.NOT_IN_ROOM, await(stores.roomSpeech().say("#dev", "100", group("s5", 2004))).outcome(), "banned");
+        await(rooms().join("#dev", "300", 10));
+        assertTrue(await(rooms().part("#dev", "300", true)), "the last member left: the room is deleted");
+        assertEquals(RoomSpeech.Outcome.NO_SUCH_ROOM, await(stores.roomSpeech().say("#dev", "300", group("s6", 2005))).outcome());
+    }
+
+    @Test
+    @DisplayName("say in the default room (as a recorded member, rooms.autoJoinDefault off) appends to the group log")
+    void roomSpeechDefaultIsGroup() {
+        assertTrue(await(rooms().create(Room.created(LOBBY, "#Lobby", null, 1L), 10)));
+        await(rooms().join(LOBBY, "100", 10));
+        long first = await(stores.groupHistory().append(group("old", 1))).seq();
+        RoomSpeech.Said said = await(stores.roomSpeech().say(LOBBY, "100", group("new", 2)));
+        assertEquals(RoomSpeech.Said.said(group("new", 2).withSeq(first + 1), "#Lobby"), said);
+        assertEquals(List.of("old", "new"), ids(await(stores.groupHistory().since(0, 10, 0)).messages()));
+        assertEquals(RoomSpeech.Outcome.NOT_IN_ROOM, await(stores.roomSpeech().say(LOBBY, "200", group("x", 3))).outcome());
+    }
+
+    @Test
+    @DisplayName("20 concurrent says of members of one room get distinct, contiguous seqs in log order")
+    void roomSpeechConcurrent() {
+        assertTrue(await(rooms().create(room("#dev"), 10)));
+        for (int i = 0; i < CONCURRENT; i++) await(rooms().join("#dev", "u" + i, 10));
+        List<Future<RoomSpeech.Said>> says = concurrently(CONCURRENT, i -> stores.roomSpeech().say("#dev", "u" + i, group("g" + i, i)));
+        awaitAll(says);
+        Set<Long> seqs = says.stream().map(f -> f.result().message().seq()).collect(Collectors.toSet());
+        long b = seqs.stream().mapToLong(Long::longValue).min().orElseThrow() - 1;
+        assertEquals(LongStream.rangeClosed(b + 1, b + CONCURRENT).boxed().collect(Collectors.toSet()), seqs);
+        assertIncreasing(await(stores.roomHistory().since("#dev", b, 100, 0)).messages());
+    }
+
+    @Test
+    @DisplayName("a kicked (parted) or banned user's says racing the removal: none is stored after it, none refused takes a seq (30 rounds of 20)")
+    void roomSpeechRacingRemoval() {
+        for (int round = 0; round < 30; round++) {
+            String r = "#race" + round;
+            assertTrue(await(rooms().create(room(r), 1000)));
+            await(rooms().join(r, "100", 100));
+            await(rooms().join(r, "200", 100));
+            boolean ban = round % 2 == 0;
+            // Call 0 removes user 100, then (once that completed) user 200 says "after": a marker in the log's order.
+            List<Future<RoomSpeech.Said>> calls = concurrently(CONCURRENT + 1, i -> i > 0
+                    ? stores.roomSpeech().say(r, "100", group("m" + i, i))
+                    : (ban ? rooms().setBanned(r, "100", true) : rooms().part(r, "100", false))
+                            .compose(x -> stores.roomSpeech().say(r, "200", group("after", 0))));
+            awaitAll(calls);
+            RoomSpeech.Said after = calls.get(0).result();
+            assertEquals(RoomSpeech.Outcome.SAID, after.outcome());
+            List<Long> seqs = new ArrayList<>(List.of(after.message().seq()));
+            for (int i = 1; i <= CONCURRENT; i++) {
+                RoomSpeech.Said s = calls.get(i).result();
+                if (s.outcome() != RoomSpeech.Outcome.SAID) {
+                    assertEquals(RoomSpeech.Outcome.NOT_IN_ROOM, s.outcome());
+                    continue;
+                }
+                assertTrue(s.message().seq() < after.message().seq(), "round " + round + ": m" + i + " stored after the removal");
+                seqs.add(s.message().seq());
+            }
+            Collections.sort(seqs);
+            assertEquals(seqs.size() - 1, seqs.get(seqs.size() - 1) - seqs.get(0), "round " + round + ": a refused say took a seq: " + seqs);
+            assertEquals(after.message().seq(), await(stores.roomHistory().head(r)), "round " + round + ": nothing after the marker");
+        }
+    }
+
     // ---- read positions
 
     @Test

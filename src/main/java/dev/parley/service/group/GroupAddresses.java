@@ -1,9 +1,10 @@
 package dev.parley.service.group;
 
-/** The group room's contract on the event bus. Each message's shape is documented on its record. */
+/**
+ * The group room's contract on the event bus. Each message's shape is documented on its record. Saying in the
+ * group (the default room) is {@link dev.parley.service.room.RoomAddresses#SAY}, as in every room.
+ */
 public final class GroupAddresses {
-    /** {@link SayRequest} -> {@link SayReply}; the message is stored, then published to every node. */
-    public static final String SAY = "parley.group.say";
     /** {@link dev.parley.service.Empty} -> {@link HeadReply}: where "missed" ends and "live" begins for a new session. */
     public static final String HEAD = "parley.group.head";
     /**

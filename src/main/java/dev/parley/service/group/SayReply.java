@@ -3,7 +3,7 @@ package dev.parley.service.group;
 import dev.parley.service.BusCheck;
 import io.vertx.core.json.JsonObject;
 
-/** {@link GroupAddresses#SAY}'s answer: {"id","ts"}, the message's id and server time (epoch ms). */
+/** {@link dev.parley.service.room.RoomAddresses#SAY}'s answer: {"id","ts"}, the message's id and server time (epoch ms). */
 public record SayReply(String id, long ts) {
     public JsonObject toJson() {
         return new JsonObject().put("id", id).put("ts", ts);

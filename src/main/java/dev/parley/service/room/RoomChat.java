@@ -2,11 +2,8 @@ package dev.parley.service.room;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.RoomName;
-import dev.parley.service.Dedup;
-import dev.parley.service.MessageIds;
 import dev.parley.service.group.HistoryReply;
 import dev.parley.service.group.MissedMessages;
-import dev.parley.service.group.SayReply;
 import dev.parley.store.ReadPositionStore;
 import dev.parley.store.RoomHistoryStore;
 import dev.parley.store.StoredMessage;
@@ -19,54 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Speaking in a room and reading it back: store in the room's history (which assigns the room's sequence),
- * then publish once; what a member missed since their read position; read positions saved.
+ * Reading a room back: what a member missed since their read position, older messages on demand, read
+ * positions saved. Saying is {@link RoomSay}'s.
  */
 final class RoomChat {
     private final ParleyConfig.History config;
     private final RoomHistoryStore history;
     private final ReadPositionStore reads;
     private final RoomAccess access;
-    private final RoomEvents events;
-    private final Dedup dedup;
-    private final MessageIds ids;
-    /** Stamps messages and dates the oldest one worth replaying. */
+    /** Dates the oldest message worth replaying. */
     private final Clock clock;
 
-    RoomChat(ParleyConfig.History config, RoomHistoryStore history, ReadPositionStore reads, RoomAccess access,
-             RoomEvents events, Dedup dedup, MessageIds ids, Clock clock) {
+    RoomChat(ParleyConfig.History config, RoomHistoryStore history, ReadPositionStore reads, RoomAccess access, Clock clock) {
         this.config = config;
         this.history = history;
         this.reads = reads;
         this.access = access;
-        this.events = events;
-        this.dedup = dedup;
-        this.ids = ids;
         this.clock = clock;
-    }
-
-    // say {room, text, cid?}: members only; a retry with the same cid gets the first reply, delivered once.
-    Future<JsonObject> say(RoomSayRequest r) {
-        String name = RoomNames.canonical(r.room());
-        return access.asMember(name, r.from()).compose(room -> {
-            long ts = clock.millis();
-            StoredMessage msg = new StoredMessage(ids.next(ts), r.from(), r.name(), null, r.text(), ts, 0);
-            JsonObject reply = new SayReply(msg.id(), ts).toJson();
-            // The group's key: a retry of a say sent before rooms existed is still recognised.
-            String key = r.cid() == null ? null : Dedup.key(r.from(), "say", r.cid());
-            return dedup.claim(key, reply).compose(claim -> {
-                if (claim.earlierReply() != null) return Future.succeededFuture(claim.earlierReply());
-                // An abandoned attempt (its node died) may have published already: sent again under its id.
-                JsonObject answer = claim.answerOr(reply);
-                return history.append(name, msg.withIdAndTs(answer.getString("id"), answer.getLong("ts")))
-                        .onSuccess(stored -> {
-                            events.message(room, stored);
-                            dedup.complete(key, answer);
-                        })
-                        .onFailure(t -> dedup.abandon(key, answer))
-                        .map(answer);
-            });
-        });
     }
 
     // missed {room, upTo, max}: like the group's history; a first visit replays nothing and starts the position at upTo.

@@ -38,8 +38,9 @@ final class RoomEvents {
         this.clock = clock;
     }
 
-    void message(Room room, StoredMessage stored) {
-        bus.publish(defaultRoom.address(room.name()), new RoomMessage(room.name(), room.display(), stored).toJson());
+    /** @param room canonical name; @param display as shown to users */
+    void message(String room, String display, StoredMessage stored) {
+        bus.publish(defaultRoom.address(room), new RoomMessage(room, display, stored).toJson());
     }
 
     /** Completes once announced (or found too big to announce); never fails the join. */

@@ -10,6 +10,7 @@ import dev.parley.store.CounterStore;
 import dev.parley.store.PresenceStore;
 import dev.parley.store.ReadPositionStore;
 import dev.parley.store.RoomHistoryStore;
+import dev.parley.store.RoomSpeech;
 import dev.parley.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,8 +26,8 @@ import java.util.function.Function;
  * stores shared. Starts once the default room's record exists.
  */
 public final class RoomVerticle extends VerticleBase {
-    /** The stores the rooms service is made of. */
-    public record RoomStores(RoomStore rooms, RoomHistoryStore history, ReadPositionStore reads) {
+    /** The stores the rooms service is made of; {@code speech} stores a say in one step. */
+    public record RoomStores(RoomStore rooms, RoomHistoryStore history, ReadPositionStore reads, RoomSpeech speech) {
     }
 
     private final Bus bus;
@@ -41,6 +42,7 @@ public final class RoomVerticle extends VerticleBase {
     private final PerKeyQueue perSender = new PerKeyQueue();
     private RoomJoins joins;
     private RoomChat chat;
+    private RoomSay says;
     private RoomModeration moderation;
     private RoomListings listings;
 
@@ -65,13 +67,14 @@ public final class RoomVerticle extends VerticleBase {
         listings = new RoomListings(config.rooms(), stores.rooms(), stores.history(), stores.reads(), presence, access);
         joins = new RoomJoins(config.rooms(), stores.rooms(), stores.history(), stores.reads(), counters, events,
                 listings::view, clock);
-        chat = new RoomChat(config.history(), stores.history(), stores.reads(), access, events, dedup, ids, clock);
+        chat = new RoomChat(config.history(), stores.history(), stores.reads(), access, clock);
+        says = new RoomSay(stores.speech(), stores.history(), defaultRoom, events, dedup, ids, clock);
         moderation = new RoomModeration(stores.rooms(), access, joins, events, defaultRoom, config.limits().maxTextChars(), clock);
         int historyMax = config.rooms().listMax();
         return joins.ensureDefaultRoom().compose(v -> Future.join(List.of(
                 serve(RoomAddresses.JOIN, JoinRoomRequest::fromJson, joins::join),
                 serve(RoomAddresses.PART, PartRequest::fromJson, joins::part),
-                serve(RoomAddresses.SAY, RoomSayRequest::fromJson, r -> perSender.submit(r.from(), () -> chat.say(r))),
+                serve(RoomAddresses.SAY, RoomSayRequest::fromJson, r -> perSender.submit(r.from(), () -> says.say(r))),
                 serve(RoomAddresses.TOPIC, TopicRequest::fromJson, moderation::topic),
                 serve(RoomAddresses.MODERATE, ModerateRequest::fromJson, moderation::moderate),
                 serve(RoomAddresses.LIST, ListRoomsRequest::fromJson, listings::list),

@@ -26,18 +26,19 @@ final class MvGroupHistoryStore implements GroupHistoryStore {
 
     @Override
     public Future<StoredMessage> append(StoredMessage message) {
-        return blocking.run(() -> {
-            synchronized (this) {
-                long seq = meta.getOrDefault("head", 0L) + 1;
-                StoredMessage stored = message.withSeq(seq);
-                log.put(seq, stored.toJson().encode());
-                meta.put("head", seq);
-                while (log.size() > maxMessages) {
-                    log.remove(log.firstKey());
-                }
-                return stored;
-            }
-        });
+        return blocking.run(() -> appendNow(message));
+    }
+
+    /** The append itself, on the calling (worker) thread: {@link MvRoomSpeech} runs it inside the room store's step. */
+    synchronized StoredMessage appendNow(StoredMessage message) {
+        long seq = meta.getOrDefault("head", 0L) + 1;
+        StoredMessage stored = message.withSeq(seq);
+        log.put(seq, stored.toJson().encode());
+        meta.put("head", seq);
+        while (log.size() > maxMessages) {
+            log.remove(log.firstKey());
+        }
+        return stored;
     }
 
     @Override

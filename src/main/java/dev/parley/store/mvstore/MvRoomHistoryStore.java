@@ -33,17 +33,18 @@ final class MvRoomHistoryStore implements RoomHistoryStore {
 
     @Override
     public Future<StoredMessage> append(String room, StoredMessage message) {
-        return blocking.run(() -> {
-            synchronized (this) {
-                long seq = heads.getOrDefault(room, message.ts() * 1000) + 1;
-                StoredMessage stored = message.withSeq(seq);
-                log.put(key(room, seq), stored.toJson().encode());
-                heads.put(room, seq);
-                // Seqs are contiguous, so everything at or below seq - max is beyond the cap (also after the cap shrank).
-                if (seq - maxMessages >= 0) removeRange(room, 0, seq - maxMessages);
-                return stored;
-            }
-        });
+        return blocking.run(() -> appendNow(room, message));
+    }
+
+    /** The append itself, on the calling (worker) thread: {@link MvRoomSpeech} runs it inside the room store's step. */
+    synchronized StoredMessage appendNow(String room, StoredMessage message) {
+        long seq = heads.getOrDefault(room, message.ts() * 1000) + 1;
+        StoredMessage stored = message.withSeq(seq);
+        log.put(key(room, seq), stored.toJson().encode());
+        heads.put(room, seq);
+        // Seqs are contiguous, so everything at or below seq - max is beyond the cap (also after the cap shrank).
+        if (seq - maxMessages >= 0) removeRange(room, 0, seq - maxMessages);
+        return stored;
     }
 
     @Override
@@ -97,7 +98,11 @@ final class MvRoomHistoryStore implements RoomHistoryStore {
         for (String k : doomed) log.remove(k);
     }
 
-    private static String key(String room, long seq) {
-        return room + '\0' + String.format("%019d", seq);
+    /** "room\0" + seq zero-padded to 19 digits (seqs are never negative); String.format was a fifth of a say's store step. */
+    static String key(String room, long seq) {
+        String digits = Long.toString(seq);
+        StringBuilder k = new StringBuilder(room.length() + 20).append(room).append('\0');
+        for (int i = digits.length(); i < 19; i++) k.append('0');
+        return k.append(digits).toString();
     }
 }

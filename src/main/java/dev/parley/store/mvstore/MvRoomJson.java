@@ -29,6 +29,11 @@ final class MvRoomJson {
                 j.getBoolean("inviteOnly", false), j.getLong("createdAt", 0L));
     }
 
+    /** Only the display name, for every say: the sets are not decoded. */
+    static String display(String json) {
+        return new JsonObject(json).getString("display");
+    }
+
     private static Set<String> set(JsonObject j, String field) {
         Set<String> out = new TreeSet<>();
         JsonArray a = j.getJsonArray(field, new JsonArray());

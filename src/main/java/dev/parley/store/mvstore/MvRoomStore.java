@@ -2,7 +2,9 @@ package dev.parley.store.mvstore;
 
 import dev.parley.store.Blocking;
 import dev.parley.store.Room;
+import dev.parley.store.RoomSpeech;
 import dev.parley.store.RoomStore;
+import dev.parley.store.StoredMessage;
 import io.vertx.core.Future;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -171,6 +174,22 @@ final class MvRoomStore implements RoomStore {
             for (String room : left) leave(room, user, deleteIfEmpty);
             return left;
         });
+    }
+
+    /**
+     * Runs {@code append} if {@code user} is a member of {@code room}, in one step under the lock that every join,
+     * part, kick and ban takes: none can land between the check and the append ({@link RoomSpeech}). Blocking.
+     */
+    RoomSpeech.Said appendAsMember(String room, String user, Supplier<StoredMessage> append) {
+        synchronized (this) {
+            if (!members.containsKey(pair(room, user))) {
+                return RoomSpeech.Said.refused(rooms.containsKey(room) ? RoomSpeech.Outcome.NOT_IN_ROOM : RoomSpeech.Outcome.NO_SUCH_ROOM);
+            }
+            String json = rooms.get(room);
+            // Deleting a room removes its last member in the same step, so a member's room exists; checked all the same.
+            if (json == null) return RoomSpeech.Said.refused(RoomSpeech.Outcome.NO_SUCH_ROOM);
+            return RoomSpeech.Said.said(append.get(), MvRoomJson.display(json));
+        }
     }
 
     /** One locked step; the lock makes check-then-act sequences (caps, existence) atomic (on disk: see the class comment). */

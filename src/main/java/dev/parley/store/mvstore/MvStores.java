@@ -32,13 +32,20 @@ public final class MvStores extends StoreSet {
     private final Blocking blocking;
 
     private MvStores(MVStore store, Path file, Blocking blocking, int historyMax, String defaultRoom) {
+        this(store, file, blocking, defaultRoom, new MvGroupHistoryStore(store, blocking, historyMax),
+                new MvRoomStore(store, blocking, defaultRoom), new MvRoomHistoryStore(store, blocking, historyMax));
+    }
+
+    /** The room stores are shared with the one step that checks membership and appends ({@link MvRoomSpeech}). */
+    private MvStores(MVStore store, Path file, Blocking blocking, String defaultRoom, MvGroupHistoryStore group,
+                     MvRoomStore rooms, MvRoomHistoryStore roomHistory) {
         super(new MvUserStore(store, blocking), new MvMailboxStore(store, blocking),
-                new MvGroupHistoryStore(store, blocking, historyMax), new MvLastSeenStore(store, blocking),
+                group, new MvLastSeenStore(store, blocking),
                 new MvIdempotencyStore(store, blocking), new MemoryPresenceStore(),
                 // Rate-limit windows are minutes long: not worth a disk write per login attempt.
                 new MemoryCounterStore(System::currentTimeMillis),
-                defaultRoom, new MvRoomStore(store, blocking, defaultRoom),
-                new MvRoomHistoryStore(store, blocking, historyMax), new MvReadPositionStore(store, blocking));
+                defaultRoom, rooms, roomHistory, new MvReadPositionStore(store, blocking),
+                new MvRoomSpeech(blocking, rooms, group, roomHistory, defaultRoom));
         this.store = store;
         this.file = file;
         this.blocking = blocking;

@@ -37,7 +37,8 @@ public final class RedisStores extends StoreSet {
                 new RedisGroupHistoryStore(redis, keys, options.historyMaxMessages()), new RedisLastSeenStore(redis, keys),
                 new RedisIdempotencyStore(redis, keys), new RedisPresenceStore(redis, keys), new RedisCounterStore(redis, keys),
                 options.defaultRoom(), new RedisRoomStore(redis, keys, options.defaultRoom()),
-                new RedisRoomHistoryStore(redis, keys, options.historyMaxMessages()), new RedisReadPositionStore(redis, keys));
+                new RedisRoomHistoryStore(redis, keys, options.historyMaxMessages()), new RedisReadPositionStore(redis, keys),
+                new RedisRoomSpeech(redis, keys, options.historyMaxMessages(), options.defaultRoom()));
         this.redis = redis;
         this.nodes = new RedisNodeRegistry(redis, options.keyPrefix());
     }

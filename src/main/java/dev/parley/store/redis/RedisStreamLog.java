@@ -25,13 +25,19 @@ final class RedisStreamLog {
     // on any number of nodes get distinct, gap-free seqs, and the log order is the seq order.
     // A missing counter (first use, or Redis lost its data) starts at ts * 1000, not 0: seqs must never go
     // backwards, or sessions that saw the old seqs would take new messages for ones already seen.
-    private static final LuaScript APPEND = new LuaScript("""
-            if redis.call('EXISTS', KEYS[2]) == 0 then
-              redis.call('SET', KEYS[2], string.format('%d', tonumber(ARGV[2]) * 1000))
+    // Shared with the room say script (RedisRoomSpeech), which appends only for a member.
+    static final String APPEND_FUNCTION = """
+            local function append(log, counter, maxlen, ts, json)
+              if redis.call('EXISTS', counter) == 0 then
+                redis.call('SET', counter, string.format('%d', tonumber(ts) * 1000))
+              end
+              local seq = redis.call('INCR', counter)
+              redis.call('XADD', log, 'MAXLEN', maxlen, string.format('%d-0', seq), 'ts', ts, 'm', json)
+              return seq
             end
-            local seq = redis.call('INCR', KEYS[2])
-            redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], string.format('%d-0', seq), 'ts', ARGV[2], 'm', ARGV[3])
-            return seq
+            """;
+    private static final LuaScript APPEND = new LuaScript(APPEND_FUNCTION + """
+            return append(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
             """);
     // KEYS: stream, counter. ARGV: lowest seq wanted, max, notBeforeTs.
     // Returns {head, seq1, json1, seq2, json2, ...}, newest first. Head and entries are read atomically.
@@ -91,9 +97,13 @@ final class RedisStreamLog {
     }
 
     Future<StoredMessage> append(String log, String counter, StoredMessage message) {
-        return redis.eval(APPEND, List.of(log, counter),
-                        Integer.toString(maxMessages), Long.toString(message.ts()), message.withSeq(0).toJson().encode())
+        return redis.eval(APPEND, List.of(log, counter), appendArgs(maxMessages, message))
                 .map(r -> message.withSeq(r.toLong()));
+    }
+
+    /** The append function's maxlen, ts and json arguments, in that order. */
+    static String[] appendArgs(int maxMessages, StoredMessage message) {
+        return new String[]{Integer.toString(maxMessages), Long.toString(message.ts()), message.withSeq(0).toJson().encode()};
     }
 
     Future<Long> head(String counter) {

@@ -150,6 +150,17 @@ public class FakeRoomStore implements RoomStore {
         return Future.succeededFuture(left);
     }
 
+    /** The room, for {@link FakeRoomSpeech}: not a {@link #get}, which tests may count as the service's reads. */
+    synchronized Room room(String room) {
+        return rooms.get(room);
+    }
+
+    /** Membership, for {@link FakeRoomSpeech}: not an {@link #isMember}. */
+    synchronized boolean hasMember(String room, String user) {
+        Set<String> m = members.get(room);
+        return m != null && m.contains(user);
+    }
+
     private void update(String room, UnaryOperator<Room> change) {
         rooms.computeIfPresent(room, (k, r) -> change.apply(r));
     }

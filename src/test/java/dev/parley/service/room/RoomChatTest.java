@@ -68,6 +68,50 @@ class RoomChatTest {
     }
 
     @Test
+    @DisplayName("a say costs one store step (the member check with the append), in the default room only the append")
+    void oneStoreStep() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        f = new RoomFixture(t -> { }, new FakeRoomStore() {
+            @Override
+            public synchronized io.vertx.core.Future<dev.parley.store.Room> get(String room) {
+                reads.incrementAndGet();
+                return super.get(room);
+            }
+
+            @Override
+            public synchronized io.vertx.core.Future<Boolean> isMember(String room, String user) {
+                reads.incrementAndGet();
+                return super.isMember(room, user);
+            }
+        });
+        f.join("alice", "#dev");
+        int readsBefore = reads.get();
+        f.say("alice", "#dev", "one");
+        f.say("alice", "#lobby", "two");
+        f.refused(ChatError.NOT_IN_ROOM, RoomAddresses.SAY, new RoomSayRequest("carol", null, "#dev", "three", null).toJson());
+        assertEquals(2, f.speech.calls(), "#dev's say and the refused one; the default room's is a plain append");
+        assertEquals(readsBefore, reads.get(), "no room or membership read beside the step");
+        assertEquals(List.of("one"), texts(f.history.log("#dev")));
+        assertEquals(List.of("two"), texts(f.history.log("#lobby")));
+    }
+
+    @Test
+    @DisplayName("a kicked or banned member's next say is refused NOT_IN_ROOM and stored nowhere")
+    void removedMembersStopSaying() {
+        start(t -> { });
+        f.join("carol", "#dev");
+        f.say("bob", "#dev", "before");
+        f.moderate("alice", "#dev", ModerateRequest.Action.KICK, "bob");
+        f.refused(ChatError.NOT_IN_ROOM, RoomAddresses.SAY, new RoomSayRequest("bob", null, "#dev", "kicked", null).toJson());
+        f.moderate("alice", "#dev", ModerateRequest.Action.BAN, "carol");
+        f.refused(ChatError.NOT_IN_ROOM, RoomAddresses.SAY, new RoomSayRequest("carol", null, "#dev", "banned", "c-1").toJson());
+        assertEquals(List.of("before"), texts(f.history.log("#dev")));
+        f.join("bob", "#dev");
+        f.say("bob", "#dev", "back");
+        assertEquals(List.of("before", "back"), texts(f.history.log("#dev")), "a member again says again");
+    }
+
+    @Test
     @DisplayName("a retry with the same cid gets the first reply and is neither stored nor published again")
     void dedup() {
         start(t -> { });

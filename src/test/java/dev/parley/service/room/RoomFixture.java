@@ -41,6 +41,7 @@ final class RoomFixture implements AutoCloseable {
     final FakeRoomStore rooms;
     final FakeRoomHistory history;
     final FakeReadPositions reads = new FakeReadPositions();
+    final FakeRoomSpeech speech;
     final MemoryPresenceStore presence = new MemoryPresenceStore();
     final ParleyConfig config;
     final RoomVerticle.RoomStores stores;
@@ -57,7 +58,8 @@ final class RoomFixture implements AutoCloseable {
     RoomFixture(Consumer<JsonObject> tweak, FakeRoomStore roomStore, FakeRoomHistory historyStore) {
         rooms = roomStore;
         history = historyStore;
-        stores = new RoomVerticle.RoomStores(rooms, history, reads);
+        speech = new FakeRoomSpeech(rooms, history);
+        stores = new RoomVerticle.RoomStores(rooms, history, reads, speech);
         JsonObject tree = ConfigLoader.defaults();
         tweak.accept(tree);
         config = ParleyConfig.from(tree);
