@@ -17,6 +17,7 @@ import dev.parley.service.presence.JoinRequest;
 import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.service.room.MyRoom;
+import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
@@ -100,7 +101,10 @@ final class AccountCommands {
                     rooms.addAll(mine);
                     // Closed while entering its rooms: its departure is recorded already, so no JOIN.
                     if (c.closed()) return Future.failedFuture(Bus.error(ChatError.UNAVAILABLE, "connection closed during login"));
-                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson());
+                    // A JOIN that failed here (timed out) may still run in Redis: have its entry swept.
+                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson())
+                            .onFailure(t -> services.node().leaveFailed(
+                                    new PresenceEntry(user, name, services.nodeId(), join.session())));
                 })
                 .onComplete(answered -> joinAnswered.complete())
                 .map(m -> OnlineListing.fromJson(m.body()))

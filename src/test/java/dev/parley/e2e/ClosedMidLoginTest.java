@@ -1,7 +1,9 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.protocol.ChatError;
 import dev.parley.service.presence.PresenceAddresses;
+import dev.parley.store.PresenceEntry;
 import dev.parley.testkit.Await;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -57,6 +59,33 @@ class ClosedMidLoginTest {
             assertFalse(users(who.path("online")).contains(GHOST), "ghost listed online: " + who);
         } finally {
             bus.removeInboundInterceptor(held);
+        }
+    }
+
+    @Test
+    @DisplayName("a JOIN that failed in the node (it may still run in Redis) is handed to the stale-presence sweep")
+    void failedJoinIsSwept() {
+        server.register(GHOST);
+        List<PresenceEntry> sweep = new CopyOnWriteArrayList<>();
+        server.server().gateway().onLeaveFailure(sweep::add);
+        EventBus bus = server.server().vertx().eventBus();
+        Handler<DeliveryContext<Object>> failJoin = dc -> {
+            if (PresenceAddresses.JOIN.equals(dc.message().address())) {
+                dc.message().fail(ChatError.UNAVAILABLE.busCode, "Redis command timed out");
+            } else {
+                dc.next();
+            }
+        };
+        bus.addInboundInterceptor(failJoin);
+        try (JsonClient ghost = server.json()) {
+            JsonNode reply = ghost.request(op("login", "user", GHOST, "password", "123456"));
+            assertFalse(reply.path("ok").asBoolean(), reply.toString());
+            Await.until(() -> !sweep.isEmpty(), JsonClient.TIMEOUT, "the failed JOIN's entry handed to the sweep");
+            assertEquals(1, sweep.size(), sweep.toString());
+            assertEquals(GHOST, sweep.get(0).user());
+            assertEquals(server.server().nodeId(), sweep.get(0).node());
+        } finally {
+            bus.removeInboundInterceptor(failJoin);
         }
     }
 
