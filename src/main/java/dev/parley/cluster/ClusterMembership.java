@@ -17,15 +17,18 @@ public final class ClusterMembership {
 
     /**
      * Audits nodes joining and leaving, passes on the event-bus node id of each one that left, calls
-     * {@code merged} when this node is back from a split and {@code changed} after any of these.
+     * {@code reunited} when this node is back from a split or another node joined, and {@code changed} after any
+     * of these. A joining node may be one back from a split: what it did while cut off (a takeover whose kick
+     * could not reach this node, a clean-up of this node's users) must be checked against this node's sessions too.
      */
-    public static void listen(HazelcastInstance hz, Audit audit, Consumer<String> memberLeft, Runnable merged,
+    public static void listen(HazelcastInstance hz, Audit audit, Consumer<String> memberLeft, Runnable reunited,
                               Runnable changed) {
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
                 audit.system(Audit.Event.NODE_JOINED, e.getMember().getAttribute(HazelcastSetup.VERTX_NODE_ID),
                         e.getMember().getAddress().toString());
+                reunited.run();
                 changed.run();
             }
 
@@ -39,7 +42,7 @@ public final class ClusterMembership {
         });
         hz.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
-                merged.run();
+                reunited.run();
                 changed.run();
             }
         });

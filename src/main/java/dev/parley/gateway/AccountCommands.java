@@ -17,6 +17,9 @@ import dev.parley.service.presence.JoinRequest;
 import dev.parley.service.presence.OnlineListing;
 import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.service.room.MyRoom;
+import dev.parley.store.PresenceEntry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -91,11 +94,19 @@ final class AccountCommands {
         services.sessions().put(c);
         JoinRequest join = new JoinRequest(user, name, services.nodeId(), c.sessionId());
         List<MyRoom> rooms = new ArrayList<>();
+        Promise<Void> joinAnswered = Promise.promise();
+        c.joiningPresence(joinAnswered.future());
         loginRooms.enter(c)
                 .compose(mine -> {
                     rooms.addAll(mine);
-                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson());
+                    // Closed while entering its rooms: its departure is recorded already, so no JOIN.
+                    if (c.closed()) return Future.failedFuture(Bus.error(ChatError.UNAVAILABLE, "connection closed during login"));
+                    // A JOIN that failed here (timed out) may still run in Redis: have its entry swept.
+                    return services.bus().<JsonObject>request(PresenceAddresses.JOIN, join.toJson())
+                            .onFailure(t -> services.node().leaveFailed(
+                                    new PresenceEntry(user, name, services.nodeId(), join.session())));
                 })
+                .onComplete(answered -> joinAnswered.complete())
                 .map(m -> OnlineListing.fromJson(m.body()))
                 .onSuccess(listing -> {
                     JsonObject reply = new JsonObject().put(Fields.USER, user).put(Fields.NAME, name)

@@ -38,6 +38,8 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     private String name;
     private String sessionId;
     private boolean released;
+    /** This session's presence JOIN, until its answer (or its failure) is in; the LEAVE must not overtake it. */
+    private io.vertx.core.Future<?> presenceJoin = io.vertx.core.Future.succeededFuture();
     /** The IRC side of an IRC connection (created at its first line), else null. */
     private IrcSession irc;
 
@@ -371,6 +373,16 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         boolean first = sessionId != null && !released;
         released = true;
         return first;
+    }
+
+    /** The login sent (or is about to send) this session's presence JOIN; see {@link #presenceJoin()}. */
+    void joiningPresence(io.vertx.core.Future<?> join) {
+        presenceJoin = join;
+    }
+
+    /** Completes (never fails) once this session's presence JOIN was answered, or at once if there was none. */
+    io.vertx.core.Future<?> presenceJoin() {
+        return presenceJoin;
     }
 
     String user() {

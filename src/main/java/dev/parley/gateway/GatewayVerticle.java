@@ -299,7 +299,10 @@ public final class GatewayVerticle extends VerticleBase {
         }
         LeaveRequest leave = new LeaveRequest(c.user(), c.sessionId(), c.lastGroupSeq());
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
-        return vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onFailure(t -> node.leaveFailed(departed));
+        // After the login's JOIN, never before it: a LEAVE that overtook its JOIN (closed mid-login, e.g. by a
+        // client that gave up on a frozen node) removed nothing, and the JOIN then left a ghost for good.
+        return c.presenceJoin().transform(joined -> vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()))
+                .onFailure(t -> node.leaveFailed(departed));
     }
 
     /** A 1 s timer on this event loop: how late it fires is how long connections wait for their turn. */

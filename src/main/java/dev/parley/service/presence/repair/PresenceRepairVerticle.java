@@ -118,8 +118,15 @@ public final class PresenceRepairVerticle extends VerticleBase {
         context.runOnContext(v -> sweep.departureLost(departed));
     }
 
-    /** After a healed split or a Redis restart: make the shared table hold this node's sessions again. */
+    /**
+     * After a healed split (this node's or another's): make the shared table hold this node's sessions again, and
+     * sweep entries of this node whose session is gone. A node cut off may have taken a user over with a kick that
+     * never reached this node, then lost that session: the user's session here is live but listed nowhere.
+     */
     public void reregisterSoon() {
-        context.runOnContext(v -> reregistration.run());
+        context.runOnContext(v -> {
+            reregistration.run();
+            sweep.soon();
+        });
     }
 }
