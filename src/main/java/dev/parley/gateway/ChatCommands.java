@@ -24,7 +24,9 @@ import dev.parley.service.room.RoomSayRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-/** who, say (in a room), msg. The sender is always the session's user, never a field sent by the client. */
+import java.util.Map;
+
+/** who, say (in a room), msg (each with optional client-only tags, relayed live: {@link TagCommands#tags}). The sender is always the session's user, never a field sent by the client. */
 final class ChatCommands {
     /** Longest cid: it is stored (dedup window) once per send, so its size is the client's to abuse otherwise. */
     static final int MAX_CID_CHARS = 64;
@@ -53,9 +55,11 @@ final class ChatCommands {
         if (room == null) return;
         String text = checkedText(c, r);
         if (text == null || !cidAcceptable(c, r)) return;
+        Map<String, String> tags = TagCommands.tags(c, r);
+        if (tags == null) return;
         String canonical = RoomName.canonical(room);
         // Every room, the default one included, is spoken in through the rooms service (one path, one store step).
-        RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r));
+        RoomSayRequest body = new RoomSayRequest(c.user(), c.name(), room, text, cid(r), tags);
         Future<SayReply> said = services.bus().<JsonObject>request(RoomAddresses.SAY, body.toJson()).map(m -> SayReply.fromJson(m.body()));
         String display = c.rooms().isDefault(canonical) ? services.config().rooms().defaultRoom() : c.rooms().display(canonical, room);
         said.onSuccess(ok -> {
@@ -87,13 +91,15 @@ final class ChatCommands {
         }
         String text = checkedText(c, r);
         if (text == null || !cidAcceptable(c, r)) return;
+        Map<String, String> tags = TagCommands.tags(c, r);
+        if (tags == null) return;
         String cid = cid(r);
         Connection local = services.sessions().byUser(to);
         if (cid == null && local != null && !local.closed()) {
-            sendLocally(c, r, local, text);
+            sendLocally(c, r, local, text, tags);
             return;
         }
-        sendViaMailbox(c, r, to, text, cid);
+        sendViaMailbox(c, r, SendRequest.of(c.user(), c.name(), to, text, cid, tags));
     }
 
     /**
@@ -105,10 +111,10 @@ final class ChatCommands {
      * may then get it twice). If the receiver left in the meantime, the mailbox path takes over.
      * Retries with a cid always take the mailbox path, which deduplicates.
      */
-    private void sendLocally(Connection c, Request r, Connection target, String text) {
+    private void sendLocally(Connection c, Request r, Connection target, String text, Map<String, String> tags) {
         long ts = System.currentTimeMillis();
         String id = services.node().ids().next(ts);
-        EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false),
+        EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false, null, tags),
                 null, services.node().encoders());
         Once outcome = new Once();   // touched on the sender's loop only
         long timer = c.gateway().timer(CONFIRM_MILLIS, () -> {
@@ -128,7 +134,7 @@ final class ChatCommands {
             c.gateway().runOnLoop(() -> {
                 if (!outcome.first()) return;
                 c.gateway().cancelTimer(timer);
-                sendViaMailbox(c, r, target.user(), text, null);
+                sendViaMailbox(c, r, SendRequest.of(c.user(), c.name(), target.user(), text, null, tags));
             });
         });
     }
@@ -136,10 +142,6 @@ final class ChatCommands {
     /** Stores a same-node message whose delivery was not confirmed, under the id it was delivered with. */
     private void store(Connection c, Request r, String to, String text, String id, long ts) {
         sendViaMailbox(c, r, SendRequest.storeOnly(c.user(), c.name(), to, text, id, ts));
-    }
-
-    private void sendViaMailbox(Connection c, Request r, String to, String text, String cid) {
-        sendViaMailbox(c, r, SendRequest.of(c.user(), c.name(), to, text, cid));
     }
 
     private void sendViaMailbox(Connection c, Request r, SendRequest body) {

@@ -33,6 +33,7 @@ final class CommandTable<C extends CommandTable.Caller> {
         ProfileCommands profile = new ProfileCommands(services);
         RoomCommands rooms = new RoomCommands(services);
         AwayCommands away = new AwayCommands(services);
+        TagCommands tags = new TagCommands(services);
         return new CommandTable<>(List.of(
                 new CommandSpec<>(Ops.REGISTER, true, account::register),
                 new CommandSpec<>(Ops.LOGIN, true, account::login),
@@ -42,6 +43,7 @@ final class CommandTable<C extends CommandTable.Caller> {
                 new CommandSpec<>(Ops.WHO, false, chat::who),
                 new CommandSpec<>(Ops.SAY, false, chat::say),
                 new CommandSpec<>(Ops.MSG, false, chat::msg),
+                new CommandSpec<>(Ops.TAGMSG, false, tags::tagmsg),
                 new CommandSpec<>(Ops.PASSWORD, false, profile::password),
                 new CommandSpec<>(Ops.RENAME, false, profile::rename),
                 new CommandSpec<>(Ops.DELETE_ACCOUNT, false, profile::deleteAccount),

@@ -2,6 +2,7 @@ package dev.parley.gateway;
 
 import dev.parley.gateway.irc.IrcEventRenderer;
 import dev.parley.protocol.Outbound;
+import dev.parley.protocol.TagEvent;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -70,6 +71,8 @@ final class EncodedEvent {
 
     /** The bytes for a protocol; null when this protocol shows nothing for the event. */
     byte[] bytes(Protocol protocol) {
+        // Client-only tags exist in IRC only: JSON, text and seed readers are shown nothing (docs/irc.md).
+        if (event instanceof TagEvent) return protocol == Protocol.IRC ? ircBytes(0) : null;
         switch (protocol) {
             case JSON: {
                 byte[] b = json;

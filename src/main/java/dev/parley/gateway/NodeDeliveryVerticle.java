@@ -5,6 +5,7 @@ import dev.parley.protocol.NoticeEvent;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.RoomNotice;
+import dev.parley.protocol.TagEvent;
 import dev.parley.service.Bus;
 import dev.parley.service.delivery.CloseUser;
 import dev.parley.service.delivery.Closed;
@@ -17,8 +18,10 @@ import dev.parley.service.delivery.Ping;
 import dev.parley.service.delivery.Pong;
 import dev.parley.service.delivery.PresenceChange;
 import dev.parley.service.delivery.PrivateMessage;
+import dev.parley.service.delivery.PrivateTags;
 import dev.parley.service.delivery.RoomChange;
 import dev.parley.service.delivery.RoomMessage;
+import dev.parley.service.delivery.RoomTags;
 import dev.parley.service.delivery.ServerNotice;
 import dev.parley.service.room.RoomAddresses;
 import dev.parley.store.StoredMessage;
@@ -30,6 +33,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -180,9 +184,22 @@ final class NodeDeliveryVerticle extends VerticleBase {
             presence(p, via == null ? defaultRoom : via);
         } else if (d instanceof GroupMessage g) {
             StoredMessage s = g.message();
-            roomMessage(defaultRoom, defaultDisplay, s);
+            roomMessage(defaultRoom, defaultDisplay, s, Map.of());
         } else if (d instanceof RoomMessage r) {
-            roomMessage(r.room(), r.display(), r.message());
+            roomMessage(r.room(), r.display(), r.message(), r.tags());
+        } else if (d instanceof RoomTags t) {
+            // Like a room message, but only IRC readers with message-tags are shown it (EncodedEvent), and it has no seq.
+            EncodedEvent e = new EncodedEvent(new TagEvent(true, t.id(), t.from(), t.name(), null, t.display(), t.tags(), t.ts()),
+                    t.room(), 0, t.from(), node.encoders());
+            toRoom(t.room(), g -> g.broadcast(e), g -> g.rooms().toMembers(t.room(), e));
+        } else if (d instanceof PrivateTags t) {
+            Connection c = node.sessions().byUser(t.to());
+            if (c == null) return;   // gone meanwhile: an ephemeral message is dropped, never stored
+            EncodedEvent e = new EncodedEvent(new TagEvent(false, t.id(), t.from(), t.name(), t.to(), null, t.tags(), t.ts()),
+                    null, node.encoders());
+            c.gateway().runOnLoop(() -> {
+                if (c.deliver(e)) c.gateway().counted(e, 1);
+            });
         } else if (d instanceof RoomChange ch) {
             roomChange(ch);
         } else if (d instanceof PrivateMessage p) {
@@ -192,7 +209,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
                 if (m != null) m.reply(new Delivered(false).toJson());
                 return;
             }
-            deliverPrivate(c, new EncodedEvent(toEvent(s, null), null, node.encoders()), m);
+            deliverPrivate(c, new EncodedEvent(toEvent(s, null, p.tags()), null, node.encoders()), m);
         } else if (d instanceof Ping) {
             if (m != null) m.reply(new Pong(node.nodeId()).toJson());
         } else if (d instanceof Kick k) {
@@ -206,8 +223,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
     }
 
     /** Not shown back to its sender (whose session counts it as seen). */
-    private void roomMessage(String room, String display, StoredMessage s) {
-        EncodedEvent e = new EncodedEvent(toEvent(s, display), room, s.seq(), s.from(), node.encoders());
+    private void roomMessage(String room, String display, StoredMessage s, Map<String, String> tags) {
+        EncodedEvent e = new EncodedEvent(toEvent(s, display, tags), room, s.seq(), s.from(), node.encoders());
         toRoom(room, g -> g.broadcast(e), g -> g.rooms().toMembers(room, e));
     }
 
@@ -294,8 +311,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
         }
     }
 
-    /** @param room the room's display name, null for a private message */
-    private static MessageEvent toEvent(StoredMessage s, String room) {
-        return new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), false, room);
+    /** @param room the room's display name, null for a private message; @param tags its client-only tags (live only) */
+    private static MessageEvent toEvent(StoredMessage s, String room, Map<String, String> tags) {
+        return new MessageEvent(s.to() == null, s.id(), s.from(), s.name(), s.to(), s.text(), s.ts(), false, room, tags);
     }
 }

@@ -7,6 +7,8 @@ public final class Fields {
     public static final String RID = "rid";
     /** The client's id for a say or msg, by which the server drops a resent duplicate. */
     public static final String CID = "cid";
+    /** Client-only tags ({@code {"+typing":"active"}}) of a tagmsg, say or msg: relayed live, never stored. */
+    public static final String TAGS = "tags";
     public static final String OK = "ok";
     public static final String ERROR = "error";
     /** Inside {@link #ERROR}, and on notices. */

@@ -7,6 +7,8 @@ public final class Ops {
     public static final String WHO = "who";
     public static final String SAY = "say";
     public static final String MSG = "msg";
+    /** Client-only tags (IRCv3 TAGMSG: typing, reactions) to a room or a user, relayed live to IRC readers with message-tags. */
+    public static final String TAGMSG = "tagmsg";
     public static final String PASSWORD = "password";
     public static final String RENAME = "rename";
     public static final String DELETE_ACCOUNT = "delete_account";

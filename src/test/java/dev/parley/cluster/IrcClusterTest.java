@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * IRC across three Parley JVMs and one Redis (issue 15): nothing IRC-specific is node-local, so IRC users on
- * two nodes share a channel and private messages with each other and with a JSON user on the third, and a node
+ * two nodes share a channel, private messages and client-only tags (TAGMSG) with each other and with a JSON user on the third, and a node
  * dying shows as a QUIT to its IRC co-member within the cluster's bound. One test, to keep the cluster's start-up
  * (most of the wall time) paid once.
  */
@@ -66,6 +66,16 @@ class IrcClusterTest {
             carol.msg("ic.ann", "private from json");
             await(ann, ":ic.carol!ic.carol@parley PRIVMSG ic.ann :private from json");
 
+            // Client-only tags across nodes: TAGMSG through the room's address and to a user's node, tags on a private
+            // PRIVMSG through the mailbox's live delivery.
+            ann.send("@+typing=active TAGMSG #irc");
+            String typing = await(bob, " TAGMSG #irc");
+            assertTrue(typing.startsWith("@msgid=") && typing.endsWith(";+typing=active :ic.ann!ic.ann@parley TAGMSG #irc"), typing);
+            bob.send("@+typing=paused TAGMSG ic.ann");
+            await(ann, ";+typing=paused :ic.bob!ic.bob@parley TAGMSG ic.ann");
+            bob.send("@+draft/reply=m-1 PRIVMSG ic.ann :a reply across nodes");
+            await(ann, ";+draft/reply=m-1 :ic.bob!ic.bob@parley PRIVMSG ic.ann :a reply across nodes");
+
             long killed = System.nanoTime();
             cluster.kill(1);
             String quit = ann.poll(l -> l.startsWith(":ic.bob!ic.bob@parley QUIT "), CONVERGENCE);
@@ -80,15 +90,18 @@ class IrcClusterTest {
         }
     }
 
-    /** An IRC client on {@code node}'s chat port (detected from its first line), logged in with PASS. */
+    /** An IRC client on {@code node}'s chat port (detected from its first line) with message-tags, logged in with PASS. */
     private static TextClient ircUser(int node, String user) {
         try (JsonClient registrar = JsonClient.connect(cluster.port(node))) {
             assertTrue(registrar.register(user, "123456").path("ok").asBoolean(), "registered " + user);
         }
         TextClient c = TextClient.connect(cluster.port(node));
+        c.send("CAP LS 302");
+        c.send("CAP REQ :message-tags");
         c.send("PASS " + user + ":123456");
         c.send("NICK " + user);
         c.send("USER " + user + " 0 * :" + user);
+        c.send("CAP END");
         await(c, " 900 " + user + " ");
         return c;
     }

@@ -8,6 +8,7 @@ import dev.parley.protocol.Ops;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.irc.CapNegotiation;
 import dev.parley.protocol.irc.ChannelModes;
+import dev.parley.protocol.irc.ClientTags;
 import dev.parley.protocol.irc.IrcCaseMapping;
 import dev.parley.protocol.irc.IrcMessage;
 import dev.parley.protocol.irc.IrcTargets;
@@ -17,6 +18,7 @@ import dev.parley.protocol.irc.Numerics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -51,7 +53,7 @@ final class IrcCommands {
             case "AWAY" -> away.away(m.params().isEmpty() ? null : m.last());
             case "ISON" -> ison(m);
             case "USERHOST" -> userhost(m);
-            case "TAGMSG" -> { }   // client-only tags (typing...): accepted with message-tags, not relayed yet
+            case "TAGMSG" -> tagmsg(m);
             default -> {
                 return false;
             }
@@ -105,6 +107,7 @@ final class IrcCommands {
         }
         List<String> targets = IrcTargets.split(m.param(0));
         String text = m.last();
+        Map<String, String> tags = ClientTags.of(m.tags());
         for (int i = 0; i < targets.size() && i < IrcServerInfo.MAX_TARGETS; i++) {
             String target = targets.get(i);
             boolean channel = IrcTargets.isChannel(target);
@@ -112,16 +115,46 @@ final class IrcCommands {
                 if (!notice) s.send(n().noSuchNick(me(), target));
                 continue;
             }
-            ObjectNode f = channel ? room(target).put(Fields.TEXT, text) : Json.object().put(Fields.TO, target).put(Fields.TEXT, text);
+            ObjectNode f = withTags(channel ? room(target).put(Fields.TEXT, text) : Json.object().put(Fields.TO, target).put(Fields.TEXT, text), tags);
             s.request(channel ? Ops.SAY : Ops.MSG, f, r -> {
                 // NOTICE is never answered with an error (RFC 2812), PRIVMSG is.
                 if (!r.ok() && !notice) s.send(s.error(r, m.command(), channel ? target : null, channel ? null : target));
                 else if (r.ok()) {
-                    if (s.capEnabled(CapNegotiation.ECHO_MESSAGE)) s.send(EchoMessage.lines(s, m.command(), target, channel, text, r));
+                    if (s.capEnabled(CapNegotiation.ECHO_MESSAGE)) s.send(EchoMessage.lines(s, m.command(), target, channel, text, tags, r));
                     if (!notice && !channel) away.afterPrivateMessage(target, r.fields());
                 }
             });
         }
+    }
+
+    // TAGMSG <target>{,<target>}  (its client-only tags: +typing, +draft/react...; relayed live like PRIVMSG, never stored)
+    private void tagmsg(IrcMessage m) {
+        if (m.params().isEmpty() || m.param(0).isEmpty()) {
+            s.send(n().noRecipient(me(), m.command()));
+            return;
+        }
+        List<String> targets = IrcTargets.split(m.param(0));
+        Map<String, String> tags = ClientTags.of(m.tags());
+        for (int i = 0; i < targets.size() && i < IrcServerInfo.MAX_TARGETS; i++) {
+            String target = targets.get(i);
+            boolean channel = IrcTargets.isChannel(target);
+            if (!channel && !Nicks.valid(target)) {
+                s.send(n().noSuchNick(me(), target));
+                continue;
+            }
+            ObjectNode f = withTags(channel ? room(target) : Json.object().put(Fields.TO, target), tags);
+            s.request(Ops.TAGMSG, f, r -> {
+                if (!r.ok()) s.send(s.error(r, m.command(), channel ? target : null, channel ? null : target));
+                else if (s.capEnabled(CapNegotiation.ECHO_MESSAGE)) s.send(EchoMessage.tagmsg(s, target, channel, tags, r));
+            });
+        }
+    }
+
+    private static ObjectNode withTags(ObjectNode f, Map<String, String> tags) {
+        if (tags.isEmpty()) return f;
+        ObjectNode t = f.putObject(Fields.TAGS);
+        tags.forEach(t::put);
+        return f;
     }
 
     // JOIN <channel>{,<channel>} [<key>{,<key>}]  (keys are ignored: rooms have none)

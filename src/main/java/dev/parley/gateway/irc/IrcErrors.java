@@ -21,7 +21,7 @@ final class IrcErrors {
         return switch (error) {
             case NO_SUCH_ROOM -> n.noSuchChannel(client, ch);
             case INVALID_ROOM -> n.badChannelMask(client, ch);
-            case NOT_IN_ROOM -> command.equals("PRIVMSG") || command.equals("NOTICE")
+            case NOT_IN_ROOM -> command.equals("PRIVMSG") || command.equals("NOTICE") || command.equals("TAGMSG")
                     ? n.cannotSendToChannel(client, ch)
                     : nick != null ? n.userNotInChannel(client, nick, ch) : n.notOnChannel(client, ch);
             case BANNED -> n.bannedFromChannel(client, ch);

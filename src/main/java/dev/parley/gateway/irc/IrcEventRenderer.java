@@ -8,6 +8,7 @@ import dev.parley.protocol.Outbound;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.RoomNotice;
+import dev.parley.protocol.TagEvent;
 import dev.parley.protocol.irc.IrcMessage;
 import dev.parley.protocol.irc.IrcTags;
 import dev.parley.protocol.irc.IrcTextSplitter;
@@ -83,9 +84,12 @@ public final class IrcEventRenderer {
             if ((variant & ACCOUNT_TAG) != 0) tags.put(IrcTags.ACCOUNT, m.from());
             // One msgid per message: every piece of a split message carries it (clients see one message id).
             if ((variant & MESSAGE_TAGS) != 0 && m.id() != null && !m.id().isEmpty()) tags.put(IrcTags.MSGID, m.id());
+            // Client-only tags (+draft/reply...) are message-tags: only readers who negotiated it get them.
+            if ((variant & MESSAGE_TAGS) != 0) tags.putAll(m.tags());
             if (!tags.isEmpty()) line = line.withTags(tags);
             return IrcTextSplitter.split(line);
         }
+        if (out instanceof TagEvent t) return tagLines(t, variant);
         if (out instanceof RoomNotice n) return List.of(roomLine(n, variant));
         if (out instanceof PresenceEvent p) {
             if (p.awayChange()) return awayLines(p, variant);
@@ -107,6 +111,22 @@ public final class IrcEventRenderer {
             return List.of(IrcMessage.from(server, "NOTICE", "*", (r.error() == null ? "" : r.error().name() + ": ") + r.message()));
         }
         return null;
+    }
+
+    /**
+     * TAGMSG: {@code @time;account;msgid;+tags :nick!u@h TAGMSG <channel|nick>}, only for readers with message-tags
+     * (the spec: never delivered to clients that have not negotiated it).
+     */
+    private List<IrcMessage> tagLines(TagEvent t, int variant) {
+        if ((variant & MESSAGE_TAGS) == 0) return null;
+        String target = t.group() ? t.room() : t.to();
+        if (target == null || t.from() == null) return null;
+        Map<String, String> tags = new LinkedHashMap<>();
+        if ((variant & SERVER_TIME) != 0) tags.put(IrcTags.TIME, IrcTags.serverTime(t.ts()));
+        if ((variant & ACCOUNT_TAG) != 0) tags.put(IrcTags.ACCOUNT, t.from());
+        if (t.id() != null && !t.id().isEmpty()) tags.put(IrcTags.MSGID, t.id());
+        tags.putAll(t.tags());
+        return List.of(IrcMessage.from(mask(t.from()), "TAGMSG", target).withTags(tags));
     }
 
     /** away-notify: {@code :nick!u@h AWAY :text}, or {@code AWAY} alone when back; nothing without the capability. */

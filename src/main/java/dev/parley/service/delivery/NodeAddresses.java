@@ -16,7 +16,7 @@ public final class NodeAddresses {
     }
 
     /**
-     * One node's own address: {@link PrivateMessage} (answered with {@link Delivered}), {@link Kick},
+     * One node's own address: {@link PrivateMessage} (answered with {@link Delivered}), {@link PrivateTags} (not answered), {@link Kick},
      * {@link CloseUser} (answered with {@link Closed}), {@link Ping} (answered with {@link Pong}).
      */
     public static String node(String nodeId) {

@@ -98,7 +98,7 @@ public final class MailboxVerticle extends VerticleBase {
             // An abandoned attempt (its node died before delivering or storing) is sent again under its id.
             JsonObject answer = found.answerOr(claim);
             StoredMessage toSend = msg.withIdAndTs(answer.getString("id"), answer.getLong("ts"));
-            Future<Boolean> outcome = r.storeOnly() ? store(toSend) : deliverOrStore(toSend);
+            Future<Boolean> outcome = r.storeOnly() ? store(toSend) : deliverOrStore(toSend, r.tags());
             return outcome
                     .onSuccess(stored -> {
                         JsonObject reply = answer.copy().put("stored", stored);
@@ -113,8 +113,8 @@ public final class MailboxVerticle extends VerticleBase {
         });
     }
 
-    /** True when stored for later, false when handed to the receiver's connection. */
-    private Future<Boolean> deliverOrStore(StoredMessage msg) {
+    /** True when stored for later (without {@code tags}: they are live only), false when handed to the receiver's connection. */
+    private Future<Boolean> deliverOrStore(StoredMessage msg, java.util.Map<String, String> tags) {
         return vertx.eventBus().<JsonObject>request(PresenceAddresses.LOCATE, new LocateRequest(msg.to()).toJson())
                 .map(located -> Location.fromJson(located.body()))
                 .compose(located -> {
@@ -122,7 +122,7 @@ public final class MailboxVerticle extends VerticleBase {
                     // "delivered" means written to the receiver's socket. No such answer in time (node dead,
                     // frozen or dying; receiver not reading) stores it: at-least-once, since a late write
                     // can still reach the receiver, who then also gets it from the mailbox, with the same id.
-                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(located.node()), new PrivateMessage(msg).toJson(),
+                    return vertx.eventBus().<JsonObject>request(NodeAddresses.node(located.node()), new PrivateMessage(msg, tags).toJson(),
                                     new DeliveryOptions().setSendTimeout(NODE_TIMEOUT_MILLIS))
                             .map(r -> Delivered.fromJson(r.body()).delivered())
                             .otherwise(false);

@@ -1,10 +1,13 @@
 package dev.parley.service.mailbox;
 
 import dev.parley.service.BusCheck;
+import dev.parley.service.BusTags;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Map;
+
 /**
- * {@link MailboxAddresses#SEND}: {"from","name"?,"to","text","cid"?,"storeOnly"?,"id"?,"ts"?}, a private message.
+ * {@link MailboxAddresses#SEND}: {"from","name"?,"to","text","cid"?,"storeOnly"?,"id"?,"ts"?,"tags"?}, a private message.
  *
  * @param from      the sender: always the session's user, never a field sent by the client
  * @param cid       the client's id for this send (null: none), deduplicated within the dedup window
@@ -12,15 +15,24 @@ import io.vertx.core.json.JsonObject;
  *                  could not confirm in time (the receiver may already have it, with that id)
  * @param id        the id already given to the message, or null (the service makes one)
  * @param ts        its time (epoch ms), or null (now)
+ * @param tags      client-only tags relayed with a live delivery, never stored; empty when none
  */
 public record SendRequest(String from, String name, String to, String text, String cid, boolean storeOnly,
-                          String id, Long ts) {
+                          String id, Long ts, Map<String, String> tags) {
+    public SendRequest {
+        tags = tags == null ? Map.of() : tags;
+    }
+
     public static SendRequest of(String from, String name, String to, String text, String cid) {
-        return new SendRequest(from, name, to, text, cid, false, null, null);
+        return of(from, name, to, text, cid, Map.of());
+    }
+
+    public static SendRequest of(String from, String name, String to, String text, String cid, Map<String, String> tags) {
+        return new SendRequest(from, name, to, text, cid, false, null, null, tags);
     }
 
     public static SendRequest storeOnly(String from, String name, String to, String text, String id, long ts) {
-        return new SendRequest(from, name, to, text, null, true, id, ts);
+        return new SendRequest(from, name, to, text, null, true, id, ts, Map.of());
     }
 
     public JsonObject toJson() {
@@ -29,7 +41,7 @@ public record SendRequest(String from, String name, String to, String text, Stri
         if (storeOnly) j.put("storeOnly", true);
         if (id != null) j.put("id", id);
         if (ts != null) j.put("ts", ts);
-        return j;
+        return BusTags.put(j, tags);
     }
 
     public static SendRequest fromJson(JsonObject j) {
@@ -37,6 +49,7 @@ public record SendRequest(String from, String name, String to, String text, Stri
                 .str("text", BusCheck.FIELD_MAX).optStr("cid", BusCheck.ID_MAX)
                 .optStr("id", BusCheck.ID_MAX).optLong("ts").optBool("storeOnly").orThrow();
         return new SendRequest(j.getString("from"), j.getString("name"), j.getString("to"), j.getString("text"),
-                j.getString("cid"), j.getBoolean("storeOnly", false), j.getString("id"), j.getLong("ts"));
+                j.getString("cid"), j.getBoolean("storeOnly", false), j.getString("id"), j.getLong("ts"),
+                BusTags.read(j));
     }
 }

@@ -20,6 +20,11 @@ public final class RoomAddresses {
     public static final String PART = "parley.rooms.part";
     /** {@link RoomSayRequest} -> {@link dev.parley.service.group.SayReply}; stored, then published once to the room's address. */
     public static final String SAY = "parley.rooms.say";
+    /**
+     * {@link RoomTagsRequest} -> {@link dev.parley.service.group.SayReply} (its id and time): members only, published
+     * as a {@link dev.parley.service.delivery.RoomTags} to the room's address, never stored.
+     */
+    public static final String TAGS = "parley.rooms.tags";
     /** {@link TopicRequest} -> {@link TopicReply} (text null: read the topic). */
     public static final String TOPIC = "parley.rooms.topic";
     /**

@@ -4,6 +4,7 @@ import dev.parley.protocol.Ops;
 import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.service.delivery.RoomChange;
 import dev.parley.service.delivery.RoomMessage;
+import dev.parley.service.delivery.RoomTags;
 import dev.parley.store.PresenceStore;
 import dev.parley.store.Room;
 import dev.parley.store.RoomStore;
@@ -12,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * What happens in a room, published once to the room's address (every node for the implicit default room);
@@ -38,9 +40,14 @@ final class RoomEvents {
         this.clock = clock;
     }
 
-    /** @param room canonical name; @param display as shown to users */
-    void message(String room, String display, StoredMessage stored) {
-        bus.publish(defaultRoom.address(room), new RoomMessage(room, display, stored).toJson());
+    /** @param room canonical name; @param display as shown to users; @param tags client-only tags, live only */
+    void message(String room, String display, StoredMessage stored, Map<String, String> tags) {
+        bus.publish(defaultRoom.address(room), new RoomMessage(room, display, stored, tags).toJson());
+    }
+
+    /** Client-only tags (TAGMSG) for the room's online members, published like a message and never stored. */
+    void tags(String room, String display, String from, String name, String id, long ts, Map<String, String> tags) {
+        bus.publish(defaultRoom.address(room), new RoomTags(room, display, from, name, id, ts, tags).toJson());
     }
 
     /** Completes once announced (or found too big to announce); never fails the join. */

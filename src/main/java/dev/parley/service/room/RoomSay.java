@@ -53,7 +53,7 @@ final class RoomSay {
             JsonObject answer = claim.answerOr(reply);
             return store(name, r.from(), msg.withIdAndTs(answer.getString("id"), answer.getLong("ts")))
                     .onSuccess(said -> {
-                        events.message(name, said.display(), said.message());
+                        events.message(name, said.display(), said.message(), r.tags());
                         dedup.complete(key, answer);
                     })
                     // Refused or failed: the claim is given up, so a retry (after joining, say) really runs.

@@ -43,6 +43,7 @@ public final class RoomVerticle extends VerticleBase {
     private RoomJoins joins;
     private RoomChat chat;
     private RoomSay says;
+    private RoomTagRelay tags;
     private RoomModeration moderation;
     private RoomListings listings;
 
@@ -69,12 +70,14 @@ public final class RoomVerticle extends VerticleBase {
                 listings::view, clock);
         chat = new RoomChat(config.history(), stores.history(), stores.reads(), access, clock);
         says = new RoomSay(stores.speech(), stores.history(), defaultRoom, events, dedup, ids, clock);
+        tags = new RoomTagRelay(access, events, ids, clock);
         moderation = new RoomModeration(stores.rooms(), access, joins, events, defaultRoom, config.limits().maxTextChars(), clock);
         int historyMax = config.rooms().listMax();
         return joins.ensureDefaultRoom().compose(v -> Future.join(List.of(
                 serve(RoomAddresses.JOIN, JoinRoomRequest::fromJson, joins::join),
                 serve(RoomAddresses.PART, PartRequest::fromJson, joins::part),
                 serve(RoomAddresses.SAY, RoomSayRequest::fromJson, r -> perSender.submit(r.from(), () -> says.say(r))),
+                serve(RoomAddresses.TAGS, RoomTagsRequest::fromJson, tags::relay),
                 serve(RoomAddresses.TOPIC, TopicRequest::fromJson, moderation::topic),
                 serve(RoomAddresses.MODERATE, ModerateRequest::fromJson, moderation::moderate),
                 serve(RoomAddresses.LIST, ListRoomsRequest::fromJson, listings::list),

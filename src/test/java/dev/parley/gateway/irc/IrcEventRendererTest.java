@@ -6,6 +6,7 @@ import dev.parley.protocol.MessageEvent;
 import dev.parley.protocol.Ops;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.RoomNotice;
+import dev.parley.protocol.TagEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,27 @@ class IrcEventRendererTest {
         assertEquals("@msgid=m1 :bob!bob@parley PRIVMSG #Dev :hi\r\n", text(room, IrcEventRenderer.MESSAGE_TAGS));
         assertEquals(":bob!bob@parley JOIN #Dev bob :Bob Smith\r\n",
                 text(new RoomNotice(Ops.JOINED, "#Dev", "bob", "Bob Smith", null, null, 1), IrcEventRenderer.EXTENDED_JOIN));
+    }
+
+    @Test
+    @DisplayName("TAGMSG only for readers with message-tags, with time/account/msgid then the client tags; PRIVMSG client tags likewise")
+    void clientTags() {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("+typing", "active");
+        tags.put("+draft/reply", "a b");
+        TagEvent room = new TagEvent(true, "t1", "bob", "Bob", null, "#Dev", tags, 0L);
+        int all = IrcEventRenderer.SERVER_TIME | IrcEventRenderer.ACCOUNT_TAG | IrcEventRenderer.MESSAGE_TAGS;
+        assertEquals("@time=1970-01-01T00:00:00.000Z;account=bob;msgid=t1;+typing=active;+draft/reply=a\\sb :bob!bob@parley TAGMSG #Dev\r\n",
+                text(room, all));
+        assertEquals("@msgid=t1;+typing=active;+draft/reply=a\\sb :bob!bob@parley TAGMSG ann\r\n",
+                text(new TagEvent(false, "t1", "bob", "Bob", "ann", null, tags, 0L), IrcEventRenderer.MESSAGE_TAGS));
+        for (int v = 0; v < IrcEventRenderer.VARIANTS; v++) {
+            if ((v & IrcEventRenderer.MESSAGE_TAGS) == 0) assertNull(text(room, v), "never without message-tags: variant " + v);
+        }
+        MessageEvent reply = new MessageEvent(true, "m1", "bob", "Bob", null, "yes", 0L, false, "#Dev", tags);
+        assertEquals("@msgid=m1;+typing=active;+draft/reply=a\\sb :bob!bob@parley PRIVMSG #Dev :yes\r\n",
+                text(reply, IrcEventRenderer.MESSAGE_TAGS));
+        assertEquals("@account=bob :bob!bob@parley PRIVMSG #Dev :yes\r\n", text(reply, IrcEventRenderer.ACCOUNT_TAG));
     }
 
     @Test

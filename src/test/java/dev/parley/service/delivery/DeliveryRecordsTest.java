@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class DeliveryRecordsTest {
     private static final StoredMessage GROUP = new StoredMessage("id-1", "alice", "Alice", null, "hi", 1L, 7L);
     private static final StoredMessage DIRECT = new StoredMessage("id-2", "alice", "Alice", "bob", "psst", 2L, 0L);
+    private static final java.util.Map<String, String> TAGS = java.util.Map.of("+typing", "active", "+draft/reply", "id-1");
 
     /** Through JSON text, as a body crossing the cluster arrives. */
     private static JsonObject wire(JsonObject j) {
@@ -33,7 +34,10 @@ class DeliveryRecordsTest {
                 PresenceChange.away("alice", "Alice", "lunch", List.of("#lobby", "#dev")), PresenceChange.away("alice", null, null, List.of()),
                 new GroupMessage(GROUP), new PrivateMessage(DIRECT), new Kick("alice", "session-1", ByeReason.REPLACED),
                 new Kick(null, "session-2", ByeReason.KICKED), new CloseUser("alice", ByeReason.KICKED, "bye"),
-                new CloseUser("alice", ByeReason.ACCOUNT_DELETED, null), new ServerNotice("ADMIN", "maintenance at 5"), new Ping());
+                new CloseUser("alice", ByeReason.ACCOUNT_DELETED, null), new ServerNotice("ADMIN", "maintenance at 5"), new Ping(),
+                new RoomMessage("#dev", "#Dev", GROUP, TAGS), new PrivateMessage(DIRECT, TAGS),
+                new RoomTags("#dev", "#Dev", "alice", "Alice", "t-1", 3L, TAGS), new RoomTags("#dev", "#Dev", "alice", null, "t-2", 3L, java.util.Map.of()),
+                new PrivateTags("alice", "Alice", "bob", "t-3", 4L, TAGS));
         for (Delivery d : all) assertEquals(d, Delivery.fromJson(wire(d.toJson())), d.toString());
     }
 
@@ -56,6 +60,21 @@ class DeliveryRecordsTest {
         assertThrows(BusCheck.InvalidBody.class, () -> Delivered.fromJson(new JsonObject()));
         assertThrows(BusCheck.InvalidBody.class, () -> Closed.fromJson(new JsonObject().put("closed", "yes")));
         assertThrows(BusCheck.InvalidBody.class, () -> Pong.fromJson(new JsonObject().put("node", 3)));
+    }
+
+    @Test
+    @DisplayName("client tags on the bus: absent when none; a non-client or malformed name, a non-string value or over 4,094 bytes is refused")
+    void clientTags() {
+        assertEquals(false, new RoomMessage("#dev", "#Dev", GROUP).toJson().containsKey("tags"));
+        JsonObject body = new PrivateTags("alice", null, "bob", "t-1", 1L, TAGS).toJson();
+        assertEquals("tags: not a client-only tag name: label",
+                problem(body.copy().put("tags", new JsonObject().put("label", "x"))));
+        assertEquals("tags: expected an object of strings", problem(body.copy().put("tags", new JsonObject().put("+n", 3))));
+        assertEquals("tags: expected an object of strings", problem(body.copy().put("tags", "x")));
+        assertEquals("tags: client tags take 4095 bytes, more than 4094",
+                problem(body.copy().put("tags", new JsonObject().put("+big", "v".repeat(4090)))));
+        assertEquals("tags: not a client-only tag name: +a b",
+                problem(new RoomTags("#d", "#d", "a", null, "t", 1L, java.util.Map.of()).toJson().put("tags", new JsonObject().put("+a b", ""))));
     }
 
     @Test

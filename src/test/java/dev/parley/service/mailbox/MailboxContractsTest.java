@@ -24,6 +24,7 @@ class MailboxContractsTest {
     void roundTrip() {
         roundTrips(SendRequest.of("alice", "Alice", "bob", "hi", "c-1"), SendRequest::toJson, SendRequest::fromJson);
         roundTrips(SendRequest.of("alice", null, "bob", "hi", null), SendRequest::toJson, SendRequest::fromJson);
+        roundTrips(SendRequest.of("alice", null, "bob", "hi", null, java.util.Map.of("+draft/reply", "m-1")), SendRequest::toJson, SendRequest::fromJson);
         roundTrips(SendRequest.storeOnly("alice", "Alice", "bob", "hi", "m-1", 1234L), SendRequest::toJson, SendRequest::fromJson);
         roundTrips(new SendReply("m-1", 1234L, true), SendReply::toJson, SendReply::fromJson);
         roundTrips(new FetchRequest("bob", 17L), FetchRequest::toJson, FetchRequest::fromJson);

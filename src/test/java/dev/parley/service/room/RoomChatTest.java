@@ -3,6 +3,7 @@ package dev.parley.service.room;
 import dev.parley.protocol.ChatError;
 import dev.parley.service.delivery.NodeAddresses;
 import dev.parley.service.delivery.RoomMessage;
+import dev.parley.service.delivery.RoomTags;
 import dev.parley.service.group.HistoryReply;
 import dev.parley.service.group.SayReply;
 import dev.parley.store.StoredMessage;
@@ -56,6 +57,32 @@ class RoomChatTest {
         f.say("bob", "#lobby", "marker");
         Await.until(() -> everyNode.size() == 1, WAIT, "the default room's message on every node");
         assertEquals("#lobby", everyNode.get(0).getString("room"), "a #dev message never goes to every node");
+    }
+
+    @Test
+    @DisplayName("tags (TAGMSG): a member's client tags are published once to the room's address, never stored; a say's tags ride on its publication only")
+    void tags() {
+        start(t -> { });
+        List<JsonObject> dev = f.listen(RoomAddresses.events("#dev"));
+        List<JsonObject> everyNode = f.listen(NodeAddresses.ALL);
+        Map<String, String> typing = Map.of("+typing", "active");
+        SayReply sent = SayReply.fromJson(f.ask(RoomAddresses.TAGS, new RoomTagsRequest("alice", "Alice", "#DEV", typing).toJson()));
+        Await.until(() -> dev.size() == 1, WAIT, "the tags on #dev's address");
+        assertEquals(new RoomTags("#dev", "#Dev", "alice", "Alice", sent.id(), sent.ts(), typing), RoomTags.fromJson(dev.get(0)));
+        assertEquals(List.of(), f.history.log("#dev"), "tags are never stored");
+        f.refused(ChatError.NOT_IN_ROOM, RoomAddresses.TAGS, new RoomTagsRequest("carol", null, "#dev", typing).toJson());
+        f.refused(ChatError.NO_SUCH_ROOM, RoomAddresses.TAGS, new RoomTagsRequest("alice", null, "#none", typing).toJson());
+        f.ask(RoomAddresses.TAGS, new RoomTagsRequest("carol", null, "#lobby", typing).toJson());
+        Await.until(() -> everyNode.size() == 1, WAIT, "the default room's tags on every node (implicit members)");
+        assertEquals("room_tags", everyNode.get(0).getString("type"));
+
+        Map<String, String> reply = Map.of("+draft/reply", sent.id());
+        f.ask(RoomAddresses.SAY, new RoomSayRequest("alice", null, "#dev", "re", null, reply).toJson());
+        Await.until(() -> dev.size() == 2, WAIT, "the say on #dev's address");
+        RoomMessage said = RoomMessage.fromJson(dev.get(1));
+        assertEquals(reply, said.tags());
+        assertEquals(said.message(), f.history.log("#dev").get(0), "stored as a plain message (tags are live only)");
+        assertEquals(false, said.message().toJson().containsKey("tags"));
     }
 
     @Test

@@ -33,6 +33,9 @@ class RoomContractsTest {
         roundTrips(new PartRequest("alice", "#dev", null), PartRequest::toJson, PartRequest::fromJson);
         roundTrips(new RoomSayRequest("alice", "Alice", "#dev", "hi", "c-1"), RoomSayRequest::toJson, RoomSayRequest::fromJson);
         roundTrips(new RoomSayRequest("alice", null, "#dev", "hi", null), RoomSayRequest::toJson, RoomSayRequest::fromJson);
+        roundTrips(new RoomSayRequest("alice", null, "#dev", "hi", null, Map.of("+draft/reply", "m-1")), RoomSayRequest::toJson, RoomSayRequest::fromJson);
+        roundTrips(new RoomTagsRequest("alice", "Alice", "#dev", Map.of("+typing", "active")), RoomTagsRequest::toJson, RoomTagsRequest::fromJson);
+        roundTrips(new RoomTagsRequest("alice", null, "#dev", Map.of()), RoomTagsRequest::toJson, RoomTagsRequest::fromJson);
         roundTrips(new TopicRequest("alice", "#dev", "new"), TopicRequest::toJson, TopicRequest::fromJson);
         roundTrips(new TopicRequest("alice", "#dev", null), TopicRequest::toJson, TopicRequest::fromJson);
         roundTrips(new TopicReply("#Dev", "new", "alice", 5), TopicReply::toJson, TopicReply::fromJson);
