@@ -2,12 +2,39 @@ package dev.parley.store;
 
 import io.vertx.core.Future;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Who is online, cluster-wide in a cluster. One session per user. */
 public interface PresenceStore {
-    /** Records the session atomically; returns the entry it replaced (same user, older session), or null. */
+    /**
+     * How long a takeover is remembered: longer than a split or freeze lasts in practice (the chaos runs saw
+     * seconds), short enough that a login storm's records stay small (one short record per takeover).
+     */
+    Duration REPLACED_TTL = Duration.ofMinutes(10);
+
+    /** What {@link #rejoin} did. */
+    enum Rejoin {
+        /** The user was listed nowhere: the session is listed again. */
+        ADDED,
+        /** The session was still listed: written again, nothing changed for the others. */
+        REFRESHED,
+        /** A newer login replaced the session (listed now or, within {@link #REPLACED_TTL}, since gone): not listed. */
+        REPLACED
+    }
+
+    /**
+     * Records the session atomically; returns the entry it replaced (same user, older session), or null. A replaced
+     * session is remembered for {@link #REPLACED_TTL}, so that {@link #rejoin} never puts it back.
+     */
     Future<PresenceEntry> join(PresenceEntry entry);
+
+    /**
+     * Puts a live session back after shared presence lost it, atomically: unless a newer login replaced it. A
+     * takeover's kick is a fire-and-forget message that a split can drop, and the newer session may have logged
+     * out since, so "listed nowhere" alone does not mean the session was lost in a clean-up.
+     */
+    Future<Rejoin> rejoin(PresenceEntry entry);
 
     /** Removes the user only if {@code session} is still theirs; returns the removed entry, or null. */
     Future<PresenceEntry> leave(String user, String session);

@@ -200,6 +200,22 @@ class RedisStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    @DisplayName("a takeover record expires after the replaced TTL, so takeovers cannot fill Redis")
+    void takeoverRecordExpires() {
+        await(stores.presence().join(new PresenceEntry("100", "alice", "n1", "s1")));
+        await(stores.presence().join(new PresenceEntry("100", "alice", "n1", "s1")));
+        assertEquals(0, raw(Command.EXISTS, prefix + "presence:replaced:s1").toLong(), "the same session again is no takeover");
+        await(stores.presence().join(new PresenceEntry("100", "alice", "n2", "s2")));
+        long ttl = raw(Command.PTTL, prefix + "presence:replaced:s1").toLong();
+        assertTrue(ttl > PresenceStore.REPLACED_TTL.toMillis() - 60_000 && ttl <= PresenceStore.REPLACED_TTL.toMillis(),
+                "expires: " + ttl);
+        raw(Command.PEXPIRE, prefix + "presence:replaced:s1", "1");
+        awaitCondition(() -> raw(Command.EXISTS, prefix + "presence:replaced:s1").toLong() == 0, "the record expires");
+        assertEquals(PresenceStore.Rejoin.REPLACED, await(stores.presence().rejoin(new PresenceEntry("100", "alice", "n1", "s1"))),
+                "while the newer session is listed, the old one stays out anyway");
+    }
+
+    @Test
     @DisplayName("scripts are re-sent when Redis has forgotten them")
     void scriptCacheFlushed() {
         long first = await(stores.groupHistory().append(group("g1", 1))).seq();

@@ -562,6 +562,37 @@ abstract class StoreContractTest {
     }
 
     @Test
+    @DisplayName("rejoin puts a missing session back and refreshes a listed one, but never a replaced one, even after its successor left")
+    void presenceRejoin() {
+        PresenceStore p = stores.presence();
+        PresenceEntry lost = new PresenceEntry("100", "alice", "n1", "s1");
+        assertEquals(PresenceStore.Rejoin.ADDED, await(p.rejoin(lost)), "listed nowhere, never replaced");
+        assertEquals(lost, await(p.get("100")));
+        assertEquals(List.of(lost), await(p.entriesOf("n1")));
+        PresenceEntry awayNow = lost.withAway("lunch");
+        assertEquals(PresenceStore.Rejoin.REFRESHED, await(p.rejoin(awayNow)));
+        assertEquals(awayNow, await(p.get("100")));
+        assertEquals(1L, await(p.count()));
+
+        PresenceEntry newer = new PresenceEntry("100", "alice", "n2", "s2");
+        assertEquals(awayNow, await(p.join(newer)), "a takeover");
+        assertEquals(PresenceStore.Rejoin.REPLACED, await(p.rejoin(lost)), "while the newer session is listed");
+        assertEquals(newer, await(p.get("100")));
+        assertEquals(newer, await(p.leave("100", "s2")));
+        assertEquals(PresenceStore.Rejoin.REPLACED, await(p.rejoin(lost)), "and after it left: the takeover is remembered");
+        assertNull(await(p.get("100")));
+        assertEquals(List.of(), await(p.entriesOf("n1")));
+        assertEquals(0L, await(p.count()));
+
+        PresenceEntry again = new PresenceEntry("100", "alice", "n2", "s2");
+        assertEquals(PresenceStore.Rejoin.ADDED, await(p.rejoin(again)), "the successor itself is no replaced session");
+        assertEquals(List.of(again), await(p.entriesOf("n2")));
+        PresenceEntry bob = new PresenceEntry("101", "bob", "n1", "s1b");
+        await(p.join(bob));
+        assertEquals(PresenceStore.Rejoin.REFRESHED, await(p.rejoin(bob)), "joining again with the same session replaces nothing");
+    }
+
+    @Test
     @DisplayName("an away message is kept with the current session only, survives listing, and goes with the session")
     void presenceAway() {
         PresenceEntry old = new PresenceEntry("100", "alice", "n1", "s1");

@@ -140,6 +140,19 @@ final class RedisKeys {
         return nodeUsersPrefix() + node;
     }
 
+    /**
+     * String with a PX expiry ({@code PresenceStore.REPLACED_TTL}): the session was taken over by a newer login, so
+     * re-registration must not put it back. Written by the JOIN script, which builds it as {@link #replacedPrefix()}
+     * + session.
+     */
+    String replaced(String session) {
+        return replacedPrefix() + session;
+    }
+
+    String replacedPrefix() {
+        return prefix + "presence:replaced:";
+    }
+
     String nodeUsersPrefix() {
         return prefix + "presence:node:";
     }

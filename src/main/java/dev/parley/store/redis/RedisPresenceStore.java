@@ -10,6 +10,7 @@ import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,16 +20,36 @@ import java.util.Map;
  * allows and Redis Cluster does not.
  */
 final class RedisPresenceStore implements PresenceStore {
-    // KEYS: presence hash, new node's set. ARGV: user, entry JSON, node-set key prefix. Returns the old entry or nil.
+    // KEYS: presence hash, new node's set. ARGV: user, entry JSON, node-set key prefix, session, replaced-key prefix,
+    // replaced TTL (ms). Returns the old entry or nil. A takeover records the old session as replaced in the same
+    // script: its kick may be lost in a split, and re-registration must then still refuse to put it back.
     private static final LuaScript JOIN = new LuaScript("""
             local old = redis.call('HGET', KEYS[1], ARGV[1])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             if old then
-              local node = cjson.decode(old).node
-              if type(node) == 'string' and ARGV[3] .. node ~= KEYS[2] then redis.call('SREM', ARGV[3] .. node, ARGV[1]) end
+              local e = cjson.decode(old)
+              if type(e.node) == 'string' and ARGV[3] .. e.node ~= KEYS[2] then redis.call('SREM', ARGV[3] .. e.node, ARGV[1]) end
+              if type(e.session) == 'string' and e.session ~= ARGV[4] then
+                redis.call('SET', ARGV[5] .. e.session, ARGV[1], 'PX', ARGV[6])
+              end
             end
             redis.call('SADD', KEYS[2], ARGV[1])
             return old
+            """);
+    // KEYS: presence hash, the node's set, the session's replaced key. ARGV: user, entry JSON, node-set key prefix,
+    // session. Returns 'replaced' (nothing written), 'refreshed' or 'added'.
+    private static final LuaScript REJOIN = new LuaScript("""
+            if redis.call('EXISTS', KEYS[3]) == 1 then return 'replaced' end
+            local cur = redis.call('HGET', KEYS[1], ARGV[1])
+            if cur then
+              local e = cjson.decode(cur)
+              if e.session ~= ARGV[4] then return 'replaced' end
+              if type(e.node) == 'string' and ARGV[3] .. e.node ~= KEYS[2] then redis.call('SREM', ARGV[3] .. e.node, ARGV[1]) end
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[1])
+            if cur then return 'refreshed' end
+            return 'added'
             """);
     // KEYS: presence hash. ARGV: user, session, node-set key prefix. Returns the removed entry or nil.
     private static final LuaScript LEAVE = new LuaScript("""
@@ -87,7 +108,15 @@ final class RedisPresenceStore implements PresenceStore {
     @Override
     public Future<PresenceEntry> join(PresenceEntry entry) {
         return redis.eval(JOIN, List.of(keys.presence(), keys.nodeUsers(entry.node())),
-                entry.user(), entry.toJson().encode(), keys.nodeUsersPrefix()).map(RedisPresenceStore::entry);
+                entry.user(), entry.toJson().encode(), keys.nodeUsersPrefix(), entry.session(), keys.replacedPrefix(),
+                Long.toString(REPLACED_TTL.toMillis())).map(RedisPresenceStore::entry);
+    }
+
+    @Override
+    public Future<Rejoin> rejoin(PresenceEntry entry) {
+        return redis.eval(REJOIN, List.of(keys.presence(), keys.nodeUsers(entry.node()), keys.replaced(entry.session())),
+                entry.user(), entry.toJson().encode(), keys.nodeUsersPrefix(), entry.session())
+                .map(r -> Rejoin.valueOf(r.toString().toUpperCase(Locale.ROOT)));
     }
 
     @Override

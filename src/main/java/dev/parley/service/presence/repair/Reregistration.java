@@ -27,6 +27,10 @@ import java.util.function.Supplier;
  * now: a connection's departure (LEAVE) can land before the run re-registers it, which would leave a ghost.
  * So when the run ends, every session it registered that is no longer live here is removed again. A session
  * closed after that check sends its LEAVE after it, which removes it.
+ * <p>
+ * A session that a newer login replaced is never put back, even when that login has since logged out: the store
+ * remembers takeovers ({@link PresenceStore#rejoin}), and such a session is ended here with {@code bye REPLACED},
+ * since the takeover's kick may have been lost in a split.
  */
 final class Reregistration {
     private static final Logger LOG = LoggerFactory.getLogger(Reregistration.class);
@@ -93,22 +97,19 @@ final class Reregistration {
     }
 
     private Future<Void> reregister(PresenceEntry mine, List<PresenceEntry> registered) {
-        return presence.get(mine.user()).compose(current -> {
-            if (current == null) {
-                registered.add(mine);
-                return presence.join(mine).compose(previous -> presence.count())
-                        .map(count -> {
-                            everyNode.arrived(mine, count);
-                            return null;
-                        });
-            }
-            if (!current.session().equals(mine.session())) {
-                // Logged in elsewhere while we were cut off: the newer session wins.
+        return presence.rejoin(mine).compose(outcome -> {
+            if (outcome == PresenceStore.Rejoin.REPLACED) {
+                // A newer login took the user over while we were cut off, and its kick never came (or is still on
+                // its way): end the session as the kick would have.
                 ownNode.accept(new Kick(mine.user(), mine.session(), ByeReason.REPLACED));
                 return Future.succeededFuture();
             }
             registered.add(mine);
-            return presence.join(mine).mapEmpty();
+            if (outcome == PresenceStore.Rejoin.REFRESHED) return Future.succeededFuture();
+            return presence.count().map(count -> {
+                everyNode.arrived(mine, count);
+                return null;
+            });
         });
     }
 }

@@ -20,6 +20,11 @@ class DelegatingStore implements PresenceStore {
     }
 
     @Override
+    public Future<Rejoin> rejoin(PresenceEntry entry) {
+        return delegate.rejoin(entry);
+    }
+
+    @Override
     public Future<PresenceEntry> leave(String user, String session) {
         return delegate.leave(user, session);
     }

@@ -68,13 +68,34 @@ class ReregistrationTest {
     }
 
     @Test
+    @DisplayName("a session taken over by a login whose kick was lost in a split, and which has logged out since, is "
+            + "ended with bye REPLACED, not put back (long run 3's lost message)")
+    void replacedSessionIsNotPutBackAfterTheNewerOneLeft() {
+        PresenceEntry mine = new PresenceEntry("u05", "U05", "self", "s3953");
+        PresenceEntry newer = new PresenceEntry("u05", "U05", "other", "s3968");
+        live.add(mine);
+        presence.join(mine);
+        // Across the split: the other node's JOIN replaces the entry (its kick for s3953 is dropped: nobody
+        // delivers it here), then that session logs out.
+        assertEquals(mine, done(presence.join(newer)));
+        assertEquals(newer, done(presence.leave("u05", "s3968")));
+
+        // The halves merge and this node re-checks its sessions: s3953 is live and the user is listed nowhere.
+        reregistration().run();
+
+        assertNull(done(presence.get("u05")), "the replaced session stays out of presence");
+        assertEquals(List.of(new Kick("u05", "s3953", ByeReason.REPLACED)), toOwnNode, "and is ended as the kick would have");
+        assertEquals(List.of(), announced, "nobody is told u05 came back");
+    }
+
+    @Test
     @DisplayName("a run asked for while one is under way follows it, never overlaps it")
     void runsDoNotOverlap() {
-        Promise<PresenceEntry> held = Promise.promise();
+        Promise<Void> held = Promise.promise();
         Reregistration r = new Reregistration(new DelegatingStore(presence) {
             @Override
-            public Future<PresenceEntry> get(String user) {
-                return held.future();
+            public Future<Rejoin> rejoin(PresenceEntry entry) {
+                return held.future().compose(v -> super.rejoin(entry));
             }
         }, () -> {
             snapshots++;
@@ -87,7 +108,7 @@ class ReregistrationTest {
         r.run();
         assertEquals(1, snapshots, "the second run waits for the first");
 
-        held.complete(null);
+        held.complete();
         assertEquals(4, snapshots, "the runs asked for meanwhile become one more run (each reads the sessions at its start and end)");
     }
 
@@ -99,14 +120,14 @@ class ReregistrationTest {
         live.addAll(List.of(alice, bob));
         Reregistration r = new Reregistration(new DelegatingStore(presence) {
             @Override
-            public Future<PresenceEntry> join(PresenceEntry entry) {
+            public Future<Rejoin> rejoin(PresenceEntry entry) {
                 if (entry.equals(alice)) {
                     // The node resumes and closes alice's connection: gone from the sessions, its LEAVE
-                    // reaches the store first (and removes nothing), then the run's join lands.
+                    // reaches the store first (and removes nothing), then the run's rejoin lands.
                     live.remove(alice);
                     presence.leave(alice.user(), alice.session());
                 }
-                return super.join(entry);
+                return super.rejoin(entry);
             }
         }, () -> List.copyOf(live), new PresenceAnnouncer(100, announced::add), toOwnNode::add, () -> false);
 
