@@ -73,7 +73,8 @@ class TlsCliTest {
             Files.copy(next.cert(), cert, StandardCopyOption.REPLACE_EXISTING);
             server.signal("HUP");
             assertEquals(TlsSockets.serial(next.cert()), awaitServedSerial(tlsPort, TlsSockets.serial(next.cert()),
-                    TlsSockets.trusting(certs.ca(), next.ca())), "after SIGHUP new connections get the new certificate");
+                    TlsSockets.trusting(certs.ca(), next.ca())), "after SIGHUP new connections get the new certificate; server said:\n"
+                    + server.output());
             assertEquals(TlsSockets.serial(next.cert()), awaitServedSerial(ircTlsPort, TlsSockets.serial(next.cert()),
                     TlsSockets.trusting(certs.ca(), next.ca())), "the IRC TLS port serves the same certificate, reloaded with it");
         }
