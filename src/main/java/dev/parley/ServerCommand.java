@@ -131,9 +131,15 @@ final class ServerCommand {
     @SuppressWarnings("restriction")
     private static void reloadOnHangup(ParleyServer server) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reloadCertificates()
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reloadCertificates()
                     .onSuccess(changed -> LOG.info(changed ? "TLS certificate reloaded" : "TLS certificate files unchanged"))
                     .onFailure(t -> LOG.warn("TLS certificate not reloaded: {}", t.getMessage())));
+            // A process started with SIGHUP ignored (nohup, some supervisors) keeps ignoring it: the JVM then
+            // silently installs nothing, and an operator's kill -HUP would do nothing without a word.
+            if (before == sun.misc.SignalHandler.SIG_IGN) {
+                LOG.warn("SIGHUP is ignored by this process (started under nohup?): kill -HUP will not reload the TLS "
+                        + "certificate; it is reloaded by polling only (server.tlsReloadSeconds)");
+            }
         } catch (IllegalArgumentException e) {
             LOG.warn("no SIGHUP on this platform; certificates are reloaded by polling only");
         }

@@ -54,7 +54,10 @@ public final class ServerProcess implements AutoCloseable {
 
     /** @param jvmArgs e.g. -Xmx1g */
     public static ServerProcess start(List<String> jvmArgs, Map<String, String> env, String... args) throws java.io.IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // SIGHUP back to its default: a test run started under nohup would otherwise pass "ignored" on to the
+        // server, whose kill -HUP reload then never runs (env execs java: the pid stays the server's).
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=HUP",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.parley.Main"));
         cmd.addAll(List.of(args));
