@@ -22,22 +22,7 @@ class IrcAwayTest {
 
     /** Registers {@code user}, logs in with PASS, with these capabilities enabled (none: no CAP at all). */
     static TextClient irc(String user, String caps) {
-        server.register(user);
-        TextClient c = server.text();
-        if (!caps.isEmpty()) {
-            c.send("CAP LS 302");
-            c.send("CAP REQ :" + caps);
-        }
-        c.send("PASS " + user + ":123456");
-        c.send("NICK " + user);
-        c.send("USER " + user + " 0 * :Real " + user);
-        if (!caps.isEmpty()) {
-            IrcTest.line(c, "ACK :" + caps);
-            c.send("CAP END");
-        }
-        IrcTest.numeric(c, "001");
-        IrcTest.numeric(c, "900");
-        return c;
+        return IrcTest.loggedIn(server, user, "Real " + user, caps);
     }
 
     /** Joins and waits for that channel's end of NAMES (the login's #lobby sends one too). */

@@ -25,19 +25,7 @@ class IrcChannelEventsTest {
 
     /** Registers {@code user} and logs in over IRC with PASS, with the capabilities given (none: no CAP at all). */
     static TextClient irc(String user, String caps) {
-        server.register(user);
-        TextClient c = server.text();
-        if (!caps.isEmpty()) {
-            c.send("CAP LS 302");
-            c.send("CAP REQ :" + caps);
-        }
-        c.send("PASS " + user + ":123456");
-        c.send("NICK " + user);
-        c.send("USER " + user + " 0 * :" + user);
-        if (!caps.isEmpty()) c.send("CAP END");
-        numeric(c, "001");
-        numeric(c, "900");
-        return c;
+        return IrcTest.loggedIn(server, user, user, caps);
     }
 
     static String numeric(TextClient c, String code) {

@@ -42,6 +42,29 @@ class IrcTest {
         return c;
     }
 
+    /**
+     * Registers {@code user} on {@code server} and logs in with PASS, with these capabilities enabled (none: no CAP
+     * at all), under the real name given.
+     */
+    static TextClient loggedIn(TestServer server, String user, String realName, String caps) {
+        server.register(user);
+        TextClient c = server.text();
+        if (!caps.isEmpty()) {
+            c.send("CAP LS 302");
+            c.send("CAP REQ :" + caps);
+        }
+        c.send("PASS " + user + ":123456");
+        c.send("NICK " + user);
+        c.send("USER " + user + " 0 * :" + realName);
+        if (!caps.isEmpty()) {
+            line(c, "ACK :" + caps);
+            c.send("CAP END");
+        }
+        numeric(c, "001");
+        numeric(c, "900");
+        return c;
+    }
+
     /** The next line with this numeric (":parley NNN ..."). */
     static String numeric(TextClient c, String code) {
         return c.await(l -> l.startsWith(":parley " + code + " "), "numeric " + code);

@@ -46,10 +46,7 @@ class IrcTlsTest {
 
     @AfterEach
     void stopWeechat() throws InterruptedException {
-        if (weechat == null) return;
-        weechat.descendants().forEach(ProcessHandle::destroyForcibly);
-        weechat.destroy();
-        if (!weechat.waitFor(5, TimeUnit.SECONDS)) weechat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (weechat != null) RealIrcClientsTest.stop(weechat);
     }
 
     @Test

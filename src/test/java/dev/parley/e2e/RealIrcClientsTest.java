@@ -46,11 +46,14 @@ class RealIrcClientsTest {
     @AfterEach
     void stopClients() throws Exception {
         if (tmuxStarted) run("tmux", "kill-session", "-t", TMUX_SESSION);
-        if (weechat != null) {
-            weechat.descendants().forEach(ProcessHandle::destroyForcibly);
-            weechat.destroy();
-            if (!weechat.waitFor(5, TimeUnit.SECONDS)) weechat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        if (weechat != null) stop(weechat);
+    }
+
+    /** Ends a client process and whatever it started, forcibly if it does not stop within 5 s. */
+    static void stop(Process client) throws InterruptedException {
+        client.descendants().forEach(ProcessHandle::destroyForcibly);
+        client.destroy();
+        if (!client.waitFor(5, TimeUnit.SECONDS)) client.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
     @Test
