@@ -33,10 +33,14 @@ final class CatchUp {
     private List<EncodedEvent> held;
     /** Confirmations of held private messages: they run once the held events were handed to the socket. */
     private List<Runnable> heldConfirmations;
-    /** Per room: messages at or below this were replayed (or preceded the join) and must not be delivered live. */
-    private final Map<String, Long> replayedUpTo = new HashMap<>();
-    /** Per room: the newest message this session has been given (its read position when it leaves). */
-    private final Map<String, Long> lastSeq = new HashMap<>();
+    /**
+     * Per room (canonical name): what was replayed and what was given. Null until the first room is known,
+     * so an idle session holds no map; consulted on every delivery, so one lookup and no boxing.
+     */
+    private Map<String, RoomPosition> positions;
+    /** The room of the last lookup and its position: consecutive deliveries are nearly always of one room. */
+    private String lastRoom;
+    private RoomPosition lastPosition;
     /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
     private Map<String, List<EncodedEvent>> joining;
     /** Rooms entered through a new consumer whose routing gap is not filled yet ({@link GapFill}). Null when none. */
@@ -59,8 +63,9 @@ final class CatchUp {
             if (waiting != null) return hold(waiting, e);
         }
         if (e.seq != 0) {
-            if (e.seq <= replayedUpTo.getOrDefault(e.room, 0L)) return Verdict.DUPLICATE;
-            lastSeq.merge(e.room, e.seq, Math::max);
+            RoomPosition p = position(e.room);
+            if (e.seq <= p.replayedUpTo) return Verdict.DUPLICATE;
+            p.given(e.seq);
             if (gaps != null) {
                 GapFill.Gap gap = gaps.get(e.room);
                 if (gap != null && e.seq > gap.from) gap.live.add(e.seq);
@@ -83,7 +88,7 @@ final class CatchUp {
 
     /** The session's own room message: not shown back, but seen, so it is not "missed" at the next login. */
     void seenOwn(String room, long seq) {
-        if (room != null && seq != 0 && !holding) lastSeq.merge(room, seq, Math::max);
+        if (room != null && seq != 0 && !holding) position(room).given(seq);
     }
 
     /**
@@ -91,17 +96,23 @@ final class CatchUp {
      * events) reach it live; those up to it are replayed from storage.
      */
     void liveAfter(String room, long head) {
-        lastSeq.merge(room, head, Math::max);
+        position(room).given(head);
     }
 
     /** The newest message of {@code room} this session has been given (0: none). */
     long lastSeq(String room) {
-        return lastSeq.getOrDefault(room, 0L);
+        RoomPosition p = positions == null ? null : positions.get(room);
+        return p == null ? 0 : Math.max(0, p.lastSeq);
     }
 
     /** Every room's read position as this session leaves it. */
     Map<String, Long> positions() {
-        return Map.copyOf(lastSeq);
+        if (positions == null) return Map.of();
+        Map<String, Long> given = new HashMap<>();
+        positions.forEach((room, p) -> {
+            if (p.lastSeq >= 0) given.put(room, p.lastSeq);
+        });
+        return Map.copyOf(given);
     }
 
     /**
@@ -113,10 +124,7 @@ final class CatchUp {
      */
     void caughtUp(Map<String, Long> newestReplayed, Consumer<EncodedEvent> deliver, Consumer<Runnable> afterWrites) {
         if (!holding) return;
-        newestReplayed.forEach((room, seq) -> {
-            replayedUpTo.merge(room, seq, Math::max);
-            lastSeq.merge(room, seq, Math::max);
-        });
+        newestReplayed.forEach((room, seq) -> position(room).replayed(seq));
         holding = false;
         List<EncodedEvent> pending = held;
         held = null;
@@ -141,8 +149,7 @@ final class CatchUp {
      * the joiner's. The events that waited are offered again through {@code deliver}.
      */
     void joined(String room, long head, Consumer<EncodedEvent> deliver) {
-        replayedUpTo.merge(room, head, Math::max);
-        lastSeq.merge(room, head, Math::max);
+        position(room).replayed(head);
         List<EncodedEvent> waiting = joining == null ? null : joining.remove(room);
         if (waiting != null) {
             for (EncodedEvent e : waiting) deliver.accept(e);
@@ -172,22 +179,23 @@ final class CatchUp {
     void gapFilled(String room, GapFill.Gap gap, long newest) {
         if (!hasGap(room, gap)) return;
         gaps.remove(room);
-        replayedUpTo.merge(room, newest, Math::max);
-        lastSeq.merge(room, newest, Math::max);
+        position(room).replayed(newest);
     }
 
     /** The session is no longer in {@code room} (parted, kicked, or its join failed): nothing of it is kept. */
     void left(String room) {
         if (joining != null) joining.remove(room);
         if (gaps != null) gaps.remove(room);
-        lastSeq.remove(room);
-        replayedUpTo.remove(room);
+        if (positions != null) positions.remove(room);
+        lastRoom = null;
+        lastPosition = null;
     }
 
     /** The login did not complete: the next one starts from scratch. */
     void forgetPositions() {
-        lastSeq.clear();
-        replayedUpTo.clear();
+        positions = null;
+        lastRoom = null;
+        lastPosition = null;
         gaps = null;
     }
 
@@ -198,5 +206,31 @@ final class CatchUp {
         heldConfirmations = null;
         joining = null;
         gaps = null;
+    }
+
+    private RoomPosition position(String room) {
+        if (room == lastRoom) return lastPosition;   // identity: the same event's room string for every recipient
+        if (positions == null) positions = new HashMap<>();
+        RoomPosition p = positions.computeIfAbsent(room, r -> new RoomPosition());
+        lastRoom = room;
+        lastPosition = p;
+        return p;
+    }
+
+    /** One room's positions for this session: mutable longs, so a delivery allocates nothing. */
+    private static final class RoomPosition {
+        /** Messages at or below this were replayed (or preceded the join) and must not be delivered live. */
+        long replayedUpTo;
+        /** The newest message this session has been given (its read position when it leaves); -1: none yet. */
+        long lastSeq = -1;
+
+        void given(long seq) {
+            if (seq > lastSeq) lastSeq = seq;
+        }
+
+        void replayed(long seq) {
+            if (seq > replayedUpTo) replayedUpTo = seq;
+            given(seq);
+        }
     }
 }

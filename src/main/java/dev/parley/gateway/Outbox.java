@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
@@ -25,8 +26,17 @@ final class Outbox implements Wire {
     private static final int INITIAL_TURN_BYTES = 512;
     /** A turn's buffers double up to this; a busier turn continues in a new one (no copying, no 2x slack). */
     private static final int MAX_TURN_BUFFER = 64 * 1024;
+    /**
+     * Where first turn buffers come from. A fan-out gives most recipients one small frame per turn, and a fresh
+     * direct buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's thread cache hands
+     * them out for a few nanoseconds. Only this size class is pooled, so what a pool keeps after a flood is at
+     * most one small buffer per connection that was busy at once; the larger buffers of a busy turn stay unpooled.
+     */
+    private static final PooledByteBufAllocator SMALL = new PooledByteBufAllocator(true);
 
     private final ChannelHandlerContext ctx;
+    /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
+    private FlushBatcher batcher;
     private final long maxPendingBytes;
     private final OutputBudget budget;
     /** Bytes appended and not yet written to the socket (or released). */
@@ -82,7 +92,7 @@ final class Outbox implements Wire {
             if (!budget.canHold(size)) return false;
             ByteBuf next;
             try {
-                next = Unpooled.directBuffer(size, size);
+                next = size <= INITIAL_TURN_BYTES ? SMALL.directBuffer(size, size) : Unpooled.directBuffer(size, size);
             } catch (OutOfMemoryError e) {
                 return false;   // lose this connection, not the node
             }
@@ -166,7 +176,9 @@ final class Outbox implements Wire {
     private void markDirty() {
         if (!needsFlush) {
             needsFlush = true;
-            FlushBatcher.current().add(this);
+            // Writes run on the connection's event loop, whose thread's batcher this is.
+            if (batcher == null) batcher = FlushBatcher.current();
+            batcher.add(this);
         }
     }
 }
