@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
  * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
  */
-final class Outbox implements Wire {
+final class Outbox implements Wire, FlushBatcher.Dirty {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
     static final long CLOSE_GRACE_MILLIS = 2000;
 
@@ -38,6 +38,8 @@ final class Outbox implements Wire {
     /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
     private FlushBatcher batcher;
     private final long maxPendingBytes;
+    /** How long a flush may wait for more output while the event loop is busy (see {@link FlushBatcher}). */
+    private final long coalesceNanos;
     private final OutputBudget budget;
     /** Bytes appended and not yet written to the socket (or released). */
     private long pending;
@@ -51,13 +53,15 @@ final class Outbox implements Wire {
      */
     private ByteBuf turn;
 
-    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget) {
+    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget, long coalesceNanos) {
         this.ctx = ((NetSocketInternal) socket).channelHandlerContext();
         this.maxPendingBytes = maxPendingBytes;
+        this.coalesceNanos = coalesceNanos;
         this.budget = budget;
     }
 
-    EventExecutor executor() {
+    @Override
+    public EventExecutor executor() {
         return ctx.executor();
     }
 
@@ -152,7 +156,8 @@ final class Outbox implements Wire {
         ctx.close();
     }
 
-    void flush() {
+    @Override
+    public void flush() {
         needsFlush = false;
         push();
         ctx.flush();
@@ -178,7 +183,7 @@ final class Outbox implements Wire {
             needsFlush = true;
             // Writes run on the connection's event loop, whose thread's batcher this is.
             if (batcher == null) batcher = FlushBatcher.current();
-            batcher.add(this);
+            batcher.add(this, coalesceNanos);
         }
     }
 }
