@@ -27,12 +27,14 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
     /** A turn's buffers double up to this; a busier turn continues in a new one (no copying, no 2x slack). */
     private static final int MAX_TURN_BUFFER = 64 * 1024;
     /**
-     * Where first turn buffers come from. A fan-out gives most recipients one small frame per turn, and a fresh
-     * direct buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's thread cache hands
-     * them out for a few nanoseconds. Only this size class is pooled, so what a pool keeps after a flood is at
-     * most one small buffer per connection that was busy at once; the larger buffers of a busy turn stay unpooled.
+     * Where turn buffers up to {@link #MAX_POOLED} come from. A fan-out gives most recipients a few small frames
+     * per turn, and a fresh direct buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's
+     * thread cache hands them out in nanoseconds. Larger buffers (a backlog's) stay unpooled, so what the pool keeps
+     * after a flood is bounded by the connections that were busy at once times {@link #MAX_POOLED}; the pool also
+     * frees its chunks once they are empty again.
      */
-    private static final PooledByteBufAllocator SMALL = new PooledByteBufAllocator(true);
+    private static final PooledByteBufAllocator POOL = new PooledByteBufAllocator(true);
+    private static final int MAX_POOLED = 16 * 1024;
 
     private final ChannelHandlerContext ctx;
     /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
@@ -96,7 +98,7 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
             if (!budget.canHold(size)) return false;
             ByteBuf next;
             try {
-                next = size <= INITIAL_TURN_BYTES ? SMALL.directBuffer(size, size) : Unpooled.directBuffer(size, size);
+                next = size <= MAX_POOLED ? POOL.directBuffer(size, size) : Unpooled.directBuffer(size, size);
             } catch (OutOfMemoryError e) {
                 return false;   // lose this connection, not the node
             }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,28 +27,29 @@ class FlushBatcherTest {
     }
 
     /** A connection's output that records the order of flushes among the loop's other work. */
-    private record Output(String name, List<String> log, EventExecutor executor) implements FlushBatcher.Dirty {
+    private record Output(String name, List<String> log, EventExecutor executor, CountDownLatch flushed)
+            implements FlushBatcher.Dirty {
         @Override
         public void flush() {
             log.add("flush " + name);
+            flushed.countDown();
         }
     }
 
-    /** On the loop: writes {@code a}, then queues a task writing {@code b} and one logging "queued work". */
+    /** On the loop: writes {@code a}, then queues a task writing {@code b} and logging "queued work". */
     private List<String> writeThenQueueMore(long windowNanos) throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        Output a = new Output("a", log, loop);
-        Output b = new Output("b", log, loop);
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CountDownLatch flushed = new CountDownLatch(2);
+        Output a = new Output("a", log, loop, flushed);
+        Output b = new Output("b", log, loop, flushed);
         loop.execute(() -> {
             FlushBatcher.current().add(a, windowNanos);
             loop.execute(() -> {
                 FlushBatcher.current().add(b, windowNanos);
                 log.add("queued work");
             });
-            loop.execute(() -> loop.execute(() -> loop.execute(() -> done.complete(null))));
         });
-        done.get(10, TimeUnit.SECONDS);
+        assertTrue(flushed.await(10, TimeUnit.SECONDS), "both flushed: " + log);
         return log;
     }
 
