@@ -34,10 +34,13 @@ final class CatchUp {
     /** Confirmations of held private messages: they run once the held events were handed to the socket. */
     private List<Runnable> heldConfirmations;
     /**
-     * Per room (canonical name): what was replayed and what was given. Null until the first room is known,
-     * so an idle session holds no map; consulted on every delivery, so one lookup and no boxing.
+     * Per room (canonical name): what was replayed and what was given. The first room's position sits in two
+     * fields and the others in a map made for the second room, so a session in one room holds one small object
+     * and no map; consulted on every delivery, so one lookup and no boxing.
      */
-    private Map<String, RoomPosition> positions;
+    private String firstRoom;
+    private RoomPosition firstPosition;
+    private Map<String, RoomPosition> otherPositions;
     /** The room of the last lookup and its position: consecutive deliveries are nearly always of one room. */
     private String lastRoom;
     private RoomPosition lastPosition;
@@ -62,7 +65,7 @@ final class CatchUp {
             List<EncodedEvent> waiting = joining.get(e.room);
             if (waiting != null) return hold(waiting, e);
         }
-        if (e.seq != 0) {
+        if (e.seq != 0 && e.room != null) {
             RoomPosition p = position(e.room);
             if (e.seq <= p.replayedUpTo) return Verdict.DUPLICATE;
             p.given(e.seq);
@@ -101,17 +104,19 @@ final class CatchUp {
 
     /** The newest message of {@code room} this session has been given (0: none). */
     long lastSeq(String room) {
-        RoomPosition p = positions == null ? null : positions.get(room);
+        RoomPosition p = existing(room);
         return p == null ? 0 : Math.max(0, p.lastSeq);
     }
 
     /** Every room's read position as this session leaves it. */
     Map<String, Long> positions() {
-        if (positions == null) return Map.of();
         Map<String, Long> given = new HashMap<>();
-        positions.forEach((room, p) -> {
-            if (p.lastSeq >= 0) given.put(room, p.lastSeq);
-        });
+        if (firstRoom != null && firstPosition.lastSeq >= 0) given.put(firstRoom, firstPosition.lastSeq);
+        if (otherPositions != null) {
+            otherPositions.forEach((room, p) -> {
+                if (p.lastSeq >= 0) given.put(room, p.lastSeq);
+            });
+        }
         return Map.copyOf(given);
     }
 
@@ -186,14 +191,21 @@ final class CatchUp {
     void left(String room) {
         if (joining != null) joining.remove(room);
         if (gaps != null) gaps.remove(room);
-        if (positions != null) positions.remove(room);
+        if (firstRoom != null && firstRoom.equals(room)) {
+            firstRoom = null;
+            firstPosition = null;
+        } else if (otherPositions != null) {
+            otherPositions.remove(room);
+        }
         lastRoom = null;
         lastPosition = null;
     }
 
     /** The login did not complete: the next one starts from scratch. */
     void forgetPositions() {
-        positions = null;
+        firstRoom = null;
+        firstPosition = null;
+        otherPositions = null;
         lastRoom = null;
         lastPosition = null;
         gaps = null;
@@ -210,11 +222,25 @@ final class CatchUp {
 
     private RoomPosition position(String room) {
         if (room == lastRoom) return lastPosition;   // identity: the same event's room string for every recipient
-        if (positions == null) positions = new HashMap<>();
-        RoomPosition p = positions.computeIfAbsent(room, r -> new RoomPosition());
+        RoomPosition p = existing(room);
+        if (p == null) {
+            p = new RoomPosition();
+            if (firstRoom == null) {
+                firstRoom = room;
+                firstPosition = p;
+            } else {
+                if (otherPositions == null) otherPositions = new HashMap<>(4);
+                otherPositions.put(room, p);
+            }
+        }
         lastRoom = room;
         lastPosition = p;
         return p;
+    }
+
+    private RoomPosition existing(String room) {
+        if (firstRoom != null && firstRoom.equals(room)) return firstPosition;
+        return otherPositions == null ? null : otherPositions.get(room);
     }
 
     /** One room's positions for this session: mutable longs, so a delivery allocates nothing. */
