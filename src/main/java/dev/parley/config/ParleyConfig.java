@@ -21,7 +21,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
-                         int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
+                         String nodeId, int shutdownGraceSeconds,
                          int tlsPort, String tlsCert, String tlsKey, int tlsReloadSeconds) {
         /** The TLS port listens only when a certificate is configured, so the default port never serves a made-up one. */
         public boolean tlsEnabled() {
@@ -116,7 +116,6 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("server.gatewayInstances", 1, 64),
                 r.integer("server.eventLoops", 1, 256),
                 r.integer("server.acceptBacklog", 1, 65535),
-                r.integer("server.greetingDelayMs", 0, 60_000),
                 r.string("server.nodeId"),
                 r.integer("server.shutdownGraceSeconds", 1, 3600),
                 r.integer("server.tlsPort", 0, 65535),
