@@ -33,21 +33,26 @@ final class AccountCommands {
     private final GatewayServices services;
     private final OfflineReplay offlineReplay;
     private final LoginRooms loginRooms;
-    /** Registers and logins under way on this instance; the others wait their turn (limits.accountOpsInFlight). */
-    private final AccountOpGate gate;
+    /**
+     * Logins and registers under way on this instance, each at most limits.accountOpsInFlight; the others wait their
+     * turn. Two gates, so that a login never waits behind a flood of registrations (the hashing queue serves logins first).
+     */
+    private final AccountOpGate logins;
+    private final AccountOpGate registrations;
 
     AccountCommands(GatewayServices services) {
         this.services = services;
         this.offlineReplay = new OfflineReplay(services);
         this.loginRooms = new LoginRooms(services);
-        this.gate = new AccountOpGate(services.config().limits().accountOpsInFlight());
+        this.logins = new AccountOpGate(services.config().limits().accountOpsInFlight());
+        this.registrations = new AccountOpGate(services.config().limits().accountOpsInFlight());
     }
 
     /**
      * Runs a register or login when the gate admits it; {@code op} gets the one-shot release to call when it is
      * over. A connection that went away while waiting is skipped (its request flow is closed anyway).
      */
-    private void admitted(Connection c, java.util.function.Consumer<Runnable> op) {
+    private static void admitted(Connection c, AccountOpGate gate, java.util.function.Consumer<Runnable> op) {
         c.beginAccountOp();
         gate.submit(() -> {
             Once once = new Once();
@@ -75,7 +80,7 @@ final class AccountCommands {
             c.send(Reply.fail(Ops.REGISTER, r.rid(), ChatError.INVALID_USER, SEED_IDS));
             return;
         }
-        admitted(c, release -> services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
+        admitted(c, registrations, release -> services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
                 .onComplete(done -> {
                     release.run();
                     if (done.succeeded()) services.node().audit().user(Audit.Event.REGISTERED, body.user(), c.remoteAddress(), null);
@@ -94,7 +99,7 @@ final class AccountCommands {
         }
         c.loggingIn();
         LoginRequest body = new LoginRequest(r.text(Fields.USER), r.text(Fields.PASSWORD), c.remoteAddress());
-        admitted(c, release -> services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
+        admitted(c, logins, release -> services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
                 .map(m -> LoginReply.fromJson(m.body()))
                 .onSuccess(ok -> joined(c, r, ok.user(), ok.name(), release))
                 .onFailure(t -> {
