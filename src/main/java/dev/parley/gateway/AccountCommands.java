@@ -25,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** register, login, logout. A login enters its rooms ({@link LoginRooms}); what it missed is replayed by {@link OfflineReplay}. */
 final class AccountCommands {
@@ -52,7 +53,7 @@ final class AccountCommands {
      * Runs a register or login when the gate admits it; {@code op} gets the one-shot release to call when it is
      * over. A connection that went away while waiting is skipped (its request flow is closed anyway).
      */
-    private static void admitted(Connection c, AccountOpGate gate, java.util.function.Consumer<Runnable> op) {
+    private static void admitted(Connection c, AccountOpGate gate, Consumer<Runnable> op) {
         c.beginAccountOp();
         gate.submit(() -> {
             Once once = new Once();

@@ -50,7 +50,7 @@ final class RequestDecoder implements LineDecoder.Listener, SeedFrameDecoder.Lis
     private IrcLineDecoder ircLines;
     /** The first bytes while they may still open an IRC line (at most five: "NICK "). */
     private byte[] opening;
-    /** Whether a complete line or frame came in (the text protocol's first line may be a newcomer's). */
+    /** Whether a complete line came in (the text protocol's first line may be a newcomer's). */
     private boolean spoke;
 
     RequestDecoder(int maxFrameBytes, Sink sink) {
