@@ -92,8 +92,8 @@ final class LoadClient {
             return;
         }
         if (to > from && b[from] != '{' && loggingIn != null) {
-            // The server greets a connection that stayed silent past its greeting delay as a human
-            // (text protocol); our JSON then reads as text. Happens when this JVM is still cold.
+            // Servers before issue 13 greeted a connection that stayed silent past a delay as a human
+            // (text protocol); our JSON then read as text. Current servers never speak first.
             Promise<LoadClient> p = loggingIn;
             loggingIn = null;
             p.tryFail(GREETED);

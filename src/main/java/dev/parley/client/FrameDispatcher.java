@@ -26,7 +26,7 @@ final class FrameDispatcher {
     }
 
     void line(String line) {
-        // The server greets a silent connection in its text protocol ("* Welcome ..."): not for us.
+        // Servers before issue 13 greeted a silent connection in text ("* Welcome ..."): not for us.
         if (line.isBlank() || line.startsWith("* ")) {
             return;
         }

@@ -21,7 +21,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     }
 
     public record Server(String host, int port, int gatewayInstances, int eventLoops, boolean nativeTransport,
-                         int coalesceMicros, int acceptBacklog, int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
+                         int coalesceMicros, int acceptBacklog, String nodeId, int shutdownGraceSeconds,
                          int tlsPort, String tlsCert, String tlsKey, int tlsReloadSeconds) {
         /** The TLS port listens only when a certificate is configured, so the default port never serves a made-up one. */
         public boolean tlsEnabled() {
@@ -43,7 +43,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
                          String exemptAddresses, int loginTimeoutSeconds,
                          int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
-                         long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax) {
+                         long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax, int accountOpsInFlight) {
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
@@ -118,7 +118,6 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.bool("server.nativeTransport"),
                 r.integer("server.coalesceMicros", 0, 100_000),
                 r.integer("server.acceptBacklog", 1, 65535),
-                r.integer("server.greetingDelayMs", 0, 60_000),
                 r.string("server.nodeId"),
                 r.integer("server.shutdownGraceSeconds", 1, 3600),
                 r.integer("server.tlsPort", 0, 65535),
@@ -142,7 +141,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.longValue("limits.slowConsumerBytes", 16_384, 1L << 30),
                 r.longValue("limits.maxPendingOutputBytes", 1L << 20, 1L << 40),
                 r.integer("limits.whoListMax", 1, 1_000_000),
-                r.integer("limits.presenceFanoutMax", 0, 10_000_000));
+                r.integer("limits.presenceFanoutMax", 0, 10_000_000),
+                r.integer("limits.accountOpsInFlight", 1, 100_000));
         try {
             AddressSet.parse(limits.exemptAddresses());
         } catch (IllegalArgumentException e) {

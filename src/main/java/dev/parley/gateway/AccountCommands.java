@@ -25,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** register, login, logout. A login enters its rooms ({@link LoginRooms}); what it missed is replayed by {@link OfflineReplay}. */
 final class AccountCommands {
@@ -33,11 +34,39 @@ final class AccountCommands {
     private final GatewayServices services;
     private final OfflineReplay offlineReplay;
     private final LoginRooms loginRooms;
+    /**
+     * Logins and registers under way on this instance, each at most limits.accountOpsInFlight; the others wait their
+     * turn. Two gates, so that a login never waits behind a flood of registrations (the hashing queue serves logins first).
+     */
+    private final AccountOpGate logins;
+    private final AccountOpGate registrations;
 
     AccountCommands(GatewayServices services) {
         this.services = services;
         this.offlineReplay = new OfflineReplay(services);
         this.loginRooms = new LoginRooms(services);
+        this.logins = new AccountOpGate(services.config().limits().accountOpsInFlight());
+        this.registrations = new AccountOpGate(services.config().limits().accountOpsInFlight());
+    }
+
+    /**
+     * Runs a register or login when the gate admits it; {@code op} gets the one-shot release to call when it is
+     * over. A connection that went away while waiting is skipped (its request flow is closed anyway).
+     */
+    private static void admitted(Connection c, AccountOpGate gate, Consumer<Runnable> op) {
+        c.beginAccountOp();
+        gate.submit(() -> {
+            Once once = new Once();
+            Runnable release = () -> {
+                if (once.first()) gate.done();
+            };
+            if (c.closed()) {
+                release.run();
+                c.endAccountOp();
+                return;
+            }
+            op.accept(release);
+        });
     }
 
     // register <user> <password> [name]
@@ -52,15 +81,15 @@ final class AccountCommands {
             c.send(Reply.fail(Ops.REGISTER, r.rid(), ChatError.INVALID_USER, SEED_IDS));
             return;
         }
-        c.beginAccountOp();
-        services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
+        admitted(c, registrations, release -> services.bus().<JsonObject>request(AuthAddresses.REGISTER, body.toJson())
                 .onComplete(done -> {
+                    release.run();
                     if (done.succeeded()) services.node().audit().user(Audit.Event.REGISTERED, body.user(), c.remoteAddress(), null);
                     c.send(done.succeeded()
                             ? Reply.ok(Ops.REGISTER, r.rid(), Json.object().put(Fields.USER, body.user()))
                             : Replies.failure(Ops.REGISTER, r, done.cause()));
                     c.endAccountOp();
-                });
+                }));
     }
 
     // login <user> <password>
@@ -70,12 +99,12 @@ final class AccountCommands {
             return;
         }
         c.loggingIn();
-        c.beginAccountOp();
         LoginRequest body = new LoginRequest(r.text(Fields.USER), r.text(Fields.PASSWORD), c.remoteAddress());
-        services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
+        admitted(c, logins, release -> services.bus().<JsonObject>request(AuthAddresses.LOGIN, body.toJson())
                 .map(m -> LoginReply.fromJson(m.body()))
-                .onSuccess(ok -> joined(c, r, ok.user(), ok.name()))
+                .onSuccess(ok -> joined(c, r, ok.user(), ok.name(), release))
                 .onFailure(t -> {
+                    release.run();
                     services.metrics().loginsFailed.increment();
                     ChatError why = Bus.toChatError(t);
                     services.node().audit().user(why == ChatError.RATE_LIMITED ? Audit.Event.LOGIN_THROTTLED : Audit.Event.LOGIN_FAILED,
@@ -83,11 +112,14 @@ final class AccountCommands {
                     c.loginFailed();
                     c.send(Replies.failure(Ops.LOGIN, r, t));
                     c.endAccountOp();
-                });
+                }));
     }
 
-    private void joined(Connection c, Request r, String user, String name) {
-        if (c.closed() || !c.loggingInState()) return;
+    private void joined(Connection c, Request r, String user, String name, Runnable release) {
+        if (c.closed() || !c.loggingInState()) {
+            release.run();
+            return;
+        }
         c.authenticated(user, name, UUID.randomUUID().toString());
         // From here on live events for the user are held on the connection; the rooms' heads read
         // next split "missed" (replayed from storage) from "live" (the held events after them).
@@ -106,7 +138,10 @@ final class AccountCommands {
                             .onFailure(t -> services.node().leaveFailed(
                                     new PresenceEntry(user, name, services.nodeId(), join.session())));
                 })
-                .onComplete(answered -> joinAnswered.complete())
+                .onComplete(answered -> {
+                    joinAnswered.complete();
+                    release.run();
+                })
                 .map(m -> OnlineListing.fromJson(m.body()))
                 .onSuccess(listing -> {
                     JsonObject reply = new JsonObject().put(Fields.USER, user).put(Fields.NAME, name)

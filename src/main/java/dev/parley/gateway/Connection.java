@@ -65,9 +65,9 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         if (!closed()) decoder.feed(bytes);
     }
 
-    /** Called when a new connection stays silent: probably a human waiting to be greeted. */
-    void greetIfSilent() {
-        if (decoder.protocol() == null && !closed()) out.greet();
+    @Override
+    public void welcome() {
+        out.greet();
     }
 
     @Override

@@ -24,8 +24,6 @@ final class FrameWriter {
     private final Consumer<ByeReason> dropped;
     /** Runs after each accepted write (the node checks its output budget). */
     private final Runnable wrote;
-    /** Greeted as a human before speaking: until its first byte says otherwise, answer in text. */
-    private boolean greeted;
     private boolean closed;
 
     FrameWriter(Wire wire, Encoders encoders, Supplier<Protocol> decided, Consumer<ByeReason> dropped, Runnable wrote) {
@@ -36,10 +34,9 @@ final class FrameWriter {
         this.wrote = wrote;
     }
 
-    /** Greets a client that has not spoken yet; its first byte still decides the protocol. */
+    /** Welcomes a human: called on the first line of a connection whose first byte chose text. */
     void greet() {
-        greeted = true;
-        wire.write(TextLineEncoder.GREETING.getBytes(StandardCharsets.UTF_8));
+        if (!closed) write(TextLineEncoder.GREETING.getBytes(StandardCharsets.UTF_8));
     }
 
     void write(Outbound out) {
@@ -68,10 +65,11 @@ final class FrameWriter {
         wire.abort(bye);
     }
 
-    /** Says why, then closes once the goodbye is out. */
+    /** Says why (in the client's protocol; a client that never spoke chose none, so it hears nothing), then closes. */
     void bye(ByeReason reason, String message) {
         if (closed) return;
-        byte[] bytes = encoders.encode(protocol(), new ByeEvent(reason, message == null ? reason.defaultMessage : message));
+        byte[] bytes = decided.get() == null ? null
+                : encoders.encode(protocol(), new ByeEvent(reason, message == null ? reason.defaultMessage : message));
         closed = true;
         dropped.accept(reason);
         wire.writeAndClose(bytes);
@@ -101,11 +99,10 @@ final class FrameWriter {
         return closed;
     }
 
-    /** The protocol answers are written in: the client's, or before it spoke, text if greeted and JSON if not. */
+    /** The protocol answers are written in: the client's, or JSON before it spoke (only refusals, never unasked). */
     Protocol protocol() {
         Protocol p = decided.get();
-        if (p != null) return p;
-        return greeted ? Protocol.TEXT : Protocol.JSON;
+        return p != null ? p : Protocol.JSON;
     }
 
     long backlogBytes() {

@@ -267,9 +267,6 @@ public final class GatewayVerticle extends VerticleBase {
             connections.remove(c);
             release(c);
         });
-        if (settings.server().greetingDelayMs() > 0) {
-            vertx.setTimer(settings.server().greetingDelayMs(), id -> c.greetIfSilent());
-        }
     }
 
     private static RequestFlow.Reads reads(NetSocket socket) {

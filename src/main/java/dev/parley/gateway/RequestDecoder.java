@@ -36,6 +36,9 @@ final class RequestDecoder implements LineDecoder.Listener, SeedFrameDecoder.Lis
 
         /** The stream cannot be decoded any further (oversize, broken seed frame): the connection must close. */
         void badFrame(String detail);
+
+        /** The first line of a text connection is no command: a person who does not know the way yet. Comes before its request. */
+        void newcomer();
     }
 
     /** Largest line or frame body: bounds what one connection can make the node hold. */
@@ -47,6 +50,8 @@ final class RequestDecoder implements LineDecoder.Listener, SeedFrameDecoder.Lis
     private IrcLineDecoder ircLines;
     /** The first bytes while they may still open an IRC line (at most five: "NICK "). */
     private byte[] opening;
+    /** Whether a complete line came in (the text protocol's first line may be a newcomer's). */
+    private boolean spoke;
 
     RequestDecoder(int maxFrameBytes, Sink sink) {
         this(maxFrameBytes, sink, null);
@@ -95,6 +100,10 @@ final class RequestDecoder implements LineDecoder.Listener, SeedFrameDecoder.Lis
 
     @Override
     public void onLine(byte[] line) {
+        if (!spoke) {
+            spoke = true;
+            if (protocol == Protocol.TEXT && (line.length == 0 || line[0] != '/')) sink.newcomer();
+        }
         if (protocol == Protocol.IRC) {
             // The IRC session parses it: IRC's errors are numerics, not Parley error frames.
             sink.request(new Request(IRC_LINE, null, Json.object().put("line", new String(line, StandardCharsets.UTF_8))));

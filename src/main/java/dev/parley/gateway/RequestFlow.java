@@ -28,6 +28,9 @@ final class RequestFlow implements RequestDecoder.Sink {
 
         void bye(ByeReason reason, String message);
 
+        /** Welcomes a person whose first line was no command (Parley never speaks first: see docs/protocol.md). */
+        void welcome();
+
         boolean closed();
     }
 
@@ -75,6 +78,11 @@ final class RequestFlow implements RequestDecoder.Sink {
     @Override
     public void badFrame(String detail) {
         port.bye(ByeReason.BAD_FRAME, detail);
+    }
+
+    @Override
+    public void newcomer() {
+        if (!port.closed()) port.welcome();
     }
 
     private void offer(Request request) {

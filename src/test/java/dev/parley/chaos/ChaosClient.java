@@ -134,7 +134,7 @@ final class ChaosClient implements AutoCloseable {
         String reason = "EOF";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                if (!line.startsWith("{")) continue; // the text greeting
+                if (!line.startsWith("{")) continue; // not JSON: never expected
                 JsonNode f = Json.MAPPER.readTree(line);
                 String op = f.path("op").asText();
                 if ("message".equals(op)) {

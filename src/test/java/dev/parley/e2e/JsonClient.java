@@ -69,7 +69,7 @@ public final class JsonClient implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                // The text greeting reaches a JSON client that stays silent after connecting: not a frame.
+                // A line that is no JSON is kept apart (the server never greets a JSON client: SilentStartTest).
                 if (!line.startsWith("{")) {
                     textLines.add(line);
                     continue;
@@ -205,7 +205,7 @@ public final class JsonClient implements AutoCloseable {
         return inbox.drainUnconsumed();
     }
 
-    /** Lines that were not JSON (only the greeting is expected). */
+    /** Lines that were not JSON (none expected: the server never greets a JSON client). */
     public List<String> textLines() {
         return textLines;
     }

@@ -160,13 +160,23 @@ class LeavingTest {
         }
 
         @Test
-        @DisplayName("a silent connection that never logged in is closed too, with a readable goodbye")
+        @DisplayName("a person who never logged in is closed too, with a readable goodbye")
         void anonymousIdle() {
-            try (TextClient silent = server.text()) {
-                silent.awaitContaining("/help");
-                String bye = silent.awaitContaining("(IDLE)");
+            try (TextClient person = server.text()) {
+                person.send("");
+                person.awaitContaining("/help");
+                String bye = person.awaitContaining("(IDLE)");
                 assertTrue(bye.startsWith("*"), bye);
+                assertTrue(person.awaitClosed());
+            }
+        }
+
+        @Test
+        @DisplayName("a connection that never spoke is closed without a word: it chose no protocol to hear one in")
+        void silentIdle() {
+            try (TextClient silent = server.text()) {
                 assertTrue(silent.awaitClosed());
+                assertEquals(List.of(), silent.log());
             }
         }
     }

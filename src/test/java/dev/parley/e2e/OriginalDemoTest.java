@@ -61,6 +61,7 @@ class OriginalDemoTest {
     @DisplayName("the original demo over the text protocol, as a human on nc sees it")
     void originalDemoOverText() {
         try (TextClient a = server.text(); TextClient b = server.text(); TextClient c = server.text()) {
+            a.send("");   // a person presses Enter and is welcomed (the server never speaks first)
             a.awaitContaining("/help");
             a.send("/register t100 123456 alice");
             a.awaitContaining("registered t100");

@@ -57,11 +57,29 @@ class TextProtocolTest {
     }
 
     @Test
-    @DisplayName("a silent new connection is greeted as a human and told about /help")
+    @DisplayName("a person whose first line is no command is welcomed, before its answer, and told about /help; once")
     void greeting() {
         try (TextClient c = server.text()) {
+            c.send("hello?");
             String line = c.awaitContaining("/help");
-            assertTrue(line.startsWith("*"), line);
+            assertTrue(line.startsWith("* Welcome"), line);
+            c.awaitContaining("NOT_LOGGED_IN");
+            c.send("");
+            c.send("/ping");
+            c.awaitContaining("pong");
+            assertEquals(1, c.log().stream().filter(l -> l.startsWith("* Welcome")).count(), c.log().toString());
+        }
+    }
+
+    @Test
+    @DisplayName("whoever starts with a command knows the way: no welcome")
+    void noGreetingForCommands() {
+        try (TextClient c = server.text()) {
+            c.send("/ping");
+            c.awaitContaining("pong");
+            c.send("hello?");
+            c.awaitContaining("NOT_LOGGED_IN");
+            assertTrue(c.log().stream().noneMatch(l -> l.startsWith("* Welcome")), c.log().toString());
         }
     }
 

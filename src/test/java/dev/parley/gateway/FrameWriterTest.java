@@ -35,7 +35,7 @@ class FrameWriterTest {
 
         @Override
         public void writeAndClose(byte[] last) {
-            log.add("close " + new String(last, StandardCharsets.UTF_8));
+            log.add(last == null ? "close" : "close " + new String(last, StandardCharsets.UTF_8));
         }
 
         @Override
@@ -61,14 +61,33 @@ class FrameWriterTest {
     private final FrameWriter writer = new FrameWriter(wire, new Encoders(), () -> decided, dropped::add, () -> writes++);
 
     @Test
-    @DisplayName("before the client speaks, answers are JSON; after a greeting, text; once it spoke, its protocol")
+    @DisplayName("before the client speaks, refusals are JSON; once it spoke, its protocol; the welcome is text")
     void protocolChoice() {
         assertEquals(Protocol.JSON, writer.protocol());
+        decided = Protocol.TEXT;
+        assertEquals(Protocol.TEXT, writer.protocol(), "the first byte decides");
         writer.greet();
-        assertEquals(TextLineEncoder.GREETING, wire.log.get(0));
-        assertEquals(Protocol.TEXT, writer.protocol(), "a human was greeted: answer in text");
+        assertEquals(List.of(TextLineEncoder.GREETING), wire.log);
+    }
+
+    @Test
+    @DisplayName("a connection that never spoke chose no protocol: its goodbye closes it without a word")
+    void silentGoodbye() {
+        writer.bye(ByeReason.IDLE, null);
+        assertEquals(List.of("close"), wire.log, "no JSON (nor text) line to a client that may speak neither");
+        assertEquals(List.of(ByeReason.IDLE), dropped);
         decided = Protocol.JSON;
-        assertEquals(Protocol.JSON, writer.protocol(), "the first byte decides, greeting or not");
+        writer.bye(ByeReason.IDLE, null);
+        assertEquals(1, wire.log.size(), "closed once");
+    }
+
+    @Test
+    @DisplayName("a client that spoke gets its goodbye in its protocol")
+    void spokenGoodbye() {
+        decided = Protocol.TEXT;
+        writer.bye(ByeReason.IDLE, null);
+        assertEquals(1, wire.log.size());
+        assertTrue(wire.log.get(0).startsWith("close * "), wire.log.toString());
     }
 
     @Test

@@ -35,6 +35,11 @@ class RequestDecoderTest {
         public void badFrame(String detail) {
             seen.add("bad: " + detail);
         }
+
+        @Override
+        public void newcomer() {
+            seen.add("newcomer");
+        }
     }
 
     private static byte[] utf8(String s) {
@@ -93,7 +98,21 @@ class RequestDecoderTest {
         RequestDecoder d = new RequestDecoder(MAX, r);
         d.feed(utf8("/who\n"));
         assertEquals(Protocol.TEXT, d.protocol());
-        assertEquals(List.of("say {\"text\":\"hello all\"}", "who {}"), decodeEveryWay(utf8("hello all\n\n   \n/who\n")));
+        assertEquals(List.of("newcomer", "say {\"text\":\"hello all\"}", "who {}"),
+                decodeEveryWay(utf8("hello all\n\n   \n/who\n")));
+    }
+
+    @Test
+    @DisplayName("a text connection whose first line is no command is a newcomer, once, before that line; no other protocol ever is")
+    void newcomer() {
+        assertEquals(List.of("newcomer"), decodeEveryWay(utf8("\r\n\n")), "a bare Enter asks for the welcome");
+        assertEquals(List.of("newcomer", "say {\"text\":\"hi\"}", "say {\"text\":\"again\"}"),
+                decodeEveryWay(utf8("hi\nagain\n")));
+        assertEquals(List.of("who {}", "say {\"text\":\"hi\"}"), decodeEveryWay(utf8("/who\nhi\n")),
+                "whoever starts with a command knows the way");
+        assertEquals(List.of("ping {\"op\":\"ping\"}"), decodeEveryWay(utf8("{\"op\":\"ping\"}\n")));
+        assertEquals(List.of("irc.line {\"line\":\"NICK bob\"}"), decodeEveryWay(utf8("NICK bob\r\n")));
+        assertEquals(1, decodeEveryWay(seedFrame(SEED_LOGIN)).size());
     }
 
     @Test
@@ -109,8 +128,9 @@ class RequestDecoderTest {
         assertEquals(null, d.protocol(), "a prefix of an opener waits");
         d.feed(utf8("E is a word\n"));
         assertEquals(Protocol.TEXT, d.protocol(), "not an opener after all: the first byte decides");
-        assertEquals(List.of("say {\"text\":\"NICE is a word\"}"), r.seen);
-        assertEquals(List.of("say {\"text\":\"nick bob\"}"), decodeEveryWay(utf8("nick bob\n")), "lower case is text");
+        assertEquals(List.of("newcomer", "say {\"text\":\"NICE is a word\"}"), r.seen);
+        assertEquals(List.of("newcomer", "say {\"text\":\"nick bob\"}"), decodeEveryWay(utf8("nick bob\n")),
+                "lower case is text");
     }
 
     @Test

@@ -46,6 +46,11 @@ class RequestFlowTest {
         }
 
         @Override
+        public void welcome() {
+            log.add("welcome");
+        }
+
+        @Override
         public boolean closed() {
             return closed;
         }

@@ -2,6 +2,7 @@ package dev.parley.store;
 
 import dev.parley.store.redis.RedisStoreOptions;
 import dev.parley.store.redis.RedisStores;
+import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SelfSignedCertificate;
@@ -59,6 +60,18 @@ class RedisStoreContractTest extends StoreContractTest {
 
     private RedisStoreOptions options() {
         return RedisStoreOptions.of(server.uri()).withKeyPrefix(prefix).withHistoryMaxMessages(HISTORY_MAX);
+    }
+
+    @Test
+    @DisplayName("listing 201 of 1,000 online users (a login's listing, hashed, not a listpack) gives 201 distinct ones")
+    void presenceListOfABigHash() {
+        List<Future<PresenceEntry>> joins = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) joins.add(stores.presence().join(new PresenceEntry("b" + i, "big " + i, "n1", "s" + i)));
+        awaitAll(joins);
+        List<PresenceEntry> some = await(stores.presence().list(201));
+        assertEquals(201, some.size());
+        assertEquals(201, new java.util.HashSet<>(some).size(), "distinct");
+        assertEquals(1000, await(stores.presence().list(5000)).size());
     }
 
     @Test

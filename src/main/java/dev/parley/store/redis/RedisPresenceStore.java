@@ -149,7 +149,10 @@ final class RedisPresenceStore implements PresenceStore {
 
     // HSCAN may repeat an entry while the hash resizes; keying by user drops the repeats.
     private Future<List<PresenceEntry>> scan(String cursor, int max, Map<String, PresenceEntry> found) {
-        return redis.send(Command.HSCAN, keys.presence(), cursor, "COUNT", Integer.toString(SCAN_COUNT)).compose(r -> {
+        // Asks for no more than is still missing: a login lists 201 of maybe 100,000 (500 per login cost a storm
+        // the transfer and parsing of 300 entries it dropped).
+        int wanted = Math.min(SCAN_COUNT, max - found.size());
+        return redis.send(Command.HSCAN, keys.presence(), cursor, "COUNT", Integer.toString(wanted)).compose(r -> {
             String next = r.get(0).toString();
             Response fields = r.get(1);
             for (int i = 0; i + 1 < fields.size() && found.size() < max; i += 2) {
