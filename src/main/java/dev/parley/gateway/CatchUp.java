@@ -34,9 +34,9 @@ final class CatchUp {
     /** Confirmations of held private messages: they run once the held events were handed to the socket. */
     private List<Runnable> heldConfirmations;
     /** Per room: messages at or below this were replayed (or preceded the join) and must not be delivered live. */
-    private final Map<String, Long> replayedUpTo = new HashMap<>();
+    private final RoomSeqs replayedUpTo = new RoomSeqs();
     /** Per room: the newest message this session has been given (its read position when it leaves). */
-    private final Map<String, Long> lastSeq = new HashMap<>();
+    private final RoomSeqs lastSeq = new RoomSeqs();
     /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
     private Map<String, List<EncodedEvent>> joining;
     /** Rooms entered through a new consumer whose routing gap is not filled yet ({@link GapFill}). Null when none. */
@@ -59,8 +59,8 @@ final class CatchUp {
             if (waiting != null) return hold(waiting, e);
         }
         if (e.seq != 0) {
-            if (e.seq <= replayedUpTo.getOrDefault(e.room, 0L)) return Verdict.DUPLICATE;
-            lastSeq.merge(e.room, e.seq, Math::max);
+            if (e.seq <= replayedUpTo.get(e.room)) return Verdict.DUPLICATE;
+            lastSeq.raise(e.room, e.seq);
             if (gaps != null) {
                 GapFill.Gap gap = gaps.get(e.room);
                 if (gap != null && e.seq > gap.from) gap.live.add(e.seq);
@@ -83,7 +83,7 @@ final class CatchUp {
 
     /** The session's own room message: not shown back, but seen, so it is not "missed" at the next login. */
     void seenOwn(String room, long seq) {
-        if (room != null && seq != 0 && !holding) lastSeq.merge(room, seq, Math::max);
+        if (room != null && seq != 0 && !holding) lastSeq.raise(room, seq);
     }
 
     /**
@@ -91,17 +91,17 @@ final class CatchUp {
      * events) reach it live; those up to it are replayed from storage.
      */
     void liveAfter(String room, long head) {
-        lastSeq.merge(room, head, Math::max);
+        lastSeq.raise(room, head);
     }
 
     /** The newest message of {@code room} this session has been given (0: none). */
     long lastSeq(String room) {
-        return lastSeq.getOrDefault(room, 0L);
+        return lastSeq.get(room);
     }
 
     /** Every room's read position as this session leaves it. */
     Map<String, Long> positions() {
-        return Map.copyOf(lastSeq);
+        return Map.copyOf(lastSeq.toMap());
     }
 
     /**
@@ -114,8 +114,8 @@ final class CatchUp {
     void caughtUp(Map<String, Long> newestReplayed, Consumer<EncodedEvent> deliver, Consumer<Runnable> afterWrites) {
         if (!holding) return;
         newestReplayed.forEach((room, seq) -> {
-            replayedUpTo.merge(room, seq, Math::max);
-            lastSeq.merge(room, seq, Math::max);
+            replayedUpTo.raise(room, seq);
+            lastSeq.raise(room, seq);
         });
         holding = false;
         List<EncodedEvent> pending = held;
@@ -141,8 +141,8 @@ final class CatchUp {
      * the joiner's. The events that waited are offered again through {@code deliver}.
      */
     void joined(String room, long head, Consumer<EncodedEvent> deliver) {
-        replayedUpTo.merge(room, head, Math::max);
-        lastSeq.merge(room, head, Math::max);
+        replayedUpTo.raise(room, head);
+        lastSeq.raise(room, head);
         List<EncodedEvent> waiting = joining == null ? null : joining.remove(room);
         if (waiting != null) {
             for (EncodedEvent e : waiting) deliver.accept(e);
@@ -172,8 +172,8 @@ final class CatchUp {
     void gapFilled(String room, GapFill.Gap gap, long newest) {
         if (!hasGap(room, gap)) return;
         gaps.remove(room);
-        replayedUpTo.merge(room, newest, Math::max);
-        lastSeq.merge(room, newest, Math::max);
+        replayedUpTo.raise(room, newest);
+        lastSeq.raise(room, newest);
     }
 
     /** The session is no longer in {@code room} (parted, kicked, or its join failed): nothing of it is kept. */
