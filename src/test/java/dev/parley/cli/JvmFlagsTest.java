@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JVM flags bin/parley and the pod give the server (docs/performance.md, "JVM flags"): this JVM starts with them. */
@@ -45,6 +46,8 @@ class JvmFlagsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
         assertEquals(0, p.exitValue(), "JVM refused " + flags + ": " + out);
+        // e.g. "NewSize was set larger than initial heap size": flags that contradict each other start, with a warning.
+        assertFalse(out.toLowerCase(java.util.Locale.ROOT).contains("warning"), "JVM warned about " + flags + ": " + out);
     }
 
     private static long bytes(String size) {
@@ -64,13 +67,13 @@ class JvmFlagsTest {
     }
 
     @Test
-    @DisplayName("bin/parley's default server flags are accepted by this JVM")
+    @DisplayName("bin/parley's default server flags are accepted by this JVM, without a warning")
     void binParleyFlagsStart() throws Exception {
         assertJvmStarts(binParleyServerFlags());
     }
 
     @Test
-    @DisplayName("the pod's JAVA_TOOL_OPTIONS are accepted by this JVM")
+    @DisplayName("the pod's JAVA_TOOL_OPTIONS are accepted by this JVM, without a warning")
     void podFlagsStart() throws Exception {
         assertJvmStarts(podFlags());
     }
