@@ -165,7 +165,8 @@ public final class ParleyServer {
     }
 
     private static VertxOptions vertxOptions(ParleyConfig config) {
-        return new VertxOptions().setEventLoopPoolSize(config.server().eventLoops());
+        return new VertxOptions().setEventLoopPoolSize(config.server().eventLoops())
+                .setPreferNativeTransport(config.server().nativeTransport());
     }
 
     /**

@@ -100,7 +100,7 @@ final class ServerCommand {
             return 1;
         }
         String listening = "Parley listening on " + config.server().host() + ":" + server.port()
-                + " (node " + server.nodeId()
+                + " (node " + server.nodeId() + ", " + (server.vertx().isNativeTransportEnabled() ? "epoll" : "nio")
                 + (config.cluster().enabled() ? ", cluster " + config.cluster().name() : ", data " + Path.of(config.store().dataDir()).toAbsolutePath())
                 + (server.tlsPort() > 0 ? ", tls " + config.server().host() + ":" + server.tlsPort() : "")
                 + (config.irc().port() > 0 ? ", irc " + config.server().host() + ":" + config.irc().port() : "")

@@ -32,7 +32,7 @@ final class Generator implements AutoCloseable {
 
     Generator(BenchOptions options, int connections) {
         this.options = options;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setPreferNativeTransport(true)
                 .setInternalBlockingPoolSize(1));
         this.context = vertx.getOrCreateContext();
         this.sourceAddresses = options.sourceAddressesFor(connections);

@@ -20,8 +20,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     public record Irc(int port, int tlsPort, String network, String motd) {
     }
 
-    public record Server(String host, int port, int gatewayInstances, int eventLoops, int acceptBacklog,
-                         int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
+    public record Server(String host, int port, int gatewayInstances, int eventLoops, boolean nativeTransport,
+                         int coalesceMicros, int acceptBacklog, int greetingDelayMs, String nodeId, int shutdownGraceSeconds,
                          int tlsPort, String tlsCert, String tlsKey, int tlsReloadSeconds) {
         /** The TLS port listens only when a certificate is configured, so the default port never serves a made-up one. */
         public boolean tlsEnabled() {
@@ -115,6 +115,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("server.port", 0, 65535),
                 r.integer("server.gatewayInstances", 1, 64),
                 r.integer("server.eventLoops", 1, 256),
+                r.bool("server.nativeTransport"),
+                r.integer("server.coalesceMicros", 0, 100_000),
                 r.integer("server.acceptBacklog", 1, 65535),
                 r.integer("server.greetingDelayMs", 0, 60_000),
                 r.string("server.nodeId"),

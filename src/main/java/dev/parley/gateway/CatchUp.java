@@ -33,10 +33,17 @@ final class CatchUp {
     private List<EncodedEvent> held;
     /** Confirmations of held private messages: they run once the held events were handed to the socket. */
     private List<Runnable> heldConfirmations;
-    /** Per room: messages at or below this were replayed (or preceded the join) and must not be delivered live. */
-    private final RoomSeqs replayedUpTo = new RoomSeqs();
-    /** Per room: the newest message this session has been given (its read position when it leaves). */
-    private final RoomSeqs lastSeq = new RoomSeqs();
+    /**
+     * Per room (canonical name): what was replayed and what was given. The first room's position sits in two
+     * fields and the others in a map made for the second room, so a session in one room holds one small object
+     * and no map; consulted on every delivery, so one lookup and no boxing.
+     */
+    private String firstRoom;
+    private RoomPosition firstPosition;
+    private Map<String, RoomPosition> otherPositions;
+    /** The room of the last lookup and its position: consecutive deliveries are nearly always of one room. */
+    private String lastRoom;
+    private RoomPosition lastPosition;
     /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
     private Map<String, List<EncodedEvent>> joining;
     /** Rooms entered through a new consumer whose routing gap is not filled yet ({@link GapFill}). Null when none. */
@@ -58,9 +65,10 @@ final class CatchUp {
             List<EncodedEvent> waiting = joining.get(e.room);
             if (waiting != null) return hold(waiting, e);
         }
-        if (e.seq != 0) {
-            if (e.seq <= replayedUpTo.get(e.room)) return Verdict.DUPLICATE;
-            lastSeq.raise(e.room, e.seq);
+        if (e.seq != 0 && e.room != null) {
+            RoomPosition p = position(e.room);
+            if (e.seq <= p.replayedUpTo) return Verdict.DUPLICATE;
+            p.given(e.seq);
             if (gaps != null) {
                 GapFill.Gap gap = gaps.get(e.room);
                 if (gap != null && e.seq > gap.from) gap.live.add(e.seq);
@@ -83,7 +91,7 @@ final class CatchUp {
 
     /** The session's own room message: not shown back, but seen, so it is not "missed" at the next login. */
     void seenOwn(String room, long seq) {
-        if (room != null && seq != 0 && !holding) lastSeq.raise(room, seq);
+        if (room != null && seq != 0 && !holding) position(room).given(seq);
     }
 
     /**
@@ -91,17 +99,25 @@ final class CatchUp {
      * events) reach it live; those up to it are replayed from storage.
      */
     void liveAfter(String room, long head) {
-        lastSeq.raise(room, head);
+        position(room).given(head);
     }
 
     /** The newest message of {@code room} this session has been given (0: none). */
     long lastSeq(String room) {
-        return lastSeq.get(room);
+        RoomPosition p = existing(room);
+        return p == null ? 0 : Math.max(0, p.lastSeq);
     }
 
     /** Every room's read position as this session leaves it. */
     Map<String, Long> positions() {
-        return Map.copyOf(lastSeq.toMap());
+        Map<String, Long> given = new HashMap<>();
+        if (firstRoom != null && firstPosition.lastSeq >= 0) given.put(firstRoom, firstPosition.lastSeq);
+        if (otherPositions != null) {
+            otherPositions.forEach((room, p) -> {
+                if (p.lastSeq >= 0) given.put(room, p.lastSeq);
+            });
+        }
+        return Map.copyOf(given);
     }
 
     /**
@@ -113,10 +129,7 @@ final class CatchUp {
      */
     void caughtUp(Map<String, Long> newestReplayed, Consumer<EncodedEvent> deliver, Consumer<Runnable> afterWrites) {
         if (!holding) return;
-        newestReplayed.forEach((room, seq) -> {
-            replayedUpTo.raise(room, seq);
-            lastSeq.raise(room, seq);
-        });
+        newestReplayed.forEach((room, seq) -> position(room).replayed(seq));
         holding = false;
         List<EncodedEvent> pending = held;
         held = null;
@@ -141,8 +154,7 @@ final class CatchUp {
      * the joiner's. The events that waited are offered again through {@code deliver}.
      */
     void joined(String room, long head, Consumer<EncodedEvent> deliver) {
-        replayedUpTo.raise(room, head);
-        lastSeq.raise(room, head);
+        position(room).replayed(head);
         List<EncodedEvent> waiting = joining == null ? null : joining.remove(room);
         if (waiting != null) {
             for (EncodedEvent e : waiting) deliver.accept(e);
@@ -172,22 +184,30 @@ final class CatchUp {
     void gapFilled(String room, GapFill.Gap gap, long newest) {
         if (!hasGap(room, gap)) return;
         gaps.remove(room);
-        replayedUpTo.raise(room, newest);
-        lastSeq.raise(room, newest);
+        position(room).replayed(newest);
     }
 
     /** The session is no longer in {@code room} (parted, kicked, or its join failed): nothing of it is kept. */
     void left(String room) {
         if (joining != null) joining.remove(room);
         if (gaps != null) gaps.remove(room);
-        lastSeq.remove(room);
-        replayedUpTo.remove(room);
+        if (firstRoom != null && firstRoom.equals(room)) {
+            firstRoom = null;
+            firstPosition = null;
+        } else if (otherPositions != null) {
+            otherPositions.remove(room);
+        }
+        lastRoom = null;
+        lastPosition = null;
     }
 
     /** The login did not complete: the next one starts from scratch. */
     void forgetPositions() {
-        lastSeq.clear();
-        replayedUpTo.clear();
+        firstRoom = null;
+        firstPosition = null;
+        otherPositions = null;
+        lastRoom = null;
+        lastPosition = null;
         gaps = null;
     }
 
@@ -198,5 +218,45 @@ final class CatchUp {
         heldConfirmations = null;
         joining = null;
         gaps = null;
+    }
+
+    private RoomPosition position(String room) {
+        if (room == lastRoom) return lastPosition;   // identity: the same event's room string for every recipient
+        RoomPosition p = existing(room);
+        if (p == null) {
+            p = new RoomPosition();
+            if (firstRoom == null) {
+                firstRoom = room;
+                firstPosition = p;
+            } else {
+                if (otherPositions == null) otherPositions = new HashMap<>(4);
+                otherPositions.put(room, p);
+            }
+        }
+        lastRoom = room;
+        lastPosition = p;
+        return p;
+    }
+
+    private RoomPosition existing(String room) {
+        if (firstRoom != null && firstRoom.equals(room)) return firstPosition;
+        return otherPositions == null ? null : otherPositions.get(room);
+    }
+
+    /** One room's positions for this session: mutable longs, so a delivery allocates nothing. */
+    private static final class RoomPosition {
+        /** Messages at or below this were replayed (or preceded the join) and must not be delivered live. */
+        long replayedUpTo;
+        /** The newest message this session has been given (its read position when it leaves); -1: none yet. */
+        long lastSeq = -1;
+
+        void given(long seq) {
+            if (seq > lastSeq) lastSeq = seq;
+        }
+
+        void replayed(long seq) {
+            if (seq > replayedUpTo) replayedUpTo = seq;
+            given(seq);
+        }
     }
 }

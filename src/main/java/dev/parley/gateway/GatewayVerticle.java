@@ -255,7 +255,8 @@ public final class GatewayVerticle extends VerticleBase {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
-        Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget()),
+        Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget(),
+                        settings.server().coalesceMicros() * 1000L),
                 reads(socket), address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
                 nanoTime, fixed);
         connections.add(c);

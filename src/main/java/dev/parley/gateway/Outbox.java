@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
  * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
  */
-final class Outbox implements Wire {
+final class Outbox implements Wire, FlushBatcher.Dirty {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
     static final long CLOSE_GRACE_MILLIS = 2000;
 
@@ -25,9 +26,22 @@ final class Outbox implements Wire {
     private static final int INITIAL_TURN_BYTES = 512;
     /** A turn's buffers double up to this; a busier turn continues in a new one (no copying, no 2x slack). */
     private static final int MAX_TURN_BUFFER = 64 * 1024;
+    /**
+     * Where turn buffers up to {@link #MAX_POOLED} come from. A fan-out gives most recipients a few small frames
+     * per turn, and a fresh direct buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's
+     * thread cache hands them out in nanoseconds. Larger buffers (a backlog's) stay unpooled, so what the pool keeps
+     * after a flood is bounded by the connections that were busy at once times {@link #MAX_POOLED}; the pool also
+     * frees its chunks once they are empty again.
+     */
+    private static final PooledByteBufAllocator POOL = new PooledByteBufAllocator(true);
+    private static final int MAX_POOLED = 16 * 1024;
 
     private final ChannelHandlerContext ctx;
+    /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
+    private FlushBatcher batcher;
     private final long maxPendingBytes;
+    /** How long a flush may wait for more output while the event loop is busy (see {@link FlushBatcher}). */
+    private final long coalesceNanos;
     private final OutputBudget budget;
     /** Bytes appended and not yet written to the socket (or released). */
     private long pending;
@@ -41,13 +55,15 @@ final class Outbox implements Wire {
      */
     private ByteBuf turn;
 
-    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget) {
+    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget, long coalesceNanos) {
         this.ctx = ((NetSocketInternal) socket).channelHandlerContext();
         this.maxPendingBytes = maxPendingBytes;
+        this.coalesceNanos = coalesceNanos;
         this.budget = budget;
     }
 
-    EventExecutor executor() {
+    @Override
+    public EventExecutor executor() {
         return ctx.executor();
     }
 
@@ -82,7 +98,7 @@ final class Outbox implements Wire {
             if (!budget.canHold(size)) return false;
             ByteBuf next;
             try {
-                next = Unpooled.directBuffer(size, size);
+                next = size <= MAX_POOLED ? POOL.directBuffer(size, size) : Unpooled.directBuffer(size, size);
             } catch (OutOfMemoryError e) {
                 return false;   // lose this connection, not the node
             }
@@ -142,7 +158,8 @@ final class Outbox implements Wire {
         ctx.close();
     }
 
-    void flush() {
+    @Override
+    public void flush() {
         needsFlush = false;
         push();
         ctx.flush();
@@ -166,7 +183,9 @@ final class Outbox implements Wire {
     private void markDirty() {
         if (!needsFlush) {
             needsFlush = true;
-            FlushBatcher.current().add(this);
+            // Writes run on the connection's event loop, whose thread's batcher this is.
+            if (batcher == null) batcher = FlushBatcher.current();
+            batcher.add(this, coalesceNanos);
         }
     }
 }
