@@ -15,8 +15,8 @@ final class SessionRooms {
     private final String defaultRoom;
     private final boolean implicitDefault;
     private boolean inDefault;
-    /** The other rooms, canonical to display; insertion order (login order, then joins). */
-    private final Map<String, String> rooms = new HashMap<>();
+    /** The other rooms, canonical to display; null while there is none (most sessions: an idle one holds no map). */
+    private Map<String, String> rooms;
     /** Canonical; null: the default room. */
     private String current;
 
@@ -44,32 +44,36 @@ final class SessionRooms {
     }
 
     boolean contains(String room) {
-        return (isDefault(room) && inDefault) || rooms.containsKey(room);
+        return (isDefault(room) && inDefault) || (rooms != null && rooms.containsKey(room));
     }
 
     /** Adds an indexed room (any but the implicit default room), or renames its display. */
     void add(String room, String display) {
+        if (rooms == null) rooms = new HashMap<>();
         rooms.put(room, display);
     }
 
     void remove(String room) {
-        rooms.remove(room);
+        if (rooms != null) {
+            rooms.remove(room);
+            if (rooms.isEmpty()) rooms = null;
+        }
         if (room.equals(current)) current = null;
     }
 
     /** The display name of a room this session is in, else {@code fallback}. */
     String display(String room, String fallback) {
-        String d = rooms.get(room);
+        String d = rooms == null ? null : rooms.get(room);
         return d == null ? fallback : d;
     }
 
     /** The indexed rooms (a copy: safe to leave them while iterating). */
     List<String> others() {
-        return new ArrayList<>(rooms.keySet());
+        return rooms == null ? new ArrayList<>() : new ArrayList<>(rooms.keySet());
     }
 
     void clear() {
-        rooms.clear();
+        rooms = null;
         inDefault = false;
         current = null;
     }

@@ -52,4 +52,19 @@ class SessionRoomsTest {
         assertEquals(List.of("#lobby"), explicit.others(), "indexed, so its read position is saved like the others'");
         assertTrue(rooms.isImplicit("#lobby"));
     }
+
+    @Test
+    @DisplayName("a session in no indexed room, or back out of the last one, is in none of them")
+    void noIndexedRoom() {
+        assertEquals(List.of(), rooms.others());
+        assertFalse(rooms.contains("#dev"));
+        rooms.add("#dev", "#Dev");
+        rooms.remove("#dev");
+        rooms.remove("#ops");
+        assertEquals(List.of(), rooms.others());
+        assertFalse(rooms.contains("#dev"));
+        rooms.add("#ops", "#Ops");
+        rooms.clear();
+        assertFalse(rooms.contains("#ops"));
+    }
 }

@@ -1,0 +1,88 @@
+package dev.parley.cli;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JVM flags bin/parley and the pod give the server (docs/performance.md, "JVM flags"): this JVM starts with them. */
+class JvmFlagsTest {
+
+    static List<String> binParleyServerFlags() throws Exception {
+        return flags(Files.readString(Path.of("bin/parley")), "server_java_opts=\"([^\"]*)\"");
+    }
+
+    static List<String> podFlags() throws Exception {
+        return flags(Files.readString(Path.of("k8s/base/statefulset.yaml")), "name: JAVA_TOOL_OPTIONS[\\s\\S]*?value: \"([^\"]*)\"");
+    }
+
+    private static List<String> flags(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "no " + regex);
+        return Arrays.asList(m.group(1).trim().split("\\s+"));
+    }
+
+    /** Runs {@code java <flags> -version}: an unknown or malformed flag makes the JVM refuse to start. */
+    private static void assertJvmStarts(List<String> flags) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
+        assertEquals(0, p.exitValue(), "JVM refused " + flags + ": " + out);
+        // e.g. "NewSize was set larger than initial heap size": flags that contradict each other start, with a warning.
+        assertFalse(out.toLowerCase(java.util.Locale.ROOT).contains("warning"), "JVM warned about " + flags + ": " + out);
+    }
+
+    private static long bytes(String size) {
+        long unit = switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        return unit == 1 ? Long.parseLong(size) : Long.parseLong(size.substring(0, size.length() - 1)) * unit;
+    }
+
+    private static long maxDirectMemory(List<String> flags) {
+        String prefix = "-XX:MaxDirectMemorySize=";
+        return flags.stream().filter(f -> f.startsWith(prefix)).map(f -> bytes(f.substring(prefix.length())))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in " + flags));
+    }
+
+    @Test
+    @DisplayName("bin/parley's default server flags are accepted by this JVM, without a warning")
+    void binParleyFlagsStart() throws Exception {
+        assertJvmStarts(binParleyServerFlags());
+    }
+
+    @Test
+    @DisplayName("the pod's JAVA_TOOL_OPTIONS are accepted by this JVM, without a warning")
+    void podFlagsStart() throws Exception {
+        assertJvmStarts(podFlags());
+    }
+
+    @Test
+    @DisplayName("bin/parley's direct memory leaves the default output budget whole (it is capped at a quarter of it)")
+    void directMemoryKeepsTheOutputBudget() throws Exception {
+        long budget = ParleyConfig.from(ConfigLoader.defaults()).limits().maxPendingOutputBytes();
+        long direct = maxDirectMemory(binParleyServerFlags());
+        assertTrue(direct / 4 >= budget, "MaxDirectMemorySize " + direct + " caps limits.maxPendingOutputBytes " + budget);
+    }
+}
