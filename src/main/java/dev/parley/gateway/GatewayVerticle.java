@@ -255,32 +255,18 @@ public final class GatewayVerticle extends VerticleBase {
             socket.write(io.vertx.core.buffer.Buffer.buffer(TOO_MANY)).onComplete(v -> socket.close());
             return;
         }
-        Connection c = new Connection(this, new Outbox(socket, settings.limits().slowConsumerBytes(), node.outputBudget(),
+        ChatChannel channel = ChatChannel.replace(socket, (io.vertx.core.internal.ContextInternal) context);
+        Connection c = new Connection(this, new Outbox(channel.context(), settings.limits().slowConsumerBytes(), node.outputBudget(),
                         settings.server().coalesceMicros() * 1000L),
-                reads(socket), address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
+                channel, address, new TokenBucket(settings.limits().ratePerSecond(), settings.limits().rateBurst(), nanoTime),
                 nanoTime, fixed);
         connections.add(c);
-        socket.handler(data -> c.onData(data.getBytes()));
-        socket.exceptionHandler(t -> socket.close());
-        socket.closeHandler(v -> {
+        channel.onData(c::onData);
+        channel.onClose(() -> {
             node.limiter().release(address);
             connections.remove(c);
             release(c);
         });
-    }
-
-    private static RequestFlow.Reads reads(NetSocket socket) {
-        return new RequestFlow.Reads() {
-            @Override
-            public void pause() {
-                socket.pause();
-            }
-
-            @Override
-            public void resume() {
-                socket.resume();
-            }
-        };
     }
 
     /**

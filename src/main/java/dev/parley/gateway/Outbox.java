@@ -5,15 +5,13 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
-import io.vertx.core.internal.net.NetSocketInternal;
-import io.vertx.core.net.NetSocket;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * Every byte a connection sends goes through here, in order: appended to this turn's buffer and
  * written and flushed once per event-loop turn by {@link FlushBatcher}. Uses Vert.x internal API
- * (pinned 5.0.7): {@code NetSocket.write} flushes per call, which collapses fan-out. Since this
+ * (pinned 5.0.7) through {@link ChatChannel}: {@code NetSocket.write} flushes per call, which collapses fan-out. Since this
  * bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per connection and (through
  * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
  * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
@@ -55,8 +53,8 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
      */
     private ByteBuf turn;
 
-    Outbox(NetSocket socket, long maxPendingBytes, OutputBudget budget, long coalesceNanos) {
-        this.ctx = ((NetSocketInternal) socket).channelHandlerContext();
+    Outbox(ChannelHandlerContext ctx, long maxPendingBytes, OutputBudget budget, long coalesceNanos) {
+        this.ctx = ctx;
         this.maxPendingBytes = maxPendingBytes;
         this.coalesceNanos = coalesceNanos;
         this.budget = budget;
