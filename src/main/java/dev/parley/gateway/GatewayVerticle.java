@@ -34,6 +34,9 @@ public final class GatewayVerticle extends VerticleBase {
     // Refusals happen before the protocol is known: answered as one JSON line, readable by humans too.
     private static final byte[] TOO_MANY = JsonLineEncoder.encode(new ByeEvent(ByeReason.TOO_MANY_CONNECTIONS));
 
+    /** How late past its delay an unconfirmed same-node private message may be stored. */
+    private static final long CONFIRMATION_SWEEP_MILLIS = 100;
+
     private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
     private final GatewaySettings settings;
@@ -55,6 +58,8 @@ public final class GatewayVerticle extends VerticleBase {
     private InstanceRooms rooms;
     private int actualPort;
     private Deadlines deadlines;
+    /** Same-node private messages waiting for their write to be confirmed ({@link ChatCommands}). */
+    private DelayQueue confirmations;
     private BacklogShedder shedder;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
@@ -88,6 +93,8 @@ public final class GatewayVerticle extends VerticleBase {
         deadlines = new Deadlines(settings.limits().idleTimeoutSeconds(), settings.limits().loginTimeoutSeconds(), nanoTime);
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
         vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
+        confirmations = new DelayQueue(ChatCommands.CONFIRM_MILLIS, nanoTime);
+        vertx.setPeriodic(CONFIRMATION_SWEEP_MILLIS, id -> confirmations.sweep());
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
@@ -188,6 +195,17 @@ public final class GatewayVerticle extends VerticleBase {
 
     void cancelTimer(long id) {
         vertx.cancelTimer(id);
+    }
+
+    /** Runs {@code task} on this event loop after {@link ChatCommands#CONFIRM_MILLIS} unless cancelled first. Call on this loop. */
+    DelayQueue.Timeout confirmationTimeout(Runnable task) {
+        return confirmations.add(task);
+    }
+
+    /** Runs a task now when called on this instance's event loop, else on it as {@link #runOnLoop} does. */
+    void runHere(Runnable task) {
+        if (context == io.vertx.core.Vertx.currentContext()) task.run();
+        else runOnLoop(task);
     }
 
     /**
