@@ -199,7 +199,9 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** Runs {@code task} on this event loop after {@link ChatCommands#CONFIRM_MILLIS} unless cancelled first. Call on this loop. */
     DelayQueue.Timeout confirmationTimeout(Runnable task) {
-        return confirmations.add(task);
+        // Queued behind the loop's pending tasks, as a Vert.x timer's task was: a confirmation already waiting
+        // in the queue still comes first (under load the queue can be long).
+        return confirmations.add(() -> runOnLoop(task));
     }
 
     /** Runs a task now when called on this instance's event loop, else on it as {@link #runOnLoop} does. */
