@@ -15,6 +15,7 @@ import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -183,18 +184,14 @@ public final class GatewayVerticle extends VerticleBase {
         context.runOnContext(v -> task.run());
     }
 
-    /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
     /** Whether other nodes exist to route to this one (see {@link GapFill}: a single node has no routing gap). */
     boolean clustered() {
         return vertx.isClustered();
     }
 
+    /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
     long timer(long millis, Runnable task) {
         return vertx.setTimer(millis, id -> context.runOnContext(v -> task.run()));
-    }
-
-    void cancelTimer(long id) {
-        vertx.cancelTimer(id);
     }
 
     /** Runs {@code task} on this event loop after {@link ChatCommands#CONFIRM_MILLIS} unless cancelled first. Call on this loop. */
@@ -206,7 +203,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** Runs a task now when called on this instance's event loop, else on it as {@link #runOnLoop} does. */
     void runHere(Runnable task) {
-        if (context == io.vertx.core.Vertx.currentContext()) task.run();
+        if (context == Vertx.currentContext()) task.run();
         else runOnLoop(task);
     }
 
