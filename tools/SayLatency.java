@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  *   java -cp target/parley.jar tools/SayLatency.java 3000 50 7      # says per round, window, rounds
  */
 public class SayLatency {
+    /** The whole process's CPU time (every thread, GC included): robust to other load on the machine, unlike says/s. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         int window = Integer.parseInt(args[1]);
@@ -58,20 +62,22 @@ public class SayLatency {
         results.forEach((room, got) -> {
             double[] rate = got.stream().mapToDouble(x -> x[0]).sorted().toArray();
             double[] p50 = got.stream().mapToDouble(x -> x[1]).sorted().toArray();
-            System.out.printf("%s: says/s median %.0f (min %.0f, max %.0f); reply p50 median %.2f ms%n",
-                    room, rate[rate.length / 2], rate[0], rate[rate.length - 1], p50[p50.length / 2]);
+            double[] cpu = got.stream().mapToDouble(x -> x[2]).sorted().toArray();
+            System.out.printf("%s: says/s median %.0f (min %.0f, max %.0f); reply p50 median %.2f ms; process CPU per say median %.1f us (min %.1f)%n",
+                    room, rate[rate.length / 2], rate[0], rate[rate.length - 1], p50[p50.length / 2], cpu[cpu.length / 2], cpu[0]);
         });
         await(vertx.close());
         System.exit(0);
     }
 
-    /** {says/s, median reply ms} of n says by 10 senders, window in flight. */
+    /** {says/s, median reply ms, process CPU us per say} of n says by 10 senders, window in flight. */
     private static double[] round(Vertx vertx, String room, int n, int window) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long[] replyNanos = new long[n];
         int[] sent = {0};
         int[] got = {0};
         long start = System.nanoTime();
+        long cpuStart = CPU.getProcessCpuTime();
         vertx.getOrCreateContext().runOnContext(v -> {
             Runnable[] next = new Runnable[1];
             next[0] = () -> {
@@ -92,8 +98,9 @@ public class SayLatency {
         });
         done.get(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicros = (CPU.getProcessCpuTime() - cpuStart) / 1e3 / n;
         Arrays.sort(replyNanos);
-        return new double[]{n / seconds, replyNanos[n / 2] / 1e6};
+        return new double[]{n / seconds, replyNanos[n / 2] / 1e6, cpuMicros};
     }
 
     private static <T> T await(io.vertx.core.Future<T> f) throws Exception {

@@ -32,8 +32,15 @@ final class LoadPhase {
             measureFrom = startNanos + (long) (o.warmupSeconds * 1e9);
             measureTo = measureFrom + (long) (o.durationSeconds * 1e9);
             sending = true;
-            g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> cpu.start());
-            g.vertx().setTimer((long) (total * 1000) - 1, id -> cpu.stop());
+            // Printed so a profiler can be started and stopped around the measured window.
+            g.vertx().setTimer(Math.max(1, (long) (o.warmupSeconds * 1000)), id -> {
+                cpu.start();
+                System.err.println("  measuring: " + o.durationSeconds + " s");
+            });
+            g.vertx().setTimer((long) (total * 1000) - 1, id -> {
+                cpu.stop();
+                System.err.println("  measured");
+            });
             if (o.window > 0) {
                 startWindowed.run();
             } else {

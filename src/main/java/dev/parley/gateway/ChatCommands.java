@@ -103,8 +103,8 @@ final class ChatCommands {
     }
 
     /**
-     * The receiver is on this node: hand the message to its connection directly (two event-loop hops
-     * instead of three bus round trips). The sender's {@code ok} waits until the bytes were handed to the
+     * The receiver is on this node: hand the message to its connection directly (no bus round trip, and no
+     * event-loop hop when both connections share a loop). The sender's {@code ok} waits until the bytes were handed to the
      * receiver's socket, as a remote node's "delivered" does: otherwise the {@code ok} (another connection,
      * maybe another event loop) could leave the process first, or sit ahead of bytes a non-reading receiver
      * never takes. Unconfirmed after {@link #CONFIRM_MILLIS}, it is stored under the same id (the receiver
@@ -117,13 +117,14 @@ final class ChatCommands {
         EncodedEvent e = new EncodedEvent(new MessageEvent(false, id, c.user(), c.name(), target.user(), text, ts, false, null, tags),
                 null, services.node().encoders());
         Once outcome = new Once();   // touched on the sender's loop only
-        long timer = c.gateway().timer(CONFIRM_MILLIS, () -> {
+        DelayQueue.Timeout timeout = c.gateway().confirmationTimeout(() -> {
             if (outcome.first()) store(c, r, target.user(), text, id, ts);
         });
-        target.gateway().runOnLoop(() -> {
-            boolean taken = target.deliver(e, () -> c.gateway().runOnLoop(() -> {
+        // Inline when both connections share the event loop (one instance): no task queued to reach the receiver.
+        target.gateway().runHere(() -> {
+            boolean taken = target.deliver(e, () -> c.gateway().runHere(() -> {
                 if (!outcome.first()) return;
-                c.gateway().cancelTimer(timer);
+                timeout.cancel();
                 services.metrics().privateIn.increment();
                 c.send(Reply.ok(Ops.MSG, r.rid(), sent(new SendReply(id, ts, false), target.user())));
             }));
@@ -131,9 +132,9 @@ final class ChatCommands {
                 target.gateway().counted(e, 1);
                 return;
             }
-            c.gateway().runOnLoop(() -> {
+            c.gateway().runHere(() -> {
                 if (!outcome.first()) return;
-                c.gateway().cancelTimer(timer);
+                timeout.cancel();
                 sendViaMailbox(c, r, SendRequest.of(c.user(), c.name(), target.user(), text, null, tags));
             });
         });

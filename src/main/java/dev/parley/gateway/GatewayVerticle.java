@@ -15,6 +15,7 @@ import dev.parley.service.presence.PresenceAddresses;
 import dev.parley.store.PresenceEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -33,6 +34,9 @@ import java.util.function.LongSupplier;
 public final class GatewayVerticle extends VerticleBase {
     // Refusals happen before the protocol is known: answered as one JSON line, readable by humans too.
     private static final byte[] TOO_MANY = JsonLineEncoder.encode(new ByeEvent(ByeReason.TOO_MANY_CONNECTIONS));
+
+    /** How late past its delay an unconfirmed same-node private message may be stored. */
+    private static final long CONFIRMATION_SWEEP_MILLIS = 100;
 
     private static final byte[] SHUTTING_DOWN = JsonLineEncoder.encode(new ByeEvent(ByeReason.SHUTDOWN));
 
@@ -55,6 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
     private InstanceRooms rooms;
     private int actualPort;
     private Deadlines deadlines;
+    /** Same-node private messages waiting for their write to be confirmed ({@link ChatCommands}). */
+    private DelayQueue confirmations;
     private BacklogShedder shedder;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
@@ -88,6 +94,8 @@ public final class GatewayVerticle extends VerticleBase {
         deadlines = new Deadlines(settings.limits().idleTimeoutSeconds(), settings.limits().loginTimeoutSeconds(), nanoTime);
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
         vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
+        confirmations = new DelayQueue(ChatCommands.CONFIRM_MILLIS, nanoTime);
+        vertx.setPeriodic(CONFIRMATION_SWEEP_MILLIS, id -> confirmations.sweep());
         measureLoopLag();
         node.sessions().addGateway(this);
         Future<?> tls = Future.succeededFuture();
@@ -176,18 +184,27 @@ public final class GatewayVerticle extends VerticleBase {
         context.runOnContext(v -> task.run());
     }
 
-    /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
     /** Whether other nodes exist to route to this one (see {@link GapFill}: a single node has no routing gap). */
     boolean clustered() {
         return vertx.isClustered();
     }
 
+    /** Runs a task on this instance's event loop after {@code millis}; returns the timer's id. */
     long timer(long millis, Runnable task) {
         return vertx.setTimer(millis, id -> context.runOnContext(v -> task.run()));
     }
 
-    void cancelTimer(long id) {
-        vertx.cancelTimer(id);
+    /** Runs {@code task} on this event loop after {@link ChatCommands#CONFIRM_MILLIS} unless cancelled first. Call on this loop. */
+    DelayQueue.Timeout confirmationTimeout(Runnable task) {
+        // Queued behind the loop's pending tasks, as a Vert.x timer's task was: a confirmation already waiting
+        // in the queue still comes first (under load the queue can be long).
+        return confirmations.add(() -> runOnLoop(task));
+    }
+
+    /** Runs a task now when called on this instance's event loop, else on it as {@link #runOnLoop} does. */
+    void runHere(Runnable task) {
+        if (context == Vertx.currentContext()) task.run();
+        else runOnLoop(task);
     }
 
     /**

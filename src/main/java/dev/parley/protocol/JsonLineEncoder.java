@@ -74,7 +74,7 @@ public final class JsonLineEncoder {
         g.writeStringField(Fields.OP, r.op());
         if (r.rid() != null) {
             g.writeFieldName(Fields.RID);
-            g.writeTree(r.rid());
+            TreeWriter.write(g, r.rid());
         }
         if (Ops.PONG.equals(r.op())) return;
         g.writeBooleanField(Fields.OK, r.ok());
@@ -82,7 +82,7 @@ public final class JsonLineEncoder {
             for (Iterator<Map.Entry<String, JsonNode>> it = r.fields().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 g.writeFieldName(e.getKey());
-                g.writeTree(e.getValue());
+                TreeWriter.write(g, e.getValue());
             }
         } else {
             g.writeObjectFieldStart(Fields.ERROR);

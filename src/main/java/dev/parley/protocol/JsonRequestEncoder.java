@@ -27,13 +27,13 @@ public final class JsonRequestEncoder {
             if (request.op() != null) g.writeStringField(Fields.OP, request.op());
             if (request.rid() != null) {
                 g.writeFieldName(Fields.RID);
-                g.writeTree(request.rid());
+                TreeWriter.write(g, request.rid());
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = request.fields().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equals(Fields.OP) || e.getKey().equals(Fields.RID)) continue;
                 g.writeFieldName(e.getKey());
-                g.writeTree(e.getValue());
+                TreeWriter.write(g, e.getValue());
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -33,6 +33,24 @@ class RequestParsersTest {
     }
 
     @Test
+    @DisplayName("UTF-8 is decoded strictly, ASCII lines (the fast path) and others alike")
+    void utf8Decoding() throws Exception {
+        assertEquals("{\"op\":\"say\",\"text\":\"hi ~\u007f\"}", TextRequestParser.decodeUtf8(utf8("{\"op\":\"say\",\"text\":\"hi ~\u007f\"}")));
+        assertEquals("", TextRequestParser.decodeUtf8(new byte[0]));
+        assertEquals("caf\u00e9 \ud83d\ude00", TextRequestParser.decodeUtf8(utf8("caf\u00e9 \ud83d\ude00")));
+        byte[][] invalid = {
+                {'a', (byte) 0x80},                              // a continuation byte alone
+                {(byte) 0xC0, (byte) 0xAF},                      // overlong '/'
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80},         // a UTF-16 surrogate encoded
+                {'x', (byte) 0xE2, (byte) 0x82},                 // cut short
+                {(byte) 0xFF},
+        };
+        for (byte[] bad : invalid) {
+            assertEquals("invalid UTF-8", assertThrows(DecodeException.class, () -> TextRequestParser.decodeUtf8(bad)).getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("a rid that is neither string nor number is not echoed")
     void ridTypes() throws Exception {
         assertNull(JsonRequestParser.parse(utf8("{\"op\":\"who\",\"rid\":{\"a\":1}}")).rid());
