@@ -55,6 +55,17 @@ public interface PresenceStore {
     /** Up to {@code max} online users, in no particular order. */
     Future<List<PresenceEntry>> list(int max);
 
+    /** How many users are online, and up to {@code max} of them: what a login and WHO show. */
+    record Online(long count, List<PresenceEntry> entries) {
+    }
+
+    /** {@link #count} and {@link #list} together; a backend may answer both in one round trip. */
+    default Future<Online> online(int max) {
+        Future<Long> count = count();
+        Future<List<PresenceEntry>> listed = list(max);
+        return Future.all(count, listed).map(v -> new Online(count.result(), listed.result()));
+    }
+
     /** The entries that name {@code node} (its users, as the shared table sees them). */
     Future<List<PresenceEntry>> entriesOf(String node);
 

@@ -147,9 +147,9 @@ public final class PresenceVerticle extends VerticleBase {
 
     /** Who is online without {@code except}, capped at the list maximum. */
     private Future<OnlineListing> listing(String except) {
-        return Future.all(presence.count(), presence.list(listMax + 1)).map(all -> {
-            long count = all.resultAt(0);
-            List<PresenceEntry> entries = all.resultAt(1);
+        return presence.online(listMax + 1).map(all -> {
+            long count = all.count();
+            List<PresenceEntry> entries = all.entries();
             List<OnlineListing.OnlineUser> online = new ArrayList<>();
             for (PresenceEntry e : entries) {
                 if (online.size() >= listMax) break;

@@ -24,9 +24,21 @@ final class RedisCalls {
 
     /** The reply, or null for a nil reply; a Redis error reply fails the future. */
     Future<Response> send(Command command, String... args) {
+        return redis.send(cmd(command, args)).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Several independent commands in one round trip (pipelined on one pooled connection, no MULTI: each
+     * runs on its own, in order); the replies in the same order.
+     */
+    Future<List<Response>> batch(List<Request> commands) {
+        return redis.batch(commands).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    static Request cmd(Command command, String... args) {
         Request req = Request.cmd(command);
         for (String a : args) req.arg(a);
-        return redis.send(req).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return req;
     }
 
     Future<Response> eval(LuaScript script, List<String> keys, String... args) {
