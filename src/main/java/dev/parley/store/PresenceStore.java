@@ -39,6 +39,15 @@ public interface PresenceStore {
     /** Removes the user only if {@code session} is still theirs; returns the removed entry, or null. */
     Future<PresenceEntry> leave(String user, String session);
 
+    /** What {@link #leaveCounting} did: the removed entry (null: that session was not current) and who stay online. */
+    record Left(PresenceEntry entry, long onlineAfter) {
+    }
+
+    /** {@link #leave}, then {@link #count}; a backend may answer both in one round trip (a departure's announcement needs the count). */
+    default Future<Left> leaveCounting(String user, String session) {
+        return leave(user, session).compose(gone -> count().map(n -> new Left(gone, n)));
+    }
+
     /**
      * Sets the away message of the user's session (null: back) only if {@code session} is still theirs, atomically;
      * returns the entry it replaced (so the caller knows whether the status changed), or null when that session is not

@@ -666,6 +666,22 @@ abstract class StoreContractTest {
     }
 
     @Test
+    @DisplayName("leaveCounting removes only the current session and counts who stay")
+    void presenceLeaveCounting() {
+        PresenceEntry a = new PresenceEntry("a", "A", "n1", "sa");
+        await(stores.presence().join(a));
+        await(stores.presence().join(new PresenceEntry("b", "B", "n2", "sb")));
+        PresenceStore.Left stale = await(stores.presence().leaveCounting("a", "old-session"));
+        assertNull(stale.entry(), "not a's current session: nothing removed");
+        assertEquals(2L, stale.onlineAfter());
+        PresenceStore.Left left = await(stores.presence().leaveCounting("a", "sa"));
+        assertEquals(a, left.entry());
+        assertEquals(1L, left.onlineAfter());
+        assertNull(await(stores.presence().get("a")));
+        assertEquals(0L, await(stores.presence().leaveCounting("b", "sb")).onlineAfter());
+    }
+
+    @Test
     @DisplayName("online counts everyone and lists at most max distinct users, across several scan pages")
     void presenceOnline() {
         Set<PresenceEntry> everyone = new HashSet<>();

@@ -100,13 +100,14 @@ public final class PresenceVerticle extends VerticleBase {
         // A position of 0 means "saw nothing yet", never "replay everything next time".
         Future<Void> saved = leave.lastGroupSeq() <= 0 ? Future.succeededFuture()
                 : lastSeen.advance(leave.user(), leave.lastGroupSeq());
-        presence.leave(leave.user(), leave.session())
-                .compose(gone -> gone == null ? Future.succeededFuture((PresenceEntry) null)
-                        : presence.count().compose(count -> {
-                            if (roomPresence != null) return roomPresence.left(gone, count).map(gone);
-                            announcer.left(List.of(gone), count);
-                            return Future.succeededFuture(gone);
-                        }))
+        presence.leaveCounting(leave.user(), leave.session())
+                .compose(left -> {
+                    PresenceEntry gone = left.entry();
+                    if (gone == null) return Future.succeededFuture((PresenceEntry) null);
+                    if (roomPresence != null) return roomPresence.left(gone, left.onlineAfter()).map(gone);
+                    announcer.left(List.of(gone), left.onlineAfter());
+                    return Future.succeededFuture(gone);
+                })
                 .compose(gone -> saved.map(v -> new LeaveReply(gone != null)))
                 .onSuccess(reply -> m.reply(reply.toJson()))
                 .onFailure(t -> bus.failWith(m, t));

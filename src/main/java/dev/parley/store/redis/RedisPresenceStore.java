@@ -126,6 +126,14 @@ final class RedisPresenceStore implements PresenceStore {
                 .map(RedisPresenceStore::entry);
     }
 
+    /** The LEAVE script and HLEN pipelined: the count is read right after the removal, in one round trip. */
+    @Override
+    public Future<Left> leaveCounting(String user, String session) {
+        return redis.evalThen(LEAVE, List.of(keys.presence()), List.of(user, session, keys.nodeUsersPrefix()),
+                        RedisCalls.cmd(Command.HLEN, keys.presence()))
+                .map(r -> new Left(entry(r.get(0)), r.get(1).toLong()));
+    }
+
     @Override
     public Future<PresenceEntry> setAway(String user, String session, String away) {
         return redis.eval(SET_AWAY, List.of(keys.presence()), user, session, away == null ? "" : away)
