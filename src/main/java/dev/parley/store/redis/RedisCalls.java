@@ -57,8 +57,9 @@ final class RedisCalls {
     Future<List<Response>> evalThen(LuaScript script, List<String> keys, List<String> args, Request next) {
         String[] a = args.toArray(String[]::new);
         return batch(List.of(scriptCall(Command.EVALSHA, script.sha, keys, a), next)).recover(t -> {
+            // A batch names the failed command first: "ERR [0] NOSCRIPT ...".
             String msg = t.getMessage();
-            if (msg == null || !msg.startsWith("NOSCRIPT")) return Future.failedFuture(t);
+            if (msg == null || !msg.contains("NOSCRIPT")) return Future.failedFuture(t);
             return run(Command.EVAL, script.source, keys, a)
                     .compose(first -> batch(List.of(next)).map(r -> Arrays.asList(first, r.get(0))));
         });
