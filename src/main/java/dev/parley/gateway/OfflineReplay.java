@@ -118,10 +118,22 @@ final class OfflineReplay {
         acknowledge(c, lobby, mail, seqs);
     }
 
+    /**
+     * True when the default room's stored position needs no move: the user had seen it up to its head already, or
+     * (position unknown or never set) nothing was replayed from it, since a first visit's fetch records the head
+     * itself. Otherwise the ack moves it to the head once the replay was written.
+     */
+    private static boolean positionCurrent(MyRoom lobby, FetchReply mail) {
+        if (lobby.read() != null && lobby.read() >= lobby.head()) return true;
+        return lobby.read() == null && mail.group().isEmpty() && mail.skipped() == 0;
+    }
+
     /** At-least-once: the mailbox forgets, and read positions move, only once the replay was handed to the socket. */
     private void acknowledge(Connection c, MyRoom lobby, FetchReply mail, List<Long> seqs) {
-        if (mail != null) {
-            AckRequest ack = new AckRequest(c.user(), seqs, lobby == null ? null : lobby.head());
+        Long groupSeq = lobby == null || mail == null || positionCurrent(lobby, mail) ? null : lobby.head();
+        // Nothing to forget and no position to move (most logins of a storm): no ack, no store write.
+        if (mail != null && (!seqs.isEmpty() || groupSeq != null)) {
+            AckRequest ack = new AckRequest(c.user(), seqs, groupSeq);
             c.afterWrites(() -> services.bus().request(MailboxAddresses.ACK, ack.toJson()));
         }
         Map<String, Long> positions = c.roomPositions();

@@ -39,6 +39,15 @@ public interface PresenceStore {
     /** Removes the user only if {@code session} is still theirs; returns the removed entry, or null. */
     Future<PresenceEntry> leave(String user, String session);
 
+    /** What {@link #leaveCounting} did: the removed entry (null: that session was not current) and who stay online. */
+    record Left(PresenceEntry entry, long onlineAfter) {
+    }
+
+    /** {@link #leave}, then {@link #count}; a backend may answer both in one round trip (a departure's announcement needs the count). */
+    default Future<Left> leaveCounting(String user, String session) {
+        return leave(user, session).compose(gone -> count().map(n -> new Left(gone, n)));
+    }
+
     /**
      * Sets the away message of the user's session (null: back) only if {@code session} is still theirs, atomically;
      * returns the entry it replaced (so the caller knows whether the status changed), or null when that session is not
@@ -54,6 +63,17 @@ public interface PresenceStore {
 
     /** Up to {@code max} online users, in no particular order. */
     Future<List<PresenceEntry>> list(int max);
+
+    /** How many users are online, and up to {@code max} of them: what a login and WHO show. */
+    record Online(long count, List<PresenceEntry> entries) {
+    }
+
+    /** {@link #count} and {@link #list} together; a backend may answer both in one round trip. */
+    default Future<Online> online(int max) {
+        Future<Long> count = count();
+        Future<List<PresenceEntry>> listed = list(max);
+        return Future.all(count, listed).map(v -> new Online(count.result(), listed.result()));
+    }
 
     /** The entries that name {@code node} (its users, as the shared table sees them). */
     Future<List<PresenceEntry>> entriesOf(String node);

@@ -235,6 +235,11 @@ class RedisStoreContractTest extends StoreContractTest {
         raw(Command.SCRIPT, "FLUSH");
         assertEquals(first + 1, await(stores.groupHistory().append(group("g2", 2))).seq());
         assertNull(await(stores.presence().join(new PresenceEntry("100", "alice", "n1", "s1"))));
+        raw(Command.SCRIPT, "FLUSH");
+        // A script pipelined with a command: the batch's error names the command's index before NOSCRIPT.
+        PresenceStore.Left left = await(stores.presence().leaveCounting("100", "s1"));
+        assertEquals("alice", left.entry().name());
+        assertEquals(0L, left.onlineAfter());
     }
 
     @Test

@@ -666,6 +666,45 @@ abstract class StoreContractTest {
     }
 
     @Test
+    @DisplayName("leaveCounting removes only the current session and counts who stay")
+    void presenceLeaveCounting() {
+        PresenceEntry a = new PresenceEntry("a", "A", "n1", "sa");
+        await(stores.presence().join(a));
+        await(stores.presence().join(new PresenceEntry("b", "B", "n2", "sb")));
+        PresenceStore.Left stale = await(stores.presence().leaveCounting("a", "old-session"));
+        assertNull(stale.entry(), "not a's current session: nothing removed");
+        assertEquals(2L, stale.onlineAfter());
+        PresenceStore.Left left = await(stores.presence().leaveCounting("a", "sa"));
+        assertEquals(a, left.entry());
+        assertEquals(1L, left.onlineAfter());
+        assertNull(await(stores.presence().get("a")));
+        assertEquals(0L, await(stores.presence().leaveCounting("b", "sb")).onlineAfter());
+    }
+
+    @Test
+    @DisplayName("online counts everyone and lists at most max distinct users, across several scan pages")
+    void presenceOnline() {
+        Set<PresenceEntry> everyone = new HashSet<>();
+        // More than one HSCAN page (500) and a hash too big for Redis's compact encoding (scans then come in pages).
+        for (int i = 0; i < 700; i++) {
+            PresenceEntry e = new PresenceEntry("u" + i, "user " + i, "n" + (i % 2), "s" + i);
+            everyone.add(e);
+            await(stores.presence().join(e));
+        }
+        PresenceStore.Online most = await(stores.presence().online(650));
+        assertEquals(700L, most.count());
+        assertEquals(650, Set.copyOf(most.entries()).size(), "distinct");
+        assertTrue(everyone.containsAll(most.entries()));
+        assertEquals(everyone, Set.copyOf(await(stores.presence().online(1000)).entries()));
+        PresenceStore.Online few = await(stores.presence().online(3));
+        assertEquals(3, Set.copyOf(few.entries()).size());
+        assertEquals(700L, few.count());
+        PresenceStore.Online none = await(stores.presence().online(0));
+        assertEquals(List.of(), none.entries());
+        assertEquals(700L, none.count());
+    }
+
+    @Test
     @DisplayName("20 concurrent logins of one user form one chain: each replaced session is returned exactly once")
     void presenceConcurrentJoins() {
         List<Future<PresenceEntry>> joins = new ArrayList<>();

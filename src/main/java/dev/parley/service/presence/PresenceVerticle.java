@@ -100,13 +100,14 @@ public final class PresenceVerticle extends VerticleBase {
         // A position of 0 means "saw nothing yet", never "replay everything next time".
         Future<Void> saved = leave.lastGroupSeq() <= 0 ? Future.succeededFuture()
                 : lastSeen.advance(leave.user(), leave.lastGroupSeq());
-        presence.leave(leave.user(), leave.session())
-                .compose(gone -> gone == null ? Future.succeededFuture((PresenceEntry) null)
-                        : presence.count().compose(count -> {
-                            if (roomPresence != null) return roomPresence.left(gone, count).map(gone);
-                            announcer.left(List.of(gone), count);
-                            return Future.succeededFuture(gone);
-                        }))
+        presence.leaveCounting(leave.user(), leave.session())
+                .compose(left -> {
+                    PresenceEntry gone = left.entry();
+                    if (gone == null) return Future.succeededFuture((PresenceEntry) null);
+                    if (roomPresence != null) return roomPresence.left(gone, left.onlineAfter()).map(gone);
+                    announcer.left(List.of(gone), left.onlineAfter());
+                    return Future.succeededFuture(gone);
+                })
                 .compose(gone -> saved.map(v -> new LeaveReply(gone != null)))
                 .onSuccess(reply -> m.reply(reply.toJson()))
                 .onFailure(t -> bus.failWith(m, t));
@@ -147,9 +148,9 @@ public final class PresenceVerticle extends VerticleBase {
 
     /** Who is online without {@code except}, capped at the list maximum. */
     private Future<OnlineListing> listing(String except) {
-        return Future.all(presence.count(), presence.list(listMax + 1)).map(all -> {
-            long count = all.resultAt(0);
-            List<PresenceEntry> entries = all.resultAt(1);
+        return presence.online(listMax + 1).map(all -> {
+            long count = all.count();
+            List<PresenceEntry> entries = all.entries();
             List<OnlineListing.OnlineUser> online = new ArrayList<>();
             for (PresenceEntry e : entries) {
                 if (online.size() >= listMax) break;

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +25,21 @@ final class RedisCalls {
 
     /** The reply, or null for a nil reply; a Redis error reply fails the future. */
     Future<Response> send(Command command, String... args) {
+        return redis.send(cmd(command, args)).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Several independent commands in one round trip (pipelined on one pooled connection, no MULTI: each
+     * runs on its own, in order); the replies in the same order.
+     */
+    Future<List<Response>> batch(List<Request> commands) {
+        return redis.batch(commands).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    static Request cmd(Command command, String... args) {
         Request req = Request.cmd(command);
         for (String a : args) req.arg(a);
-        return redis.send(req).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return req;
     }
 
     Future<Response> eval(LuaScript script, List<String> keys, String... args) {
@@ -37,11 +50,30 @@ final class RedisCalls {
         });
     }
 
-    private Future<Response> run(Command command, String scriptOrSha, List<String> keys, String... args) {
+    /**
+     * {@code script}, then {@code next}, in one round trip; their two replies (null for nil). A Redis that lost the
+     * script (restarted) gets it sent in full, then {@code next}: two round trips, once.
+     */
+    Future<List<Response>> evalThen(LuaScript script, List<String> keys, List<String> args, Request next) {
+        String[] a = args.toArray(String[]::new);
+        return batch(List.of(scriptCall(Command.EVALSHA, script.sha, keys, a), next)).recover(t -> {
+            // A batch names the failed command first: "ERR [0] NOSCRIPT ...".
+            String msg = t.getMessage();
+            if (msg == null || !msg.contains("NOSCRIPT")) return Future.failedFuture(t);
+            return run(Command.EVAL, script.source, keys, a)
+                    .compose(first -> batch(List.of(next)).map(r -> Arrays.asList(first, r.get(0))));
+        });
+    }
+
+    private static Request scriptCall(Command command, String scriptOrSha, List<String> keys, String... args) {
         Request req = Request.cmd(command).arg(scriptOrSha).arg(keys.size());
         for (String k : keys) req.arg(k);
         for (String a : args) req.arg(a);
-        return redis.send(req).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return req;
+    }
+
+    private Future<Response> run(Command command, String scriptOrSha, List<String> keys, String... args) {
+        return redis.send(scriptCall(command, scriptOrSha, keys, args)).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     Future<Void> close() {

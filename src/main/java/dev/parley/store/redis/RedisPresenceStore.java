@@ -5,6 +5,7 @@ import dev.parley.store.PresenceStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
@@ -125,6 +126,14 @@ final class RedisPresenceStore implements PresenceStore {
                 .map(RedisPresenceStore::entry);
     }
 
+    /** The LEAVE script and HLEN pipelined: the count is read right after the removal, in one round trip. */
+    @Override
+    public Future<Left> leaveCounting(String user, String session) {
+        return redis.evalThen(LEAVE, List.of(keys.presence()), List.of(user, session, keys.nodeUsersPrefix()),
+                        RedisCalls.cmd(Command.HLEN, keys.presence()))
+                .map(r -> new Left(entry(r.get(0)), r.get(1).toLong()));
+    }
+
     @Override
     public Future<PresenceEntry> setAway(String user, String session, String away) {
         return redis.eval(SET_AWAY, List.of(keys.presence()), user, session, away == null ? "" : away)
@@ -147,20 +156,45 @@ final class RedisPresenceStore implements PresenceStore {
         return scan("0", max, new LinkedHashMap<>());
     }
 
+    /** HLEN and the first HSCAN page in one round trip (a login's listing); more pages only when the first fell short. */
+    @Override
+    public Future<Online> online(int max) {
+        if (max <= 0) return count().map(n -> new Online(n, new ArrayList<>()));
+        Map<String, PresenceEntry> found = new LinkedHashMap<>();
+        return redis.batch(List.of(RedisCalls.cmd(Command.HLEN, keys.presence()), scanPage("0", max, found)))
+                .compose(r -> {
+                    long count = r.get(0).toLong();
+                    String next = scanned(r.get(1), max, found);
+                    Future<List<PresenceEntry>> rest = found.size() >= max || next.equals("0")
+                            ? Future.succeededFuture(new ArrayList<>(found.values()))
+                            : scan(next, max, found);
+                    return rest.map(entries -> new Online(count, entries));
+                });
+    }
+
     // HSCAN may repeat an entry while the hash resizes; keying by user drops the repeats.
     private Future<List<PresenceEntry>> scan(String cursor, int max, Map<String, PresenceEntry> found) {
         // Asks for no more than is still missing: a login lists 201 of maybe 100,000 (500 per login cost a storm
         // the transfer and parsing of 300 entries it dropped).
-        int wanted = Math.min(SCAN_COUNT, max - found.size());
-        return redis.send(Command.HSCAN, keys.presence(), cursor, "COUNT", Integer.toString(wanted)).compose(r -> {
-            String next = r.get(0).toString();
-            Response fields = r.get(1);
-            for (int i = 0; i + 1 < fields.size() && found.size() < max; i += 2) {
-                found.putIfAbsent(fields.get(i).toString(), entry(fields.get(i + 1)));
-            }
+        return redis.batch(List.of(scanPage(cursor, max, found))).compose(r -> {
+            String next = scanned(r.get(0), max, found);
             if (found.size() >= max || next.equals("0")) return Future.succeededFuture(new ArrayList<>(found.values()));
             return scan(next, max, found);
         });
+    }
+
+    private Request scanPage(String cursor, int max, Map<String, PresenceEntry> found) {
+        int wanted = Math.min(SCAN_COUNT, max - found.size());
+        return RedisCalls.cmd(Command.HSCAN, keys.presence(), cursor, "COUNT", Integer.toString(wanted));
+    }
+
+    /** Adds one HSCAN page's entries to {@code found}; returns the next cursor ("0": done). */
+    private static String scanned(Response page, int max, Map<String, PresenceEntry> found) {
+        Response fields = page.get(1);
+        for (int i = 0; i + 1 < fields.size() && found.size() < max; i += 2) {
+            found.putIfAbsent(fields.get(i).toString(), entry(fields.get(i + 1)));
+        }
+        return page.get(0).toString();
     }
 
     @Override
