@@ -35,8 +35,10 @@ class JsonLogTest {
                 c.register("auditee", PASSWORD);
                 assertEquals("BAD_CREDENTIALS", Replies.code(c.request(JsonClient.op("login", "user", "auditee", "password", WRONG))));
                 c.login("auditee", PASSWORD);
-                c.say(TEXT);
-                c.request(JsonClient.op("logout"));
+                JsonNode said = c.say(TEXT);
+                assertTrue(said.path("ok").asBoolean(), "say: " + said);
+                JsonNode loggedOut = c.request(JsonClient.op("logout"));
+                assertTrue(loggedOut.path("ok").asBoolean(), "logout: " + loggedOut);
                 c.awaitClosed();
             }
             p.terminate();
