@@ -1,16 +1,13 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.protocol.Json;
 import dev.parley.testkit.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -29,27 +26,6 @@ class SlowConsumerTest {
     private static final int MAX_MESSAGES = 8000;
     private static final Duration MAX_TIME = Duration.ofSeconds(20);
 
-    /** Logs in over a raw socket with a tiny receive buffer, reads up to the login reply, then never reads again. */
-    private static BufferedReader loginAndStopReading(Socket s, int port, String user) throws IOException {
-        s.setReceiveBufferSize(4096);
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        OutputStream out = s.getOutputStream();
-        out.write((op("register", "user", user, "password", "123456") + "\n"
-                + op("login", "user", user, "password", "123456", "rid", "login") + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        s.setSoTimeout((int) JsonClient.TIMEOUT.toMillis());
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            JsonNode f = Json.MAPPER.readTree(line);
-            if ("login".equals(f.path("rid").asText())) {
-                assertTrue(f.path("ok").asBoolean(), f.toString());
-                return in;
-            }
-        }
-        throw new AssertionError("closed before the login reply");
-    }
-
     @Test
     @DisplayName("a reader that stops reading is closed by the server; a normal reader still gets every message in order")
     void slowReaderIsDropped() throws IOException {
@@ -60,7 +36,7 @@ class SlowConsumerTest {
              JsonClient sender = server.loggedIn("sc.sender");
              Socket slow = new Socket()) {
             observer.awaitPresence("sc.sender", "online");
-            BufferedReader slowIn = loginAndStopReading(slow, server.port(), "sc.slow");
+            BufferedReader slowIn = SlowReaderFlood.loginAndStopReading(slow, server.port(), "sc.slow");
             observer.awaitPresence("sc.slow", "online");
 
             String padding = "z".repeat(3900);
@@ -168,7 +144,7 @@ class SlowConsumerTest {
              JsonClient sender = server.loggedIn("st.sender");
              Socket stuck = new Socket()) {
             observer.awaitPresence("st.sender", "online");
-            loginAndStopReading(stuck, server.port(), "st.stuck");
+            SlowReaderFlood.loginAndStopReading(stuck, server.port(), "st.stuck");
             observer.awaitPresence("st.stuck", "online");
             OutputStream stuckOut = stuck.getOutputStream();
 

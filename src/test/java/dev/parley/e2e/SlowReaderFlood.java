@@ -41,23 +41,32 @@ public final class SlowReaderFlood implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Socket s = new Socket();
             readers.add(s);
-            s.setReceiveBufferSize(4096);
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            s.setSoTimeout((int) JsonClient.TIMEOUT.toMillis());
-            String user = slowUser(prefix, i);
-            OutputStream out = s.getOutputStream();
-            out.write((op("register", "user", user, "password", "123456") + "\n"
-                    + op("login", "user", user, "password", "123456", "rid", "login") + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            boolean in_ = false;
-            while (!in_ && (line = in.readLine()) != null) {
-                JsonNode f = Json.MAPPER.readTree(line);
-                in_ = "login".equals(f.path("rid").asText()) && f.path("ok").asBoolean();
-            }
-            if (!in_) throw new AssertionError("login of " + user + " failed");
+            loginAndStopReading(s, port, slowUser(prefix, i));
         }
+    }
+
+    /**
+     * Registers and logs in {@code user} over {@code s} (not yet connected) with a tiny receive buffer, reads up to the
+     * login reply and returns the reader, which the caller then leaves alone: a client that stopped reading.
+     */
+    public static BufferedReader loginAndStopReading(Socket s, int port, String user) throws IOException {
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        s.setSoTimeout((int) JsonClient.TIMEOUT.toMillis());
+        OutputStream out = s.getOutputStream();
+        out.write((op("register", "user", user, "password", "123456") + "\n"
+                + op("login", "user", user, "password", "123456", "rid", "login") + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            JsonNode f = Json.MAPPER.readTree(line);
+            if ("login".equals(f.path("rid").asText())) {
+                if (!f.path("ok").asBoolean()) throw new AssertionError("login of " + user + " failed: " + f);
+                return in;
+            }
+        }
+        throw new AssertionError("closed before the login reply of " + user);
     }
 
     /**

@@ -1,17 +1,11 @@
 package dev.parley.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.protocol.Json;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static dev.parley.e2e.JsonClient.op;
@@ -29,7 +23,7 @@ class UnconfirmedPrivateMessageTest {
                 "limits.ratePerSecond", 100_000, "limits.rateBurst", 100_000));
              JsonClient sender = server.loggedIn("uc.sender");
              Socket stuck = new Socket()) {
-            loginAndStopReading(stuck, server.port(), "uc.stuck");
+            SlowReaderFlood.loginAndStopReading(stuck, server.port(), "uc.stuck");
             String padding = "q".repeat(3900);
             JsonNode stored = null;
             long storedAfterNanos = 0;
@@ -47,26 +41,5 @@ class UnconfirmedPrivateMessageTest {
             // Stored only once the confirmation window passed (3 s, plus up to a sweep period, minus nothing).
             assertTrue(storedAfterNanos >= 2_900_000_000L, "stored after " + storedAfterNanos / 1_000_000 + " ms");
         }
-    }
-
-    /** Logs in over a raw socket with a tiny receive buffer, reads up to the login reply, then never reads again. */
-    private static void loginAndStopReading(Socket s, int port, String user) throws IOException {
-        s.setReceiveBufferSize(4096);
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        OutputStream out = s.getOutputStream();
-        out.write((op("register", "user", user, "password", "123456") + "\n"
-                + op("login", "user", user, "password", "123456", "rid", "login") + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        s.setSoTimeout((int) JsonClient.TIMEOUT.toMillis());
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            JsonNode f = Json.MAPPER.readTree(line);
-            if ("login".equals(f.path("rid").asText())) {
-                assertTrue(f.path("ok").asBoolean(), f.toString());
-                return;
-            }
-        }
-        throw new AssertionError("closed before the login reply");
     }
 }
