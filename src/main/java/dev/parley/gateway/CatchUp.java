@@ -41,9 +41,6 @@ final class CatchUp {
     private String firstRoom;
     private RoomPosition firstPosition;
     private Map<String, RoomPosition> otherPositions;
-    /** The room of the last lookup and its position: consecutive deliveries are nearly always of one room. */
-    private String lastRoom;
-    private RoomPosition lastPosition;
     /** Rooms whose join is under way: their events wait for the join's head. Null when none. */
     private Map<String, List<EncodedEvent>> joining;
     /** Rooms entered through a new consumer whose routing gap is not filled yet ({@link GapFill}). Null when none. */
@@ -197,8 +194,6 @@ final class CatchUp {
         } else if (otherPositions != null) {
             otherPositions.remove(room);
         }
-        lastRoom = null;
-        lastPosition = null;
     }
 
     /** The login did not complete: the next one starts from scratch. */
@@ -206,8 +201,6 @@ final class CatchUp {
         firstRoom = null;
         firstPosition = null;
         otherPositions = null;
-        lastRoom = null;
-        lastPosition = null;
         gaps = null;
     }
 
@@ -221,7 +214,6 @@ final class CatchUp {
     }
 
     private RoomPosition position(String room) {
-        if (room == lastRoom) return lastPosition;   // identity: the same event's room string for every recipient
         RoomPosition p = existing(room);
         if (p == null) {
             p = new RoomPosition();
@@ -233,8 +225,6 @@ final class CatchUp {
                 otherPositions.put(room, p);
             }
         }
-        lastRoom = room;
-        lastPosition = p;
         return p;
     }
 

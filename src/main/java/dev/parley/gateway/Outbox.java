@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every byte a connection sends goes through here, in order: appended to this turn's buffer and
- * written and flushed once per event-loop turn by {@link FlushBatcher}. Uses Vert.x internal API
- * (pinned 5.0.7) through {@link ChatChannel}: {@code NetSocket.write} flushes per call, which collapses fan-out. Since this
- * bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per connection and (through
- * {@link OutputBudget}) per node. Turn buffers are unpooled: pooled arenas keep the memory of a flood
- * for good, while an unpooled buffer is freed when the peer has read it (or the connection is dropped).
+ * written and flushed once per event-loop turn by {@link FlushBatcher}. It writes straight to the Netty
+ * pipeline from {@link ChatChannel}'s place in it: Vert.x's {@code NetSocket.write} flushes per call, which
+ * collapses fan-out. Since this bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per
+ * connection and (through {@link OutputBudget}) per node. Small turn buffers come from a pool (see {@link #POOL});
+ * a backlog's large ones are unpooled, freed when the peer has read them (or the connection is dropped), so a
+ * flood's memory is not kept for good.
  */
 final class Outbox implements Wire, FlushBatcher.Dirty {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
