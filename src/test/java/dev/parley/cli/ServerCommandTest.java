@@ -11,6 +11,7 @@ import dev.parley.testkit.TestCerts;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServerCommandTest {
+
+    @Test
+    @DisplayName("on Linux x86-64 the server runs on Netty's epoll and names it in its start line; server.nativeTransport=false runs on NIO; both serve")
+    void transportIsNamedAndServes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux")
+                && System.getProperty("os.arch").equals("amd64"), "epoll is shipped for Linux x86-64 only");
+        for (String nativeTransport : List.of("true", "false")) {
+            try (ServerProcess p = ServerProcess.start(Map.of("PARLEY_AUTH_PBKDF2_ITERATIONS", "1000", "PARLEY_OPS_PORT", "0",
+                            "PARLEY_SERVER_NATIVE_TRANSPORT", nativeTransport),
+                    "server", "--port", "0", "--data-dir", Files.createTempDirectory("parley-transport").toString())) {
+                int port = p.awaitPort();
+                String transport = nativeTransport.equals("true") ? "epoll" : "nio";
+                assertTrue(p.output().contains(", " + transport + ", "), "start line names " + transport + ": " + p.output());
+                try (JsonClient c = JsonClient.connect(port)) {
+                    c.registerIfNeeded("t", "123456");
+                    c.login("t", "123456");
+                    assertTrue(c.say("over " + transport).path("ok").asBoolean());
+                }
+            }
+        }
+    }
 
     @Test
     @DisplayName("server --port 0 prints the port it picked, serves it, and on SIGTERM says bye SHUTDOWN and exits")
