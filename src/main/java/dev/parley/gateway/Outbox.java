@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every byte a connection sends goes through here, in order: appended to this turn's buffer and
- * written and flushed once per event-loop turn by {@link FlushBatcher}. It writes straight to the Netty
- * pipeline from {@link ChatChannel}'s place in it: Vert.x's {@code NetSocket.write} flushes per call, which
+ * written and flushed once per event-loop turn by {@link FlushBatcher}, and at most once per
+ * {@code server.coalesceMicros} while output keeps coming (a busy room's member gets several messages per
+ * write). It writes straight to the Netty pipeline from {@link ChatChannel}'s place in it: Vert.x's {@code NetSocket.write} flushes per call, which
  * collapses fan-out. Since this bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per
  * connection and (through {@link OutputBudget}) per node. Small turn buffers come from a pool (see {@link #POOL});
  * a backlog's large ones are unpooled, freed when the peer has read them (or the connection is dropped), so a
@@ -39,7 +40,7 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
     /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
     private FlushBatcher batcher;
     private final long maxPendingBytes;
-    /** How long a flush may wait for more output while the event loop is busy (see {@link FlushBatcher}). */
+    /** How long a flush may wait for more output (see {@link FlushBatcher}): the window between two writes. */
     private final long coalesceNanos;
     private final OutputBudget budget;
     /** Bytes appended and not yet written to the socket (or released). */
@@ -47,6 +48,10 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
     /** The direct memory holding them (buffer capacities): this connection's share of the node budget. */
     private long memory;
     private boolean needsFlush;
+    /** When this connection was last flushed ({@link System#nanoTime()}): a write within the window waits for its end. */
+    private long lastFlushNanos;
+    /** Whether the last two flushes came within two windows of each other (see {@link FlushBatcher}). */
+    private boolean flushedSteadily;
     /**
      * This turn's output, appended frame by frame and handed to Netty once per turn: one write entry per
      * connection per turn, not one per message (Netty's per-entry bookkeeping dominated fan-out profiles).
@@ -59,6 +64,17 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
         this.maxPendingBytes = maxPendingBytes;
         this.coalesceNanos = coalesceNanos;
         this.budget = budget;
+        this.lastFlushNanos = System.nanoTime() - 2 * coalesceNanos;   // never flushed: not steady
+    }
+
+    @Override
+    public long lastFlushNanos() {
+        return lastFlushNanos;
+    }
+
+    @Override
+    public boolean flushedSteadily() {
+        return flushedSteadily;
     }
 
     @Override
@@ -160,6 +176,11 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
     @Override
     public void flush() {
         needsFlush = false;
+        if (coalesceNanos > 0) {
+            long now = System.nanoTime();
+            flushedSteadily = now - lastFlushNanos < 2 * coalesceNanos;
+            lastFlushNanos = now;
+        }
         push();
         ctx.flush();
     }

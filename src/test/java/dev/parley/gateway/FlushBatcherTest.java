@@ -34,7 +34,20 @@ class FlushBatcherTest {
             log.add("flush " + name);
             flushed.countDown();
         }
+
+        @Override
+        public long lastFlushNanos() {
+            return NEVER;
+        }
+
+        @Override
+        public boolean flushedSteadily() {
+            return false;
+        }
     }
+
+    /** A last flush long enough ago for any window here. */
+    private static final long NEVER = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     /** On the loop: writes {@code a}, then queues a task writing {@code b} and logging "queued work". */
     private List<String> writeThenQueueMore(long windowNanos) throws Exception {
@@ -82,6 +95,16 @@ class FlushBatcherTest {
             public EventExecutor executor() {
                 return loop;
             }
+
+            @Override
+            public long lastFlushNanos() {
+                return NEVER;
+            }
+
+            @Override
+            public boolean flushedSteadily() {
+                return false;
+            }
         };
         loop.execute(() -> {
             start[0] = System.nanoTime();
@@ -106,6 +129,16 @@ class FlushBatcherTest {
             public EventExecutor executor() {
                 return loop;
             }
+
+            @Override
+            public long lastFlushNanos() {
+                return NEVER;
+            }
+
+            @Override
+            public boolean flushedSteadily() {
+                return false;
+            }
         };
         CompletableFuture<Integer> done = new CompletableFuture<>();
         Runnable[] busy = new Runnable[1];
@@ -119,5 +152,91 @@ class FlushBatcherTest {
         });
         done.get(30, TimeUnit.SECONDS);
         assertTrue(flushed.get(), "flushed although the loop always had queued work");
+    }
+
+    /** A connection that remembers when it was flushed, and how many flushes it took. */
+    private final class Paced implements FlushBatcher.Dirty {
+        final long window;
+        final AtomicInteger flushes = new AtomicInteger();
+        final List<Long> flushedAt = new CopyOnWriteArrayList<>();
+        volatile long last = NEVER;
+        volatile boolean steady;
+        private boolean dirty;
+
+        Paced(long window) {
+            this.window = window;
+        }
+
+        /** As {@link Outbox} does: a connection waiting for its flush is handed to the batcher once. */
+        void write() {
+            if (!dirty) {
+                dirty = true;
+                FlushBatcher.current().add(this, window);
+            }
+        }
+
+        @Override
+        public void flush() {
+            dirty = false;
+            long now = System.nanoTime();
+            steady = now - last < 2 * window;
+            last = now;
+            flushedAt.add(last);
+            flushes.incrementAndGet();
+        }
+
+        @Override
+        public EventExecutor executor() {
+            return loop;
+        }
+
+        @Override
+        public long lastFlushNanos() {
+            return last;
+        }
+
+        @Override
+        public boolean flushedSteadily() {
+            return steady;
+        }
+    }
+
+    @Test
+    @DisplayName("a connection whose output keeps coming waits for its window's end: what trickles in meanwhile goes out in one write")
+    void writesWithinAWindowShareOneFlush() throws Exception {
+        long window = TimeUnit.SECONDS.toNanos(2);
+        Paced out = new Paced(window);
+        // One write per idle turn, each 10 ms apart: without pacing, every one is a flush of its own.
+        CountDownLatch written = new CountDownLatch(5);
+        for (int i = 0; i < 5; i++) {
+            loop.schedule(() -> {
+                out.write();
+                written.countDown();
+            }, 10L * i, TimeUnit.MILLISECONDS);
+        }
+        assertTrue(written.await(10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (out.flushes.get() < 3 && System.nanoTime() < deadline) Thread.onSpinWait();
+        // The second follows the first closely after a long quiet spell (a reply after an ok): not held back either.
+        assertEquals(3, out.flushes.get(), "the first two writes at once, the three others together when the window ended");
+        long gap = out.flushedAt.get(2) - out.flushedAt.get(1);
+        assertTrue(gap >= window, "the third flush waited out the window: " + gap + " ns");
+    }
+
+    @Test
+    @DisplayName("over the output budget, held-back connections are flushed at once too")
+    void flushNowIncludesPacedConnections() throws Exception {
+        long window = TimeUnit.SECONDS.toNanos(30);
+        Paced out = new Paced(window);
+        out.last = System.nanoTime();   // just written, steadily: the next write would wait 30 s
+        out.steady = true;
+        CompletableFuture<Integer> after = new CompletableFuture<>();
+        loop.execute(() -> {
+            out.write();
+            int held = out.flushes.get();
+            FlushBatcher.current().flushNow();
+            after.complete(out.flushes.get() - held);
+        });
+        assertEquals(1, after.get(10, TimeUnit.SECONDS), "flushNow flushed the held-back connection");
     }
 }
