@@ -3,7 +3,6 @@ package dev.parley.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -24,8 +23,9 @@ public final class JsonLineEncoder {
     }
 
     public static byte[] encode(Outbound out) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(bytes)) {
+        LineGenerator line = LineGenerator.start();
+        try {
+            JsonGenerator g = line.generator();
             g.writeStartObject();
             if (out instanceof Reply r) {
                 writeReply(g, r);
@@ -63,11 +63,14 @@ public final class JsonLineEncoder {
                 RoomNoticeJson.write(g, n);
             }
             g.writeEndObject();
+            return line.finish();
         } catch (IOException e) {
+            line.abandon();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            line.abandon();
+            throw e;
         }
-        bytes.write('\n');
-        return bytes.toByteArray();
     }
 
     private static void writeReply(JsonGenerator g, Reply r) throws IOException {
