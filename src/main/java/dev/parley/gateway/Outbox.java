@@ -24,14 +24,13 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
 
     /** First size of a turn's buffer: most turns carry a few small frames. */
     private static final int INITIAL_TURN_BYTES = 512;
-    /** A turn's buffers double up to this; a busier turn continues in a new one (no copying, no 2x slack). */
-    private static final int MAX_TURN_BUFFER = 64 * 1024;
     /**
-     * Where turn buffers up to {@link #MAX_POOLED} come from. A fan-out gives most recipients a few small frames
-     * per turn, and a fresh direct buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's
-     * thread cache hands them out in nanoseconds. Larger buffers (a backlog's) stay unpooled, so what the pool keeps
-     * after a flood is bounded by the connections that were busy at once times {@link #MAX_POOLED}; the pool also
-     * frees its chunks once they are empty again.
+     * Where turn buffers come from. A fan-out gives most recipients a few small frames per turn, and a fresh direct
+     * buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's thread cache hands them out in
+     * nanoseconds. A turn's buffers double up to {@link #MAX_POOLED} and a busier turn (paced output, a backlog)
+     * continues in another one of that size: no copying, no 2x slack, and no unpooled buffer zeroed per turn (they
+     * were 4 % of a busy room's CPU). Only a single frame larger than that gets a buffer of its own, unpooled. What
+     * the pool holds is bounded by the node's output budget, and it frees its chunks once they are empty again.
      */
     private static final PooledByteBufAllocator POOL = new PooledByteBufAllocator(true);
     private static final int MAX_POOLED = 16 * 1024;
@@ -107,7 +106,7 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
         if (bytes.length == 0) return true;
         if (turn == null || turn.writableBytes() < bytes.length) {
             int size = Math.max(bytes.length,
-                    turn == null ? INITIAL_TURN_BYTES : Math.min(MAX_TURN_BUFFER, turn.capacity() * 2));
+                    turn == null ? INITIAL_TURN_BYTES : Math.min(MAX_POOLED, turn.capacity() * 2));
             // Never allocate into the JVM's direct-memory limit: there the JDK sleeps and calls System.gc()
             // on the event loop before failing. Past the hard limit this connection is dropped instead.
             if (!budget.canHold(size)) return false;
