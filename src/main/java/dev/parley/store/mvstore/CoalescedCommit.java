@@ -14,7 +14,9 @@ import java.util.List;
  * chunk, and MVStore keeps a dead chunk's metadata (~250 B of heap) for its retention time (45 s) and until a later
  * commit: one commit per registration held 19,000 chunks after a 19,000-user login storm (docs/performance.md,
  * "Idle memory per session"). A caller's future completes only after a commit that started after its change, so
- * a change answered ok is in the file, as with a commit of its own; it waits at most the window longer.
+ * a change answered ok is in the file, as with a commit of its own; it waits at most the window longer. A change
+ * waiting when the store closes is written by the close, but its caller gets the failed commit (as for any store
+ * call racing a shutdown).
  */
 final class CoalescedCommit {
     /** Short next to a password hash; bounds a storm's commits to ~40 a second whatever its rate. */
