@@ -1,10 +1,12 @@
 package dev.parley.gateway;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.RecvByteBufAllocator;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
@@ -20,6 +22,12 @@ import java.util.ArrayDeque;
  * (docs/performance.md, "Idle memory per session"). Dropping it leaves them to the garbage collector.
  */
 final class ChatChannel extends ChannelInboundHandlerAdapter implements RequestFlow.Reads {
+    /**
+     * Netty's default read sizing, one for all chat channels instead of one per channel (32 B per session): the
+     * allocator is stateless, each channel's sizing state is in the handle it makes for that channel.
+     */
+    static final RecvByteBufAllocator READ_SIZES = new AdaptiveRecvByteBufAllocator();
+
     private final ContextInternal context;
     private Handler<byte[]> onData = bytes -> { };
     private Runnable onClose = () -> { };
@@ -36,6 +44,7 @@ final class ChatChannel extends ChannelInboundHandlerAdapter implements RequestF
     static ChatChannel replace(NetSocket socket, ContextInternal context) {
         ChannelHandlerContext vertx = ((NetSocketInternal) socket).channelHandlerContext();
         ChatChannel channel = new ChatChannel(context);
+        vertx.channel().config().setRecvByteBufAllocator(READ_SIZES);
         ChannelPipeline pipeline = vertx.pipeline();
         pipeline.replace(vertx.handler(), "parley", channel);
         return channel;

@@ -263,7 +263,8 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     /** Authenticated: from now on events for this user are routed here (held until caught up). */
     void authenticated(String user, String name, String sessionId) {
         this.user = user;
-        this.name = name;
+        // Most users keep the display name they registered with, their id: one string then, not two per session.
+        this.name = name != null && name.equals(user) ? user : name;
         this.sessionId = sessionId;
         this.away = null;
         state = State.LOGGED_IN;
@@ -378,6 +379,10 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     /** The login sent (or is about to send) this session's presence JOIN; see {@link #presenceJoin()}. */
     void joiningPresence(io.vertx.core.Future<?> join) {
         presenceJoin = join;
+        // Answered: nothing waits on it any more, so the session does not keep the completed promise.
+        join.onComplete(done -> {
+            if (presenceJoin == join) presenceJoin = io.vertx.core.Future.succeededFuture();
+        });
     }
 
     /** Completes (never fails) once this session's presence JOIN was answered, or at once if there was none. */

@@ -49,5 +49,31 @@ class MemoryCounterStoreTest {
         for (int i = 0; i < 20_000; i++) acquire("key" + i, 1);
         now.addAndGet(60_000);
         for (int i = 0; i < 20_000; i++) assertTrue(acquire("other" + i, 1).admitted());
+        assertEquals(20_000, store.size(), "the first 20,000 windows were swept, only the new ones are held");
+    }
+
+    @Test
+    @DisplayName("a window given back to zero is dropped, and the next attempt opens a new full window")
+    void releasedToZero() {
+        assertTrue(acquire("k", 2).admitted());
+        assertTrue(acquire("k", 2).admitted());
+        store.release(List.of("k"));
+        assertEquals(1, store.size(), "one count still held");
+        store.release(List.of("k"));
+        assertEquals(0, store.size());
+        now.addAndGet(59_000);
+        assertEquals(1, acquire("k", 2).counts()[0]);
+        now.addAndGet(59_000);
+        assertTrue(acquire("k", 2).admitted());
+        assertFalse(acquire("k", 2).admitted(), "the new window started at the attempt after the release");
+    }
+
+    @Test
+    @DisplayName("a quiet server sweeps expired windows within a minute, however few keys it holds")
+    void sweepOnTime() {
+        for (int i = 0; i < 100; i++) acquire("key" + i, 1);
+        now.addAndGet(MemoryCounterStore.SWEEP_EVERY_MILLIS);
+        acquire("late", 1);
+        assertEquals(1, store.size());
     }
 }

@@ -19,9 +19,9 @@ import java.nio.file.Path;
 
 /**
  * The embedded, persistent backend: one H2 MVStore file in the data directory. Accounts and mailbox changes
- * are committed before their futures complete; rooms with their membership, room and group history, read and
- * last-seen positions and idempotency keys are committed by MVStore's background writer (within about a second)
- * and on close.
+ * are committed before their futures complete (registrations made within a few milliseconds share one commit:
+ * {@link CoalescedCommit}); rooms with their membership, room and group history, read and last-seen positions and
+ * idempotency keys are committed by MVStore's background writer (within about a second) and on close.
  * Presence and rate-limit counters are kept in memory: neither outlives the process usefully.
  */
 public final class MvStores extends StoreSet {
@@ -31,15 +31,15 @@ public final class MvStores extends StoreSet {
     private final Path file;
     private final Blocking blocking;
 
-    private MvStores(MVStore store, Path file, Blocking blocking, int historyMax, String defaultRoom) {
-        this(store, file, blocking, defaultRoom, new MvGroupHistoryStore(store, blocking, historyMax),
+    private MvStores(Vertx vertx, MVStore store, Path file, Blocking blocking, int historyMax, String defaultRoom) {
+        this(vertx, store, file, blocking, defaultRoom, new MvGroupHistoryStore(store, blocking, historyMax),
                 new MvRoomStore(store, blocking, defaultRoom), new MvRoomHistoryStore(store, blocking, historyMax));
     }
 
     /** The room stores are shared with the one step that checks membership and appends ({@link MvRoomSpeech}). */
-    private MvStores(MVStore store, Path file, Blocking blocking, String defaultRoom, MvGroupHistoryStore group,
+    private MvStores(Vertx vertx, MVStore store, Path file, Blocking blocking, String defaultRoom, MvGroupHistoryStore group,
                      MvRoomStore rooms, MvRoomHistoryStore roomHistory) {
-        super(new MvUserStore(store, blocking), new MvMailboxStore(store, blocking),
+        super(new MvUserStore(vertx, store, blocking), new MvMailboxStore(store, blocking),
                 group, new MvLastSeenStore(store, blocking),
                 new MvIdempotencyStore(store, blocking), new MemoryPresenceStore(),
                 // Rate-limit windows are minutes long: not worth a disk write per login attempt.
@@ -86,7 +86,7 @@ public final class MvStores extends StoreSet {
         MVStore store = new MVStore.Builder()
                 .fileName(dataDir.resolve(FILE_NAME).toString())
                 .open();
-        return new MvStores(store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax, defaultRoom);
+        return new MvStores(vertx, store, dataDir.resolve(FILE_NAME), new Blocking(vertx, "parley-store", 4), historyMax, defaultRoom);
     }
 
     @Override

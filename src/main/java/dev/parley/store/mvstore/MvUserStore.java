@@ -4,6 +4,7 @@ import dev.parley.store.Blocking;
 import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -14,11 +15,14 @@ final class MvUserStore implements UserStore {
     private final MVStore store;
     private final MVMap<String, String> users;
     private final Blocking blocking;
+    /** Registrations come in storms: their commits are coalesced (updates and deletes are rare and commit alone). */
+    private final CoalescedCommit registrations;
 
-    MvUserStore(MVStore store, Blocking blocking) {
+    MvUserStore(Vertx vertx, MVStore store, Blocking blocking) {
         this.store = store;
         this.users = store.openMap("users");
         this.blocking = blocking;
+        this.registrations = new CoalescedCommit(vertx, store, blocking);
     }
 
     @Override
@@ -26,10 +30,13 @@ final class MvUserStore implements UserStore {
         String json = user.toJson().encode();
         return blocking.run(() -> {
             // putIfAbsent is atomic: of two concurrent registrations exactly one wins.
-            boolean created = users.putIfAbsent(user.id(), json) == null;
-            if (created) store.commit();
-            return created;
-        });
+            return users.putIfAbsent(user.id(), json) == null;
+        }).compose(created -> created ? registrations.request().map(true) : Future.succeededFuture(false));
+    }
+
+    /** Commits made for registrations so far (a test's view). */
+    long registrationCommits() {
+        return registrations.commits();
     }
 
     @Override
