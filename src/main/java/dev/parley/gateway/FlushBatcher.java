@@ -47,6 +47,14 @@ final class FlushBatcher {
     /** When this turn's first write came, and how long its flush may wait for queued work. */
     private long turnStartNanos;
     private long windowNanos;
+    /**
+     * How long the last end-of-turn flush took. While work is queued, the next flush waits at least as long (up to
+     * {@link #MAX_WINDOWS} windows): a loop busy fanning out to thousands of connections then spends at most about
+     * half its time in write(2), and each write carries what queued up meanwhile, however many connections there are.
+     */
+    private long lastFlushCostNanos;
+    /** The cap on that wait, in windows: 16 ms at the default window. */
+    private static final int MAX_WINDOWS = 16;
     private EventExecutor loop;
 
     static FlushBatcher current() {
@@ -110,12 +118,19 @@ final class FlushBatcher {
     }
 
     private void flushAll() {
-        if (windowNanos > 0 && hasQueuedWork(loop) && System.nanoTime() - turnStartNanos < windowNanos) {
+        if (windowNanos > 0 && hasQueuedWork(loop)
+                && System.nanoTime() - turnStartNanos < Math.min(Math.max(windowNanos, lastFlushCostNanos), MAX_WINDOWS * windowNanos)) {
             loop.execute(this::flushAll);   // after the queued work: its output joins this flush
             return;
         }
         scheduled = false;
-        flush(dirty);
+        if (windowNanos > 0) {
+            long start = System.nanoTime();
+            flush(dirty);
+            lastFlushCostNanos = System.nanoTime() - start;
+        } else {
+            flush(dirty);
+        }
     }
 
     private static boolean hasQueuedWork(EventExecutor loop) {

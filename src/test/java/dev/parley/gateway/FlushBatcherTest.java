@@ -239,4 +239,57 @@ class FlushBatcherTest {
         });
         assertEquals(1, after.get(10, TimeUnit.SECONDS), "flushNow flushed the held-back connection");
     }
+
+    @Test
+    @DisplayName("after a flush that took long, the next waits as long for queued work (capped): writes stay a bounded share of a busy loop")
+    void slowFlushWidensTheWindow() throws Exception {
+        long window = TimeUnit.MILLISECONDS.toNanos(5);
+        long slowFlushNanos = TimeUnit.MILLISECONDS.toNanos(60);   // under the cap of 16 windows (80 ms)
+        CompletableFuture<Long> secondFlushAfter = new CompletableFuture<>();
+        long[] secondAdded = new long[1];
+        AtomicInteger flushes = new AtomicInteger();
+        FlushBatcher.Dirty out = new FlushBatcher.Dirty() {
+            @Override
+            public void flush() {
+                if (flushes.incrementAndGet() == 1) {
+                    long until = System.nanoTime() + slowFlushNanos;   // a flush to thousands of connections
+                    while (System.nanoTime() < until) Thread.onSpinWait();
+                } else {
+                    secondFlushAfter.complete(System.nanoTime() - secondAdded[0]);
+                }
+            }
+
+            @Override
+            public EventExecutor executor() {
+                return loop;
+            }
+
+            @Override
+            public long lastFlushNanos() {
+                return NEVER;
+            }
+
+            @Override
+            public boolean flushedSteadily() {
+                return false;
+            }
+        };
+        CountDownLatch firstDone = new CountDownLatch(1);
+        loop.execute(() -> {
+            FlushBatcher.current().add(out, window);
+            loop.execute(firstDone::countDown);
+        });
+        assertTrue(firstDone.await(10, TimeUnit.SECONDS));
+        Runnable[] busy = new Runnable[1];
+        busy[0] = () -> {   // queued work until the second flush happened (bounded by the future's timeout below)
+            if (!secondFlushAfter.isDone()) loop.execute(busy[0]);
+        };
+        loop.execute(() -> {
+            secondAdded[0] = System.nanoTime();
+            FlushBatcher.current().add(out, window);
+            loop.execute(busy[0]);
+        });
+        long waited = secondFlushAfter.get(10, TimeUnit.SECONDS);
+        assertTrue(waited >= slowFlushNanos, "waited as long as the slow flush took, not just the 5 ms window: " + waited + " ns");
+    }
 }
