@@ -25,6 +25,12 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
     /** First size of a turn's buffer: most turns carry a few small frames. */
     private static final int INITIAL_TURN_BYTES = 512;
     /**
+     * Buffers of each size a loop's thread cache keeps for reuse (Netty's default is 256). A turn flushing a
+     * thousand connections frees a thousand buffers; past the cache they go back to the arena, and finding them a
+     * slot again was 6 % of a busy room's CPU.
+     */
+    private static final int SMALL_CACHE_SIZE = 1024;
+    /**
      * Where turn buffers come from. A fan-out gives most recipients a few small frames per turn, and a fresh direct
      * buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's thread cache hands them out in
      * nanoseconds. A turn's buffers double up to {@link #MAX_POOLED} and a busier turn (paced output, a backlog)
@@ -37,12 +43,6 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
             PooledByteBufAllocator.defaultMaxOrder(), SMALL_CACHE_SIZE, PooledByteBufAllocator.defaultNormalCacheSize(),
             false);
     private static final int MAX_POOLED = 16 * 1024;
-    /**
-     * Buffers of each size a loop's thread cache keeps for reuse (Netty's default is 256). A turn flushing a
-     * thousand connections frees a thousand buffers; past the cache they go back to the arena, and finding them a
-     * slot again was 6 % of a busy room's CPU.
-     */
-    private static final int SMALL_CACHE_SIZE = 1024;
 
     private final ChannelHandlerContext ctx;
     /** The batcher of this connection's event loop, looked up at the first write (not per delivery). */
