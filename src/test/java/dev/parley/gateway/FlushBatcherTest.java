@@ -206,21 +206,38 @@ class FlushBatcherTest {
     void writesWithinAWindowShareOneFlush() throws Exception {
         long window = TimeUnit.SECONDS.toNanos(2);
         Paced out = new Paced(window);
-        // One write per idle turn, each 10 ms apart: without pacing, every one is a flush of its own.
-        CountDownLatch written = new CountDownLatch(5);
-        for (int i = 0; i < 5; i++) {
-            loop.schedule(() -> {
-                out.write();
-                written.countDown();
-            }, 10L * i, TimeUnit.MILLISECONDS);
+        // Two writes in a row after a quiet spell (a reply after an ok): neither is held back.
+        long secondWrite = writeOnLoop(out);
+        awaitFlushes(out, 1);
+        secondWrite = writeOnLoop(out);
+        awaitFlushes(out, 2);
+        assertTrue(out.flushedAt.get(1) - secondWrite < window, "the second write was not held back");
+        // Now the output keeps coming: three more writes, in turns of their own, wait for the window's end together.
+        for (int i = 0; i < 3; i++) {
+            writeOnLoop(out);
+            Thread.sleep(10);   // separate turns (what is measured is when they are flushed, awaited below)
         }
-        assertTrue(written.await(10, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (out.flushes.get() < 3 && System.nanoTime() < deadline) Thread.onSpinWait();
-        // The second follows the first closely after a long quiet spell (a reply after an ok): not held back either.
-        assertEquals(3, out.flushes.get(), "the first two writes at once, the three others together when the window ended");
+        awaitFlushes(out, 3);
         long gap = out.flushedAt.get(2) - out.flushedAt.get(1);
         assertTrue(gap >= window, "the third flush waited out the window: " + gap + " ns");
+        Thread.sleep(50);
+        assertEquals(3, out.flushes.get(), "the three writes went out in one flush");
+    }
+
+    /** Writes once on the loop; returns when the write was made. */
+    private long writeOnLoop(Paced out) throws Exception {
+        CompletableFuture<Long> at = new CompletableFuture<>();
+        loop.execute(() -> {
+            at.complete(System.nanoTime());
+            out.write();
+        });
+        return at.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void awaitFlushes(Paced out, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (out.flushes.get() < n && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertTrue(out.flushes.get() >= n, "flushed " + n + " times: " + out.flushes.get());
     }
 
     @Test
