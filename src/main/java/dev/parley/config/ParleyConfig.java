@@ -44,7 +44,7 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                          String exemptAddresses, int loginTimeoutSeconds,
                          int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
                          long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax, int accountOpsInFlight,
-                         int onlineListCacheMs) {
+                         int onlineListCacheMs, int presenceBatchMs) {
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
@@ -144,7 +144,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.integer("limits.whoListMax", 1, 1_000_000),
                 r.integer("limits.presenceFanoutMax", 0, 10_000_000),
                 r.integer("limits.accountOpsInFlight", 1, 100_000),
-                r.integer("limits.onlineListCacheMs", 0, 60_000));
+                r.integer("limits.onlineListCacheMs", 0, 60_000),
+                r.integer("limits.presenceBatchMs", 0, 10_000));
         try {
             AddressSet.parse(limits.exemptAddresses());
         } catch (IllegalArgumentException e) {

@@ -37,6 +37,8 @@ public final class ParleyMetrics {
             "source", "store");
     public final Counter onlineListsShared = counter("parley_online_lists", "online lists (login replies, who) by where they came from",
             "source", "shared");
+    public final Counter presenceBatches = counter("parley_presence_batches",
+            "batches of arrivals and departures for everyone handed to this node's connections (see limits.presenceBatchMs)");
     private final ByLabel busInvalid = new ByLabel("parley_bus_invalid", "consumer",
             "invalid event-bus bodies dropped, by consumer");
     private final ByLabel auditEvents = new ByLabel("parley_audit_events", "kind",
