@@ -1,9 +1,10 @@
 #!/bin/bash
 # A login storm on 3 local nodes + Redis (issue 13; docs/performance.md, "Login storms, round 2"): 3 generators of
 # N (5000) sessions each, 200 handshakes in flight each, register + login ("reg"), then the same users log in again
-# ("regen", --skip-register). Redis on 16692, nodes on 18931-18933 (Hazelcast 15771-15773); every process is stopped
-# by its PID. Per phase: the generators' JSON, CPU of the nodes and Redis (utime + stime, CLK_TCK 100), uptime before;
-# at the end the online-list and presence-batch metrics of each node and node 1's CPU by thread (JIT, loops, ...).
+# ("regen", --skip-register; PHASES="reg regen regen2" adds a second reconnect storm on the then warm nodes).
+# Redis on 16692, nodes on 18931-18933 (Hazelcast 15771-15773); every process is stopped by its PID.
+# Per phase: the generators' JSON, CPU of the nodes and Redis (utime + stime, CLK_TCK 100), uptime before;
+# at the end the online-list and presence-batch metrics of each node, and node 1's CPU by thread (JIT, loops, ...).
 # Usage: N=5000 OUT=/tmp/storm2/out/run1 PARLEY_JAR=target/parley.jar JOPTS="" tools/login-storm-3nodes.sh [ENV=VALUE...]
 cd "$(dirname "$0")/.."
 JAR=${PARLEY_JAR:-$PWD/target/parley.jar}; N=${N:-5000}
@@ -32,8 +33,8 @@ P=${PIDS[0]},${PIDS[1]},${PIDS[2]}
 T=127.0.0.1:18931,127.0.0.1:18932,127.0.0.1:18933
 LABEL=$(basename $OUT)
 cpu() { local s=0; for p in "$@"; do read -a f < /proc/$p/stat; s=$((s + f[13] + f[14])); done; echo $s; }
-for phase in reg regen; do
-  SKIP=""; [ $phase = regen ] && SKIP=--skip-register
+for phase in ${PHASES:-reg regen}; do
+  SKIP=""; [ $phase != reg ] && SKIP=--skip-register
   uptime > $OUT/uptime-$phase
   C0=$(cpu ${PIDS[@]} $RP); R0=$(cpu $RP)
   GP=()
