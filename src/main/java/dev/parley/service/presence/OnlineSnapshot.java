@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * The online list a login and who show, read from the store at most once per window while many are online.
  * In a login storm every login read the same ~200 entries from Redis (one HSCAN of 201 entries, decoded and
- * re-encoded per login: a third of a node's event-loop time in the 3-node storm, docs/performance.md).
+ * re-encoded per login: over a quarter of a node's event-loop time in the 3-node storm, docs/performance.md,
+ * "Login storms, round 2").
  *
  * <p>Shared only while the list cannot be told apart from a fresh one: more users online than
  * {@code floor} (the larger of limits.whoListMax and limits.presenceFanoutMax), where the list is a sample anyway
