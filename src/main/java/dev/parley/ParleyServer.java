@@ -101,7 +101,7 @@ public final class ParleyServer {
         Bus bus = new Bus(BusMetrics.of(metrics.storeErrors::increment, metrics::busInvalid));
         GatewayNode gateway = new GatewayNode(nodeId, GatewaySettings.of(config), metrics, audit, bus);
         HashQueue hashes = Services.hashQueue(config.auth());
-        return Services.deploy(vertx, config, stores, audit, hashes, bus, Clock.systemUTC())
+        return Services.deploy(vertx, config, stores, audit, hashes, bus, Clock.systemUTC(), metrics::onlineList)
                 .compose(v -> gateway.deploy(vertx))
                 .map(port -> new ParleyServer(vertx, stores, gateway, port, config))
                 .compose(server -> server.startOps(metrics, audit))

@@ -11,6 +11,7 @@ import dev.parley.service.auth.HashQueue;
 import dev.parley.service.auth.PasswordHasher;
 import dev.parley.service.group.GroupVerticle;
 import dev.parley.service.mailbox.MailboxVerticle;
+import dev.parley.service.presence.OnlineListCounts;
 import dev.parley.service.presence.PresenceVerticle;
 import dev.parley.service.room.RoomVerticle;
 import dev.parley.store.Stores;
@@ -30,8 +31,9 @@ final class Services {
         return new HashQueue("parley-hash", auth.hashThreads(), auth.hashQueueLogins(), auth.hashQueueRegistrations());
     }
 
+    /** @param listCounts told where each login's and who's online list came from (the store, or a shared read) */
     static Future<Void> deploy(Vertx vertx, ParleyConfig config, Stores stores, Audit audit, HashQueue hashes, Bus bus,
-                               Clock clock) {
+                               Clock clock, OnlineListCounts listCounts) {
         RoomVerticle.RoomStores rooms = new RoomVerticle.RoomStores(stores.roomStore(), stores.roomHistory(), stores.readPositions(),
                 stores.roomSpeech());
         Dedup dedup = new Dedup(stores.idempotency(), Duration.ofSeconds(config.messages().dedupWindowSeconds()), clock);
@@ -43,7 +45,7 @@ final class Services {
                         vertx.deployVerticle(new AuthVerticle(bus, auth, stores.users(), stores.counters(), hashes, hasher)),
                         vertx.deployVerticle(new PresenceVerticle(bus, config.limits().whoListMax(),
                                 config.limits().presenceFanoutMax(), stores.presence(), stores.lastSeen(),
-                                rooms.rooms(), config.rooms())),
+                                rooms.rooms(), config.rooms(), config.limits().onlineListCacheMs(), listCounts)),
                         vertx.deployVerticle(new GroupVerticle(bus, config.history(), stores.groupHistory(), stores.lastSeen(),
                                 clock)),
                         vertx.deployVerticle(new MailboxVerticle(bus, config.mailbox(), stores.users(), stores.mailbox(),

@@ -43,7 +43,8 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
     public record Limits(int maxFrameBytes, int maxTextChars, int maxConnections, int maxConnectionsPerAddress,
                          String exemptAddresses, int loginTimeoutSeconds,
                          int ratePerSecond, int rateBurst, int idleTimeoutSeconds, long slowConsumerBytes,
-                         long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax, int accountOpsInFlight) {
+                         long maxPendingOutputBytes, int whoListMax, int presenceFanoutMax, int accountOpsInFlight,
+                         int onlineListCacheMs, int presenceBatchMs) {
     }
 
     public record Auth(int passwordMinLength, int passwordMaxLength, int pbkdf2Iterations, int hashThreads,
@@ -142,7 +143,9 @@ public record ParleyConfig(Server server, Store store, Limits limits, Auth auth,
                 r.longValue("limits.maxPendingOutputBytes", 1L << 20, 1L << 40),
                 r.integer("limits.whoListMax", 1, 1_000_000),
                 r.integer("limits.presenceFanoutMax", 0, 10_000_000),
-                r.integer("limits.accountOpsInFlight", 1, 100_000));
+                r.integer("limits.accountOpsInFlight", 1, 100_000),
+                r.integer("limits.onlineListCacheMs", 0, 60_000),
+                r.integer("limits.presenceBatchMs", 0, 10_000));
         try {
             AddressSet.parse(limits.exemptAddresses());
         } catch (IllegalArgumentException e) {

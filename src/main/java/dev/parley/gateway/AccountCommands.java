@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.logging.Audit;
 import dev.parley.protocol.ChatError;
 import dev.parley.protocol.Fields;
@@ -40,6 +41,8 @@ final class AccountCommands {
      */
     private final AccountOpGate logins;
     private final AccountOpGate registrations;
+    /** The online list of the last login reply, reused by the next ones while it is the same. */
+    private final OnlineNodes onlineNodes = new OnlineNodes();
 
     AccountCommands(GatewayServices services) {
         this.services = services;
@@ -144,11 +147,12 @@ final class AccountCommands {
                 })
                 .map(m -> OnlineListing.fromJson(m.body()))
                 .onSuccess(listing -> {
-                    JsonObject reply = new JsonObject().put(Fields.USER, user).put(Fields.NAME, name)
-                            .put(Fields.ONLINE, listing.onlineJson()).put(Fields.COUNT, listing.count());
+                    ObjectNode reply = Json.object().put(Fields.USER, user).put(Fields.NAME, name);
+                    reply.set(Fields.ONLINE, onlineNodes.of(listing.online()));
+                    reply.put(Fields.COUNT, listing.count());
                     services.metrics().loginsOk.increment();
                     services.node().audit().user(Audit.Event.LOGIN_OK, user, c.remoteAddress(), null);
-                    c.send(Reply.ok(Ops.LOGIN, r.rid(), Jackson.of(reply)));
+                    c.send(Reply.ok(Ops.LOGIN, r.rid(), reply));
                     offlineReplay.start(c, rooms);
                     c.endAccountOp();
                 })

@@ -32,6 +32,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,6 +51,7 @@ final class NodeDeliveryVerticle extends VerticleBase {
     /** Its display name, for messages of the old group shape ({@link GroupMessage}). */
     private final String defaultDisplay;
     private RoomSubscriptions<GatewayVerticle> rooms;
+    private PresenceHold presenceHold;
     /** The room addresses consumed now, readable from the subscription guard's thread. */
     private final java.util.Set<String> roomAddresses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -68,6 +70,8 @@ final class NodeDeliveryVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         rooms = new RoomSubscriptions<>(this::roomConsumer, System::nanoTime);
+        presenceHold = new PresenceHold(node.settings().limits().presenceBatchMs(),
+                (ms, action) -> vertx.setTimer(ms, t -> action.run()), this::presence);
         return register();
     }
 
@@ -180,8 +184,14 @@ final class NodeDeliveryVerticle extends VerticleBase {
      * @param via the room address it came through (null: a node address, which carries the default room's events)
      */
     private void dispatch(Delivery d, Message<JsonObject> m, String via) {
+        if (d instanceof PresenceChange p && via == null) {
+            presenceHold.hold(p);
+            return;
+        }
+        // Anything else goes out after the arrivals and departures held so far, as it came.
+        presenceHold.release();
         if (d instanceof PresenceChange p) {
-            presence(p, via == null ? defaultRoom : via);
+            presence(List.of(p), via);
         } else if (d instanceof GroupMessage g) {
             StoredMessage s = g.message();
             roomMessage(defaultRoom, defaultDisplay, s, Map.of());
@@ -253,12 +263,29 @@ final class NodeDeliveryVerticle extends VerticleBase {
         toRoom(room, g -> g.rooms().roomChange(room, ch.user(), leaves, e), g -> g.rooms().roomChange(room, ch.user(), leaves, e));
     }
 
-    /** Each recipient hears it once: through the first room of the list it is in (none listed: the default room). */
-    private void presence(PresenceChange p, String via) {
-        List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
-        EncodedEvent e = new EncodedEvent(p.awayChange() ? PresenceEvent.away(p.user(), p.name(), p.away())
-                : new PresenceEvent(p.user(), p.name(), p.online(), order, null, p.reason()), p.user(), node.encoders());
-        toRoom(via, g -> g.rooms().presence(e, via, order), g -> g.rooms().presence(e, via, order));
+    /** The default room's changes, held together by {@link PresenceHold}. */
+    private void presence(List<PresenceChange> batch) {
+        node.metrics().presenceBatches.increment();
+        presence(batch, defaultRoom);
+    }
+
+    /**
+     * Each recipient hears each change once: through the first room of its list it is in (none listed: the default
+     * room). One task per event loop for the whole batch, so each reader's events of the batch leave in one write.
+     */
+    private void presence(List<PresenceChange> batch, String via) {
+        List<EncodedEvent> events = new ArrayList<>(batch.size());
+        List<List<String>> orders = new ArrayList<>(batch.size());
+        for (PresenceChange p : batch) {
+            List<String> order = p.rooms().isEmpty() ? List.of(defaultRoom) : p.rooms();
+            events.add(new EncodedEvent(p.awayChange() ? PresenceEvent.away(p.user(), p.name(), p.away())
+                    : new PresenceEvent(p.user(), p.name(), p.online(), order, null, p.reason()), p.user(), node.encoders()));
+            orders.add(order);
+        }
+        Consumer<GatewayVerticle> each = g -> {
+            for (int i = 0; i < events.size(); i++) g.rooms().presence(events.get(i), via, orders.get(i));
+        };
+        toRoom(via, each, each);
     }
 
     /** The implicit default room reaches every instance; another room only the instances holding members of it. */

@@ -33,6 +33,12 @@ public final class ParleyMetrics {
     public final Counter storeErrors = counter("parley_store_errors", "failed operations of the store (Redis in a cluster): answered UNAVAILABLE");
     public final Counter busReregistrations = counter("parley_bus_reregistrations",
             "consumers registered again because the cluster's bus registry had lost this node's registration (issue 16)");
+    public final Counter onlineListsRead = counter("parley_online_lists", "online lists (login replies, who) by where they came from",
+            "source", "store");
+    public final Counter onlineListsShared = counter("parley_online_lists", "online lists (login replies, who) by where they came from",
+            "source", "shared");
+    public final Counter presenceBatches = counter("parley_presence_batches",
+            "batches of arrivals and departures for everyone handed to this node's connections (see limits.presenceBatchMs)");
     private final ByLabel busInvalid = new ByLabel("parley_bus_invalid", "consumer",
             "invalid event-bus bodies dropped, by consumer");
     private final ByLabel auditEvents = new ByLabel("parley_audit_events", "kind",
@@ -66,6 +72,11 @@ public final class ParleyMetrics {
     public void recordDeliveryLatency(long sentAtMillis) {
         long ms = System.currentTimeMillis() - sentAtMillis;
         if (ms >= 0) deliveryLatency.record(ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts a login's or who's online list: read from the store, or shared with others (see limits.onlineListCacheMs). */
+    public void onlineList(boolean shared) {
+        (shared ? onlineListsShared : onlineListsRead).increment();
     }
 
     /** Counts an audit event by kind (parley_audit_events_total{kind}). */

@@ -35,16 +35,24 @@ public final class PresenceVerticle extends VerticleBase {
     /** Null: no rooms service on this node; arrivals and departures go to the default room only. */
     private final RoomStore rooms;
     private final ParleyConfig.Rooms roomsConfig;
+    private final OnlineSnapshot snapshot;
     private PresenceAnnouncer announcer;
     private RoomPresence roomPresence;
 
     public PresenceVerticle(Bus bus, int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen) {
-        this(bus, listMax, fanoutMax, presence, lastSeen, null, null);
+        this(bus, listMax, fanoutMax, presence, lastSeen, null, null, 0, OnlineListCounts.NONE);
     }
 
-    /** Also announces to the user's rooms (issue 14): see {@link RoomPresence}. */
+    /**
+     * Also announces to the user's rooms (issue 14): see {@link RoomPresence}.
+     *
+     * @param onlineListCacheMs how long logins and who may share one read of the online list while many are online
+     *                          ({@link OnlineSnapshot}; 0: never)
+     * @param listCounts        told where each list came from (metrics)
+     */
     public PresenceVerticle(Bus bus, int listMax, int fanoutMax, PresenceStore presence, LastSeenStore lastSeen,
-                            RoomStore rooms, ParleyConfig.Rooms roomsConfig) {
+                            RoomStore rooms, ParleyConfig.Rooms roomsConfig, int onlineListCacheMs,
+                            OnlineListCounts listCounts) {
         this.bus = bus;
         this.listMax = listMax;
         this.fanoutMax = fanoutMax;
@@ -52,6 +60,7 @@ public final class PresenceVerticle extends VerticleBase {
         this.lastSeen = lastSeen;
         this.rooms = rooms;
         this.roomsConfig = roomsConfig;
+        this.snapshot = new OnlineSnapshot(onlineListCacheMs, Math.max(listMax, fanoutMax), System::nanoTime, listCounts);
     }
 
     @Override
@@ -81,6 +90,7 @@ public final class PresenceVerticle extends VerticleBase {
                         vertx.eventBus().send(NodeAddresses.node(previous.node()),
                                 new Kick(previous.user(), previous.session(), ByeReason.REPLACED).toJson());
                     }
+                    if (previous == null) snapshot.arrived();
                     return listing(entry.user()).compose(listing -> {
                         if (previous != null) return Future.succeededFuture(listing);
                         if (roomPresence == null) {
@@ -104,6 +114,7 @@ public final class PresenceVerticle extends VerticleBase {
                 .compose(left -> {
                     PresenceEntry gone = left.entry();
                     if (gone == null) return Future.succeededFuture((PresenceEntry) null);
+                    snapshot.left(gone, left.onlineAfter());
                     if (roomPresence != null) return roomPresence.left(gone, left.onlineAfter()).map(gone);
                     announcer.left(List.of(gone), left.onlineAfter());
                     return Future.succeededFuture(gone);
@@ -148,7 +159,7 @@ public final class PresenceVerticle extends VerticleBase {
 
     /** Who is online without {@code except}, capped at the list maximum. */
     private Future<OnlineListing> listing(String except) {
-        return presence.online(listMax + 1).map(all -> {
+        return snapshot.online(() -> presence.online(listMax + 1)).map(all -> {
             long count = all.count();
             List<PresenceEntry> entries = all.entries();
             List<OnlineListing.OnlineUser> online = new ArrayList<>();

@@ -53,7 +53,7 @@ class RoomPresenceTest {
         for (String u : List.of("alice", "x")) await(rooms.join("#b", u, 100));
         for (String u : List.of("alice", "x", "y", "z")) await(rooms.join("#big", u, 100));
         await(vertx.deployVerticle(new PresenceVerticle(new Bus(BusMetrics.NONE), 200, defaultFanoutMax, new MemoryPresenceStore(),
-                new NoLastSeen(), rooms, config.rooms())));
+                new NoLastSeen(), rooms, config.rooms(), 0, OnlineListCounts.NONE)));
     }
 
     @Test
