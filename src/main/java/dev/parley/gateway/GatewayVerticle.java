@@ -62,6 +62,12 @@ public final class GatewayVerticle extends VerticleBase {
     /** Same-node private messages waiting for their write to be confirmed ({@link ChatCommands}). */
     private DelayQueue confirmations;
     private BacklogShedder shedder;
+    /**
+     * Departures under way, at most limits.accountOpsInFlight; the others wait here. A mass disconnect (15,000
+     * sessions of a node at once) otherwise sent every LEAVE at once into the store's connection pool, overflowed
+     * its wait queue, and the logins of the reconnect storm that follows failed behind them.
+     */
+    private AccountOpGate departures;
     /** Set at shutdown: new connections are turned away while the existing ones are said goodbye to. */
     private boolean stopping;
 
@@ -92,6 +98,7 @@ public final class GatewayVerticle extends VerticleBase {
                 .setAcceptBacklog(settings.server().acceptBacklog());
         server = vertx.createNetServer(options).connectHandler(this::accept);
         deadlines = new Deadlines(settings.limits().idleTimeoutSeconds(), settings.limits().loginTimeoutSeconds(), nanoTime);
+        departures = new AccountOpGate(settings.limits().accountOpsInFlight());
         shedder = new BacklogShedder(node.outputBudget(), connections, task -> context.runOnContext(v -> task.run()));
         vertx.setPeriodic(deadlines.sweepMillis(), id -> deadlines.sweep(connections));
         confirmations = new DelayQueue(ChatCommands.CONFIRM_MILLIS, nanoTime);
@@ -302,8 +309,22 @@ public final class GatewayVerticle extends VerticleBase {
         PresenceEntry departed = new PresenceEntry(c.user(), c.name(), node.nodeId(), c.sessionId());
         // After the login's JOIN, never before it: a LEAVE that overtook its JOIN (closed mid-login, e.g. by a
         // client that gave up on a frozen node) removed nothing, and the JOIN then left a ghost for good.
-        return c.presenceJoin().transform(joined -> vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()))
+        return c.presenceJoin().transform(joined -> depart(leave))
                 .onFailure(t -> node.leaveFailed(departed));
+    }
+
+    /** Sends a LEAVE when one of the departure slots is free (see {@link #departures}); on this event loop. */
+    private Future<?> depart(LeaveRequest leave) {
+        io.vertx.core.Promise<Object> left = io.vertx.core.Promise.promise();
+        runHere(() -> {
+            if (departures.running() >= settings.limits().accountOpsInFlight()) node.metrics().departuresQueued.increment();
+            departures.submit(() -> vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onComplete(ar -> {
+                departures.done();
+                if (ar.succeeded()) left.complete(ar.result());
+                else left.fail(ar.cause());
+            }));
+        });
+        return left.future();
     }
 
     /** A 1 s timer on this event loop: how late it fires is how long connections wait for their turn. */

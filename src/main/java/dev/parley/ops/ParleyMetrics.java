@@ -37,6 +37,8 @@ public final class ParleyMetrics {
             "source", "store");
     public final Counter onlineListsShared = counter("parley_online_lists", "online lists (login replies, who) by where they came from",
             "source", "shared");
+    public final Counter departuresQueued = counter("parley_departures_queued",
+            "departures (presence LEAVEs) that waited for one of limits.accountOpsInFlight slots: a mass disconnect queues at the gateway, not in the store's pool");
     public final Counter presenceBatches = counter("parley_presence_batches",
             "batches of arrivals and departures for everyone handed to this node's connections (see limits.presenceBatchMs)");
     private final ByLabel busInvalid = new ByLabel("parley_bus_invalid", "consumer",
