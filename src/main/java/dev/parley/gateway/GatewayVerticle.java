@@ -275,7 +275,9 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private void accept(NetSocket socket, Protocol fixed) {
-        String address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress();
+        // Interned: clients behind one address (NAT, a proxy, a load generator) share one string for their sessions'
+        // lifetime rather than one each; the JVM's string table drops it once no connection holds it.
+        String address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().hostAddress().intern();
         if (stopping) {
             socket.write(io.vertx.core.buffer.Buffer.buffer(SHUTTING_DOWN)).onComplete(v -> socket.close());
             return;
