@@ -127,7 +127,8 @@ final class AccountCommands {
         // From here on live events for the user are held on the connection; the rooms' heads read
         // next split "missed" (replayed from storage) from "live" (the held events after them).
         services.sessions().put(c);
-        JoinRequest join = new JoinRequest(user, name, services.nodeId(), c.sessionId());
+        // The connection's strings, not the reply's: its name shares the id's string when they are equal.
+        JoinRequest join = new JoinRequest(c.user(), c.name(), services.nodeId(), c.sessionId());
         List<MyRoom> rooms = new ArrayList<>();
         Promise<Void> joinAnswered = Promise.promise();
         c.joiningPresence(joinAnswered.future());

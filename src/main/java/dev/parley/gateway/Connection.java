@@ -7,27 +7,27 @@ import dev.parley.protocol.Outbound;
 import dev.parley.protocol.PresenceEvent;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import io.vertx.core.Handler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * One client connection, a thin owner of its parts: {@link RequestDecoder} (bytes to requests),
  * {@link RequestFlow} (when each request runs), {@link CatchUp} (missed versus live at login) and
  * {@link FrameWriter} (frames out). Holds the session's identity. Touched only on its own event loop.
  */
-final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTable.Caller {
+final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTable.Caller, FrameWriter.Owner,
+        Handler<byte[]> {
 
     /** Whether the connection has a session; closing is the writer's (see {@link #closed}). */
     private enum State { ANONYMOUS, LOGGING_IN, LOGGED_IN }
 
-    /** Requests being answered at once per connection; past this the socket is not read. */
-    private static final int MAX_IN_FLIGHT = 64;
-
     private final GatewayVerticle gateway;
     private final String remoteAddress;
-    private final Activity activity;
+    /** When it connected and last sent a complete request, on the gateway's clock (what its {@link Deadlines} measure). */
+    private final long connectedNanos;
+    private long lastRequestNanos;
     private final RequestDecoder decoder;
     private final RequestFlow flow;
     private final CatchUp catchUp = new CatchUp();
@@ -43,25 +43,26 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
     /** The IRC side of an IRC connection (created at its first line), else null. */
     private IrcSession irc;
 
-    Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, TokenBucket bucket,
-               LongSupplier nanoTime) {
-        this(gateway, wire, reads, remoteAddress, bucket, nanoTime, null);
+    Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, Admission.Limits limits) {
+        this(gateway, wire, reads, remoteAddress, limits, null);
     }
 
     /** @param fixed the protocol of a port that speaks only one (the IRC port), or null to detect it */
-    Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, TokenBucket bucket,
-               LongSupplier nanoTime, Protocol fixed) {
+    Connection(GatewayVerticle gateway, Wire wire, RequestFlow.Reads reads, String remoteAddress, Admission.Limits limits,
+               Protocol fixed) {
         this.gateway = gateway;
         this.remoteAddress = remoteAddress;
-        this.activity = new Activity(nanoTime);
-        this.flow = new RequestFlow(new Admission(bucket, MAX_IN_FLIGHT), this, reads);
+        this.connectedNanos = gateway.nanoTime().getAsLong();
+        this.lastRequestNanos = connectedNanos;
+        this.flow = new RequestFlow(new Admission(limits), this, reads);
         this.decoder = new RequestDecoder(gateway.settings().limits().maxFrameBytes(), flow, fixed);
         this.rooms = new SessionRooms(gateway.settings().defaultRoom(), gateway.settings().rooms().autoJoinDefault());
-        this.out = new FrameWriter(wire, gateway.encoders(), decoder::protocol,
-                reason -> gateway.dropped(this, reason), gateway::shedIfOverBudget);
+        this.out = new FrameWriter(wire, gateway.encoders(), this);
     }
 
-    void onData(byte[] bytes) {
+    /** Bytes from the socket (the connection is its channel's data handler: no lambda per connection). */
+    @Override
+    public void handle(byte[] bytes) {
         if (!closed()) decoder.feed(bytes);
     }
 
@@ -72,7 +73,7 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
 
     @Override
     public void arrived() {
-        activity.requestArrived();
+        lastRequestNanos = gateway.nanoTime().getAsLong();
     }
 
     @Override
@@ -411,13 +412,31 @@ final class Connection implements RequestFlow.Port, Deadlines.Subject, CommandTa
         return remoteAddress;
     }
 
-    Protocol protocol() {
+    @Override
+    public Protocol protocol() {
         return decoder.protocol();
     }
 
     @Override
-    public Activity activity() {
-        return activity;
+    public long connectedNanos() {
+        return connectedNanos;
+    }
+
+    @Override
+    public long lastRequestNanos() {
+        return lastRequestNanos;
+    }
+
+    /** Dropped by its writer (a slow reader, a goodbye): counted and audited by the gateway. */
+    @Override
+    public void dropped(ByeReason reason) {
+        gateway.dropped(this, reason);
+    }
+
+    /** A write was accepted: the node checks its output budget. */
+    @Override
+    public void wrote() {
+        gateway.shedIfOverBudget();
     }
 
     GatewayVerticle gateway() {

@@ -17,8 +17,11 @@ final class Deadlines {
     interface Subject {
         boolean closed();
 
-        /** When it connected and last sent a request, on the deadlines' clock. */
-        Activity activity();
+        /** When it connected, on the deadlines' clock. */
+        long connectedNanos();
+
+        /** When it last sent a complete request (bytes without a newline do not count), on the deadlines' clock. */
+        long lastRequestNanos();
 
         /** Logged in, or a login/register is being answered (not cut off mid-way). */
         boolean authenticating();
@@ -56,8 +59,7 @@ final class Deadlines {
         // A copy: saying goodbye may change the collection.
         for (Subject s : new ArrayList<>(subjects)) {
             if (s.closed()) continue;
-            Activity a = s.activity();
-            ByeReason expired = expired(now, a.connectedNanos(), a.lastRequestNanos(), s.authenticating());
+            ByeReason expired = expired(now, s.connectedNanos(), s.lastRequestNanos(), s.authenticating());
             if (expired == ByeReason.IDLE) {
                 s.bye(ByeReason.IDLE, "no request for " + idleTimeoutSeconds + " s");
             } else if (expired == ByeReason.LOGIN_TIMEOUT) {

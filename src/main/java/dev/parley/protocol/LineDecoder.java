@@ -17,14 +17,16 @@ public final class LineDecoder {
 
     private final int maxLineBytes;
     private final Listener listener;
-    /** A partial line between reads (+1 for the CR of a CR LF whose LF has not arrived yet). */
-    private final PartialLine partial;
+    /**
+     * A partial line between reads (+1 for the CR of a CR LF whose LF has not arrived yet); null while there is
+     * none, so an idle connection holds no object here (made again for the next line split across reads).
+     */
+    private PartialLine partial;
     private boolean failed;
 
     public LineDecoder(int maxLineBytes, Listener listener) {
         this.maxLineBytes = maxLineBytes;
         this.listener = listener;
-        this.partial = new PartialLine(maxLineBytes + 1);
     }
 
     public void feed(byte[] data) {
@@ -51,11 +53,17 @@ public final class LineDecoder {
 
     /** Bytes allocated for the partial line: never above maxLineBytes + 1 (checked by the fuzz properties). */
     int heldBytes() {
-        return partial.heldBytes();
+        return partial == null ? 0 : partial.heldBytes();
     }
 
     private void emit(byte[] data, int from, int lf) {
-        byte[] line = partial.takeWith(data, from, lf);
+        byte[] line;
+        if (partial == null) {
+            line = Arrays.copyOfRange(data, from, lf);
+        } else {
+            line = partial.takeWith(data, from, lf);
+            partial = null;
+        }
         int len = line.length;
         if (len > 0 && line[len - 1] == '\r') {
             line = Arrays.copyOf(line, len - 1);
@@ -71,16 +79,17 @@ public final class LineDecoder {
     private void append(byte[] data, int from, int to) {
         int add = to - from;
         // +1 tolerates the CR of a CRLF pair arriving before its LF.
-        if (partial.length() + add > maxLineBytes + 1) {
+        if ((partial == null ? 0 : partial.length()) + add > maxLineBytes + 1) {
             fail();
             return;
         }
+        if (partial == null) partial = new PartialLine(maxLineBytes + 1);
         partial.append(data, from, to);
     }
 
     private void fail() {
         failed = true;
-        partial.clear();
+        partial = null;
         listener.onOversize();
     }
 

@@ -13,7 +13,7 @@ class AdmissionTest {
     private long now;
 
     private Admission admission(int perSecond, int burst, int maxInFlight) {
-        return new Admission(new TokenBucket(perSecond, burst, () -> now), maxInFlight);
+        return new Admission(new Admission.Limits(perSecond, burst, maxInFlight, () -> now));
     }
 
     @Test
@@ -56,5 +56,21 @@ class AdmissionTest {
         assertFalse(a.drained(), "5 owed");
         a.answered();
         assertTrue(a.drained(), "4 owed = half");
+    }
+
+    @Test
+    @DisplayName("the rate limit allows its burst, refuses the next, and refills with time")
+    void tokenBucket() {
+        Admission a = admission(10, 3, 64);
+        assertTrue(a.chargeInvalid());
+        assertTrue(a.chargeInvalid());
+        assertTrue(a.chargeInvalid());
+        assertFalse(a.chargeInvalid());
+        now += TimeUnit.MILLISECONDS.toNanos(100);
+        assertTrue(a.chargeInvalid(), "one token after 100 ms at 10/s");
+        assertFalse(a.chargeInvalid());
+        now += TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; i < 3; i++) assertTrue(a.chargeInvalid());
+        assertFalse(a.chargeInvalid(), "never more than the burst");
     }
 }

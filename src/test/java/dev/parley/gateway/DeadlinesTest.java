@@ -16,7 +16,8 @@ class DeadlinesTest {
 
     /** A connection as the deadlines see it: its activity on the fake clock, and the goodbye it got. */
     private class Conn implements Deadlines.Subject {
-        final Activity activity = new Activity(() -> now);
+        final long connectedNanos = now;
+        long lastRequestNanos = now;
         boolean authenticating;
         ByeReason bye;
         String message;
@@ -27,8 +28,17 @@ class DeadlinesTest {
         }
 
         @Override
-        public Activity activity() {
-            return activity;
+        public long connectedNanos() {
+            return connectedNanos;
+        }
+
+        @Override
+        public long lastRequestNanos() {
+            return lastRequestNanos;
+        }
+
+        void requestArrived() {
+            lastRequestNanos = now;
         }
 
         @Override
@@ -72,7 +82,7 @@ class DeadlinesTest {
         List<Conn> all = List.of(silent, talking);
 
         now = 6 * S;
-        talking.activity.requestArrived();
+        talking.requestArrived();
         d.sweep(all);
         assertNull(silent.bye, "6 s of silence is within 10 s");
 
@@ -100,7 +110,7 @@ class DeadlinesTest {
         loggingIn.authenticating = true;
         for (int s = 5; s <= 30; s += 5) {
             now = s * S;
-            anonymous.activity.requestArrived();
+            anonymous.requestArrived();
             d.sweep(List.of(anonymous, loggingIn));
         }
         assertNull(anonymous.bye);

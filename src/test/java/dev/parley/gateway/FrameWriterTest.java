@@ -58,7 +58,22 @@ class FrameWriterTest {
     private final List<ByeReason> dropped = new ArrayList<>();
     private int writes;
     private Protocol decided;
-    private final FrameWriter writer = new FrameWriter(wire, new Encoders(), () -> decided, dropped::add, () -> writes++);
+    private final FrameWriter writer = new FrameWriter(wire, new Encoders(), new FrameWriter.Owner() {
+        @Override
+        public Protocol protocol() {
+            return decided;
+        }
+
+        @Override
+        public void dropped(ByeReason reason) {
+            FrameWriterTest.this.dropped.add(reason);
+        }
+
+        @Override
+        public void wrote() {
+            writes++;
+        }
+    });
 
     @Test
     @DisplayName("before the client speaks, refusals are JSON; once it spoke, its protocol; the welcome is text")

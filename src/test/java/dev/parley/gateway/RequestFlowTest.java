@@ -69,7 +69,7 @@ class RequestFlowTest {
     };
 
     private RequestFlow flow(int perSecond, int burst, int maxInFlight) {
-        return new RequestFlow(new Admission(new TokenBucket(perSecond, burst, () -> now), maxInFlight), port, reads);
+        return new RequestFlow(new Admission(new Admission.Limits(perSecond, burst, maxInFlight, () -> now)), port, reads);
     }
 
     private static Request op(String op) {

@@ -1,12 +1,9 @@
 package dev.parley.service;
 
-import dev.parley.gateway.TokenBucket;
 import dev.parley.service.auth.PasswordHasher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,23 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThrottlesTest {
-
-    @Test
-    @DisplayName("a token bucket allows its burst, refuses the next, and refills with time")
-    void tokenBucket() {
-        AtomicLong now = new AtomicLong();
-        TokenBucket b = new TokenBucket(10, 3, now::get);
-        assertTrue(b.tryTake());
-        assertTrue(b.tryTake());
-        assertTrue(b.tryTake());
-        assertFalse(b.tryTake());
-        now.addAndGet(Duration.ofMillis(100).toNanos());
-        assertTrue(b.tryTake(), "one token after 100 ms at 10/s");
-        assertFalse(b.tryTake());
-        now.addAndGet(Duration.ofSeconds(60).toNanos());
-        for (int i = 0; i < 3; i++) assertTrue(b.tryTake());
-        assertFalse(b.tryTake(), "never more than the burst");
-    }
 
     @Test
     @DisplayName("password hashes are salted, self-describing, and verify only the right password")
