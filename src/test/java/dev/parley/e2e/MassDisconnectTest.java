@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,10 +22,7 @@ class MassDisconnectTest {
     static final TestServer server = TestServer.perClass(Map.of("limits.accountOpsInFlight", 2));
 
     private static double queuedDepartures() {
-        String text = Http.get(server.server().opsPort(), "/metrics").body();
-        Matcher m = Pattern.compile("(?m)^parley_departures_queued_total ([0-9.eE+-]+)$").matcher(text);
-        if (!m.find()) throw new AssertionError("parley_departures_queued_total not in /metrics:\n" + text);
-        return Double.parseDouble(m.group(1));
+        return Metrics.value(server.server().opsPort(), "parley_departures_queued_total");
     }
 
     @Test

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +25,7 @@ class OnlineListSharingTest {
             "limits.onlineListCacheMs", 60_000));
 
     private static double lists(String source) {
-        String text = Http.get(server.server().opsPort(), "/metrics").body();
-        Matcher m = Pattern.compile("(?m)^parley_online_lists_total\\{source=\"" + source + "\"} ([0-9.eE+-]+)$").matcher(text);
-        if (!m.find()) throw new AssertionError("parley_online_lists_total{source=" + source + "} not in /metrics:\n" + text);
-        return Double.parseDouble(m.group(1));
+        return Metrics.value(server.server().opsPort(), "parley_online_lists_total{source=\"" + source + "\"}");
     }
 
     private static List<String> users(JsonNode online) {

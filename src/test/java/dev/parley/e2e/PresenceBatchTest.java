@@ -7,8 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,10 +20,7 @@ class PresenceBatchTest {
     static final TestServer server = TestServer.perClass(Map.of("limits.presenceBatchMs", 10_000));
 
     private static double batches() {
-        String text = Http.get(server.server().opsPort(), "/metrics").body();
-        Matcher m = Pattern.compile("(?m)^parley_presence_batches_total ([0-9.eE+-]+)$").matcher(text);
-        if (!m.find()) throw new AssertionError("parley_presence_batches_total not in /metrics:\n" + text);
-        return Double.parseDouble(m.group(1));
+        return Metrics.value(server.server().opsPort(), "parley_presence_batches_total");
     }
 
     @Test

@@ -46,6 +46,35 @@ class FlushBatcherTest {
         }
     }
 
+    /** A connection of this loop that was never flushed before: runs {@code onFlush} at each flush. */
+    private final class OnFlush implements FlushBatcher.Dirty {
+        private final Runnable onFlush;
+
+        OnFlush(Runnable onFlush) {
+            this.onFlush = onFlush;
+        }
+
+        @Override
+        public void flush() {
+            onFlush.run();
+        }
+
+        @Override
+        public EventExecutor executor() {
+            return loop;
+        }
+
+        @Override
+        public long lastFlushNanos() {
+            return NEVER;
+        }
+
+        @Override
+        public boolean flushedSteadily() {
+            return false;
+        }
+    }
+
     /** A last flush long enough ago for any window here. */
     private static final long NEVER = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
@@ -85,27 +114,7 @@ class FlushBatcherTest {
     void idleLoopFlushesAtOnce() throws Exception {
         CompletableFuture<Long> flushedAfterNanos = new CompletableFuture<>();
         long[] start = new long[1];
-        FlushBatcher.Dirty out = new FlushBatcher.Dirty() {
-            @Override
-            public void flush() {
-                flushedAfterNanos.complete(System.nanoTime() - start[0]);
-            }
-
-            @Override
-            public EventExecutor executor() {
-                return loop;
-            }
-
-            @Override
-            public long lastFlushNanos() {
-                return NEVER;
-            }
-
-            @Override
-            public boolean flushedSteadily() {
-                return false;
-            }
-        };
+        FlushBatcher.Dirty out = new OnFlush(() -> flushedAfterNanos.complete(System.nanoTime() - start[0]));
         loop.execute(() -> {
             start[0] = System.nanoTime();
             FlushBatcher.current().add(out, TimeUnit.SECONDS.toNanos(30));
@@ -119,27 +128,7 @@ class FlushBatcherTest {
     void endlessWorkStillFlushesAfterTheWindow() throws Exception {
         AtomicBoolean flushed = new AtomicBoolean();
         AtomicInteger spins = new AtomicInteger();
-        FlushBatcher.Dirty out = new FlushBatcher.Dirty() {
-            @Override
-            public void flush() {
-                flushed.set(true);
-            }
-
-            @Override
-            public EventExecutor executor() {
-                return loop;
-            }
-
-            @Override
-            public long lastFlushNanos() {
-                return NEVER;
-            }
-
-            @Override
-            public boolean flushedSteadily() {
-                return false;
-            }
-        };
+        FlushBatcher.Dirty out = new OnFlush(() -> flushed.set(true));
         CompletableFuture<Integer> done = new CompletableFuture<>();
         Runnable[] busy = new Runnable[1];
         busy[0] = () -> {   // always one more task queued, until the flush happened (bounded: 10 s of spinning at most)
@@ -265,32 +254,14 @@ class FlushBatcherTest {
         CompletableFuture<Long> secondFlushAfter = new CompletableFuture<>();
         long[] secondAdded = new long[1];
         AtomicInteger flushes = new AtomicInteger();
-        FlushBatcher.Dirty out = new FlushBatcher.Dirty() {
-            @Override
-            public void flush() {
-                if (flushes.incrementAndGet() == 1) {
-                    long until = System.nanoTime() + slowFlushNanos;   // a flush to thousands of connections
-                    while (System.nanoTime() < until) Thread.onSpinWait();
-                } else {
-                    secondFlushAfter.complete(System.nanoTime() - secondAdded[0]);
-                }
+        FlushBatcher.Dirty out = new OnFlush(() -> {
+            if (flushes.incrementAndGet() == 1) {
+                long until = System.nanoTime() + slowFlushNanos;   // a flush to thousands of connections
+                while (System.nanoTime() < until) Thread.onSpinWait();
+            } else {
+                secondFlushAfter.complete(System.nanoTime() - secondAdded[0]);
             }
-
-            @Override
-            public EventExecutor executor() {
-                return loop;
-            }
-
-            @Override
-            public long lastFlushNanos() {
-                return NEVER;
-            }
-
-            @Override
-            public boolean flushedSteadily() {
-                return false;
-            }
-        };
+        });
         CountDownLatch firstDone = new CountDownLatch(1);
         loop.execute(() -> {
             FlushBatcher.current().add(out, window);
