@@ -26,26 +26,6 @@ class FlushBatcherTest {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
 
-    /** A connection's output that records the order of flushes among the loop's other work. */
-    private record Output(String name, List<String> log, EventExecutor executor, CountDownLatch flushed)
-            implements FlushBatcher.Dirty {
-        @Override
-        public void flush() {
-            log.add("flush " + name);
-            flushed.countDown();
-        }
-
-        @Override
-        public long lastFlushNanos() {
-            return NEVER;
-        }
-
-        @Override
-        public boolean flushedSteadily() {
-            return false;
-        }
-    }
-
     /** A connection of this loop that was never flushed before: runs {@code onFlush} at each flush. */
     private final class OnFlush implements FlushBatcher.Dirty {
         private final Runnable onFlush;
@@ -78,12 +58,17 @@ class FlushBatcherTest {
     /** A last flush long enough ago for any window here. */
     private static final long NEVER = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
+    private static void flushedInOrder(String name, List<String> log, CountDownLatch flushed) {
+        log.add("flush " + name);
+        flushed.countDown();
+    }
+
     /** On the loop: writes {@code a}, then queues a task writing {@code b} and logging "queued work". */
     private List<String> writeThenQueueMore(long windowNanos) throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
         CountDownLatch flushed = new CountDownLatch(2);
-        Output a = new Output("a", log, loop, flushed);
-        Output b = new Output("b", log, loop, flushed);
+        FlushBatcher.Dirty a = new OnFlush(() -> flushedInOrder("a", log, flushed));
+        FlushBatcher.Dirty b = new OnFlush(() -> flushedInOrder("b", log, flushed));
         loop.execute(() -> {
             FlushBatcher.current().add(a, windowNanos);
             loop.execute(() -> {
