@@ -12,11 +12,10 @@ import java.util.concurrent.TimeUnit;
  * Every byte a connection sends goes through here, in order: appended to this turn's buffer and
  * written and flushed once per event-loop turn by {@link FlushBatcher}, and at most once per
  * {@code server.coalesceMicros} while output keeps coming (a busy room's member gets several messages per
- * write). It writes straight to the Netty pipeline from {@link ChatChannel}'s place in it: Vert.x's {@code NetSocket.write} flushes per call, which
- * collapses fan-out. Since this bypasses Vert.x's write queue, the pending-bytes bound is enforced here, per
- * connection and (through {@link OutputBudget}) per node. Small turn buffers come from a pool (see {@link #POOL});
- * a backlog's large ones are unpooled, freed when the peer has read them (or the connection is dropped), so a
- * flood's memory is not kept for good.
+ * write). It writes straight to the Netty pipeline from {@link ChatChannel}'s place in it: Vert.x's
+ * {@code NetSocket.write} flushes per call, which collapses fan-out. Since this bypasses Vert.x's write queue, the
+ * pending-bytes bound is enforced here, per connection and (through {@link OutputBudget}) per node. Turn buffers come
+ * from a pool (see {@link #POOL}); only a single frame larger than a pooled buffer gets an unpooled one.
  */
 final class Outbox implements Wire, FlushBatcher.Dirty {
     /** How long a goodbye may take to reach a peer before the connection is closed anyway. */
@@ -35,8 +34,9 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
      * buffer each (malloc, cleaner, zeroing) cost more than the write itself; a pool's thread cache hands them out in
      * nanoseconds. A turn's buffers double up to {@link #MAX_POOLED} and a busier turn (paced output, a backlog)
      * continues in another one of that size: no copying, no 2x slack, and no unpooled buffer zeroed per turn (they
-     * were 4 % of a busy room's CPU). Only a single frame larger than that gets a buffer of its own, unpooled. What
-     * the pool holds is bounded by the node's output budget, and it frees its chunks once they are empty again.
+     * were 4 % of a busy room's CPU). Only a single frame larger than that gets a buffer of its own, unpooled. The
+     * buffers in use are bounded by the node's output budget; freed ones wait in the loops' caches (at most
+     * {@link #SMALL_CACHE_SIZE} of each size, trimmed when unused), and the pool frees its chunks once they are empty.
      */
     private static final PooledByteBufAllocator POOL = new PooledByteBufAllocator(true, 0,
             PooledByteBufAllocator.defaultNumDirectArena(), PooledByteBufAllocator.defaultPageSize(),
