@@ -36,6 +36,11 @@ final class AccountOpGate {
         admit();
     }
 
+    /** Whether an operation submitted now would wait its turn. */
+    boolean full() {
+        return running >= max;
+    }
+
     int running() {
         return running;
     }

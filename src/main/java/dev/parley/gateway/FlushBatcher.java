@@ -118,19 +118,15 @@ final class FlushBatcher {
     }
 
     private void flushAll() {
-        if (windowNanos > 0 && hasQueuedWork(loop)
-                && System.nanoTime() - turnStartNanos < Math.min(Math.max(windowNanos, lastFlushCostNanos), MAX_WINDOWS * windowNanos)) {
+        long wait = Math.min(Math.max(windowNanos, lastFlushCostNanos), MAX_WINDOWS * windowNanos);
+        if (windowNanos > 0 && hasQueuedWork(loop) && System.nanoTime() - turnStartNanos < wait) {
             loop.execute(this::flushAll);   // after the queued work: its output joins this flush
             return;
         }
         scheduled = false;
-        if (windowNanos > 0) {
-            long start = System.nanoTime();
-            flush(dirty);
-            lastFlushCostNanos = System.nanoTime() - start;
-        } else {
-            flush(dirty);
-        }
+        long start = System.nanoTime();
+        flush(dirty);
+        lastFlushCostNanos = System.nanoTime() - start;
     }
 
     private static boolean hasQueuedWork(EventExecutor loop) {

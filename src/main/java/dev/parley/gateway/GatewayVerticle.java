@@ -329,13 +329,12 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** Sends a LEAVE when one of the departure slots is free (see {@link #departures}); on this event loop. */
     private Future<?> depart(LeaveRequest leave) {
-        io.vertx.core.Promise<Object> left = io.vertx.core.Promise.promise();
+        io.vertx.core.Promise<io.vertx.core.eventbus.Message<Object>> left = io.vertx.core.Promise.promise();
         runHere(() -> {
-            if (departures.running() >= settings.limits().accountOpsInFlight()) node.metrics().departuresQueued.increment();
+            if (departures.full()) node.metrics().departuresQueued.increment();
             departures.submit(() -> vertx.eventBus().request(PresenceAddresses.LEAVE, leave.toJson()).onComplete(ar -> {
                 departures.done();
-                if (ar.succeeded()) left.complete(ar.result());
-                else left.fail(ar.cause());
+                left.handle(ar);
             }));
         });
         return left.future();

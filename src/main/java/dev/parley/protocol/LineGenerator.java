@@ -52,7 +52,7 @@ final class LineGenerator {
     byte[] finish() throws IOException {
         generator.flush();
         out.write('\n');
-        byte[] line = out.take(KEEP_BYTES);
+        byte[] line = out.take();
         inUse = false;
         return line;
     }
@@ -60,11 +60,11 @@ final class LineGenerator {
     /** Writing failed: drops the generator (its state is unknown) and what was written. */
     void abandon() {
         generator = null;
-        out.take(0);
+        out.clear();
         inUse = false;
     }
 
-    /** A ByteArrayOutputStream without its locks, emptied by {@link #take}. */
+    /** A ByteArrayOutputStream without its locks, emptied by {@link #take} or {@link #clear}. */
     private static final class Buffer extends OutputStream {
         private byte[] bytes = new byte[256];
         private int count;
@@ -82,12 +82,17 @@ final class LineGenerator {
             count += len;
         }
 
-        /** The bytes written, and an empty buffer again (a smaller one when it grew past {@code keep}). */
-        byte[] take(int keep) {
+        /** The bytes written, and an empty buffer again. */
+        byte[] take() {
             byte[] taken = Arrays.copyOf(bytes, count);
-            count = 0;
-            if (bytes.length > Math.max(keep, 256)) bytes = new byte[256];
+            clear();
             return taken;
+        }
+
+        /** Forgets what was written (and a buffer grown past the usual size). */
+        void clear() {
+            count = 0;
+            if (bytes.length > KEEP_BYTES) bytes = new byte[256];
         }
     }
 }
