@@ -364,6 +364,10 @@ class ManifestTest {
         assertTrue(redisContainer.getVolumeMounts().stream()
                 .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals(dataDir)), "the AOF is on the PVC");
         assertFalse(config.cluster().redisPassword().isBlank());
+        // A pool of 16 (what this overlay pinned until issue 13's round 3) queued a 3-node login storm into Redis
+        // command timeouts: UNAVAILABLE logins (docs/performance.md, "Login storms").
+        assertTrue(config.cluster().redisPoolSize() >= 64, "Redis pool " + config.cluster().redisPoolSize());
+        assertTrue(config.server().eventLoops() >= config.server().gatewayInstances(), "a loop per gateway instance");
     }
 
     @Test
