@@ -85,4 +85,34 @@ class JvmFlagsTest {
         long direct = maxDirectMemory(binParleyServerFlags());
         assertTrue(direct / 4 >= budget, "MaxDirectMemorySize " + direct + " caps limits.maxPendingOutputBytes " + budget);
     }
+
+    @Test
+    @DisplayName("bin/parley's and the pod's flags give idle inflated monitors back at once, not after a minute")
+    void inflatedMonitorsAreDeflatedPromptly() throws Exception {
+        // Each Vert.x bus request inflates one (its reply handler is hashed under its own lock): 7 per login, and
+        // a login storm left ~30,000 of them (6 MB of native memory) until the JVM's 60 s deflation pass.
+        for (List<String> flags : List.of(binParleyServerFlags(), podFlags())) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(flags);
+            cmd.addAll(List.of("-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
+                    MonitorChurn.class.getName(), "8000", "3000"));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "MonitorChurn did not finish");
+            List<long[]> seen = out.lines().filter(l -> l.startsWith("monitors ")).map(l -> l.split(" "))
+                    .map(w -> new long[]{Long.parseLong(w[1]), Long.parseLong(w[3])}).toList();
+            assertFalse(seen.isEmpty(), out);
+            assertTrue(seen.stream().mapToLong(n -> n[1]).max().orElse(0) >= 8000, "the churn inflated monitors: " + out);
+            List<Long> inUse = seen.stream().map(n -> n[0]).toList();
+            assertTrue(inUse.get(inUse.size() - 1) < 1000, "still in use after 3 s with " + flags + ": " + inUse);
+        }
+    }
+
+    @Test
+    @DisplayName("README lists exactly bin/parley's server flags")
+    void readmeListsTheFlags() throws Exception {
+        List<String> readme = flags(Files.readString(Path.of("README.md")), "starts the JVM with the server's flags[^`]*`([^`]*)`");
+        assertEquals(binParleyServerFlags(), readme);
+    }
 }
