@@ -18,6 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** ChatChannel in a real Vert.x server over loopback. */
@@ -52,5 +54,52 @@ class ChatChannelTest {
         assertEquals(2, allocators.size());
         assertSame(ChatChannel.READ_SIZES, allocators.get(0));
         assertSame(allocators.get(0), allocators.get(1));
+    }
+
+    @Test
+    @DisplayName("the read-size handle is one per thread: the same for every channel of a loop, another on another loop")
+    void oneReadHandlePerLoop() throws Exception {
+        RecvByteBufAllocator.Handle here = ChatChannel.READ_SIZES.newHandle();
+        assertSame(here, ChatChannel.READ_SIZES.newHandle());
+        RecvByteBufAllocator.Handle[] there = new RecvByteBufAllocator.Handle[1];
+        Thread other = new io.netty.util.concurrent.FastThreadLocalThread(() -> there[0] = ChatChannel.READ_SIZES.newHandle());
+        other.start();
+        other.join(10_000);
+        assertNotNull(there[0]);
+        assertNotSame(here, there[0]);
+    }
+
+    @Test
+    @DisplayName("channels sharing a loop's read handle each get all their own bytes, in order, when they send at once")
+    void interleavedReadsStayApart() throws Exception {
+        int clients = 4;
+        StringBuilder text = new StringBuilder();
+        for (int n = 0; n < 2000; n++) text.append("line ").append(n).append(" of a chat stream\n");
+        String expected = text.toString();
+        byte[] all = expected.getBytes(StandardCharsets.UTF_8);
+        List<StringBuilder> got = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch complete = new java.util.concurrent.CountDownLatch(clients);
+        NetServer server = vertx.createNetServer().connectHandler(socket -> {
+            StringBuilder sb = new StringBuilder();
+            got.add(sb);
+            ChatChannel channel = ChatChannel.replace(socket, (ContextInternal) vertx.getOrCreateContext());
+            channel.onData(bytes -> {
+                sb.append(new String(bytes, StandardCharsets.UTF_8));
+                if (sb.length() == all.length) complete.countDown();
+            });
+        });
+        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) sockets.add(new Socket("127.0.0.1", port));
+            for (int off = 0; off < all.length; off += 1000) {   // the clients' writes interleave
+                for (Socket s : sockets) s.getOutputStream().write(all, off, Math.min(1000, all.length - off));
+            }
+            complete.await(20, TimeUnit.SECONDS);
+            assertEquals(clients, got.size());
+            for (StringBuilder sb : got) assertEquals(expected, sb.toString());
+        } finally {
+            for (Socket s : sockets) s.close();
+        }
     }
 }
