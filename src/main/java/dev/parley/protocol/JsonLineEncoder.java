@@ -23,8 +23,7 @@ public final class JsonLineEncoder {
     }
 
     public static byte[] encode(Outbound out) {
-        LineGenerator line = LineGenerator.start();
-        try {
+        try (LineGenerator line = LineGenerator.start()) {
             JsonGenerator g = line.generator();
             g.writeStartObject();
             if (out instanceof Reply r) {
@@ -65,11 +64,7 @@ public final class JsonLineEncoder {
             g.writeEndObject();
             return line.finish();
         } catch (IOException e) {
-            line.abandon();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException | Error e) {
-            line.abandon();
-            throw e;
         }
     }
 

@@ -12,11 +12,12 @@ import java.util.Arrays;
  * contexts, its I/O context, a growing output stream, the final copy) was a third of the garbage of a private
  * message; reused, a line costs the one array it is returned in.
  *
- * <p>Use: {@code LineGenerator line = LineGenerator.start(); JsonGenerator g = line.generator(); ...; return
- * line.finish();} with {@link #abandon()} when writing failed halfway (the generator's state is then unknown, so
- * the thread gets a new one). A nested start on the same thread (never done today) gets a generator of its own.
+ * <p>Use: {@code try (LineGenerator line = LineGenerator.start()) { JsonGenerator g = line.generator(); ...; return
+ * line.finish(); }}: closing a line not finished (writing failed halfway) abandons it, since the generator's state
+ * is then unknown and the thread gets a new one. A nested start on the same thread (never done today) gets a
+ * generator of its own.
  */
-final class LineGenerator {
+final class LineGenerator implements AutoCloseable {
     private static final ThreadLocal<LineGenerator> CURRENT = ThreadLocal.withInitial(LineGenerator::new);
     /** A buffer grown past this by a big frame (a history reply) is not kept for the thread's next lines. */
     private static final int KEEP_BYTES = 16 * 1024;
@@ -57,8 +58,14 @@ final class LineGenerator {
         return line;
     }
 
+    /** Abandons the line unless {@link #finish()} returned it. */
+    @Override
+    public void close() {
+        if (inUse) abandon();
+    }
+
     /** Writing failed: drops the generator (its state is unknown) and what was written. */
-    void abandon() {
+    private void abandon() {
         generator = null;
         out.clear();
         inUse = false;

@@ -28,13 +28,13 @@ class LineGeneratorTest {
     }
 
     @Test
-    @DisplayName("after a line abandoned halfway, the next line is whole and alone")
+    @DisplayName("after a line closed halfway (abandoned), the next line is whole and alone")
     void abandonedLineLeavesNoTrace() throws Exception {
-        LineGenerator broken = LineGenerator.start();
-        JsonGenerator g = broken.generator();
-        g.writeStartObject();
-        g.writeStringField("half", "written");
-        broken.abandon();
+        try (LineGenerator broken = LineGenerator.start()) {
+            JsonGenerator g = broken.generator();
+            g.writeStartObject();
+            g.writeStringField("half", "written");
+        }
         String next = line(new NoticeEvent("N", "whole"));
         JsonNode parsed = Json.STRICT_READER.readTree(next);
         assertEquals("whole", parsed.get("message").asText());
