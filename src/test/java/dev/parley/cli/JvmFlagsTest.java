@@ -36,18 +36,28 @@ class JvmFlagsTest {
         return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
-    /** Runs {@code java <flags> -version}: an unknown or malformed flag makes the JVM refuse to start. */
-    private static void assertJvmStarts(List<String> flags) throws Exception {
+    /** What a JVM run printed (stdout and stderr together) and its exit code. */
+    private record Run(int exit, String out) {
+    }
+
+    /** Runs this JVM's {@code java} with {@code flags} then {@code args}, to its end (at most a minute). */
+    private static Run java(List<String> flags, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags);
-        cmd.add("-version");
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
-        assertEquals(0, p.exitValue(), "JVM refused " + flags + ": " + out);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), cmd + " did not finish");
+        return new Run(p.exitValue(), out);
+    }
+
+    /** Runs {@code java <flags> -version}: an unknown or malformed flag makes the JVM refuse to start. */
+    private static void assertJvmStarts(List<String> flags) throws Exception {
+        Run run = java(flags, "-version");
+        assertEquals(0, run.exit(), "JVM refused " + flags + ": " + run.out());
         // e.g. "NewSize was set larger than initial heap size": flags that contradict each other start, with a warning.
-        assertFalse(out.toLowerCase(java.util.Locale.ROOT).contains("warning"), "JVM warned about " + flags + ": " + out);
+        assertFalse(run.out().toLowerCase(java.util.Locale.ROOT).contains("warning"), "JVM warned about " + flags + ": " + run.out());
     }
 
     private static long bytes(String size) {
@@ -93,14 +103,8 @@ class JvmFlagsTest {
         // a login storm left ~30,000 of them (6 MB of native memory) until the JVM's 60 s deflation pass. With the
         // flags they go within 250 ms; 10 s leaves room for a loaded machine.
         for (List<String> flags : List.of(binParleyServerFlags(), podFlags())) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
-                    MonitorChurn.class.getName(), "8000", "10000", "1000"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "MonitorChurn did not finish");
+            String out = java(flags, "-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
+                    MonitorChurn.class.getName(), "8000", "10000", "1000").out();
             List<long[]> seen = out.lines().filter(l -> l.startsWith("monitors ")).map(l -> l.split(" "))
                     .map(w -> new long[]{Long.parseLong(w[1]), Long.parseLong(w[3])}).toList();
             assertFalse(seen.isEmpty(), out);
