@@ -31,17 +31,22 @@ class ChatChannelTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** Listens on loopback; each accepted socket gets a ChatChannel, handed to {@code onChannel}. Returns the port. */
+    private int chatServer(java.util.function.BiConsumer<io.vertx.core.net.NetSocket, ChatChannel> onChannel) throws Exception {
+        NetServer server = vertx.createNetServer().connectHandler(socket ->
+                onChannel.accept(socket, ChatChannel.replace(socket, (ContextInternal) vertx.getOrCreateContext())));
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    }
+
     @Test
     @DisplayName("every chat channel reads with the one shared read-size allocator, and its bytes still arrive")
     void sharedReadSizes() throws Exception {
         List<RecvByteBufAllocator> allocators = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        NetServer server = vertx.createNetServer().connectHandler(socket -> {
-            ChatChannel channel = ChatChannel.replace(socket, (ContextInternal) vertx.getOrCreateContext());
+        int port = chatServer((socket, channel) -> {
             channel.onData(bytes -> received.add(new String(bytes, StandardCharsets.UTF_8)));
             allocators.add(((NetSocketInternal) socket).channelHandlerContext().channel().config().getRecvByteBufAllocator());
         });
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         try (Socket a = new Socket("127.0.0.1", port); Socket b = new Socket("127.0.0.1", port)) {
             for (Socket s : List.of(a, b)) {
                 OutputStream out = s.getOutputStream();
@@ -79,16 +84,14 @@ class ChatChannelTest {
         byte[] all = expected.getBytes(StandardCharsets.UTF_8);
         List<StringBuilder> got = new CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch complete = new java.util.concurrent.CountDownLatch(clients);
-        NetServer server = vertx.createNetServer().connectHandler(socket -> {
+        int port = chatServer((socket, channel) -> {
             StringBuilder sb = new StringBuilder();
             got.add(sb);
-            ChatChannel channel = ChatChannel.replace(socket, (ContextInternal) vertx.getOrCreateContext());
             channel.onData(bytes -> {
                 sb.append(new String(bytes, StandardCharsets.UTF_8));
                 if (sb.length() == all.length) complete.countDown();
             });
         });
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         List<Socket> sockets = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) sockets.add(new Socket("127.0.0.1", port));
