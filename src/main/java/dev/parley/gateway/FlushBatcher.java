@@ -61,6 +61,11 @@ final class FlushBatcher {
         return CURRENT.get();
     }
 
+    /** Whether a connection flushed at {@code previousNanos} and again at {@code nowNanos} has output that keeps coming. */
+    static boolean steady(long previousNanos, long nowNanos, long windowNanos) {
+        return nowNanos - previousNanos < 2 * windowNanos;
+    }
+
     /**
      * Flushes {@code d} at the end of this turn, or up to {@code windowNanos} later while the loop is busy, or, when
      * its output keeps coming, once the window since its last flush has passed.

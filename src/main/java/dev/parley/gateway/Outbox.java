@@ -186,7 +186,7 @@ final class Outbox implements Wire, FlushBatcher.Dirty {
         needsFlush = false;
         if (coalesceNanos > 0) {
             long now = System.nanoTime();
-            flushedSteadily = now - lastFlushNanos < 2 * coalesceNanos;
+            flushedSteadily = FlushBatcher.steady(lastFlushNanos, now, coalesceNanos);
             lastFlushNanos = now;
         }
         push();

@@ -153,7 +153,7 @@ class FlushBatcherTest {
         public void flush() {
             dirty = false;
             long now = System.nanoTime();
-            steady = now - last < 2 * window;
+            steady = FlushBatcher.steady(last, now, window);
             last = now;
             flushedAt.add(last);
             flushes.incrementAndGet();
