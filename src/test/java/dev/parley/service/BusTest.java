@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.parley.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -77,7 +78,7 @@ class BusTest {
 
     /** A fetch-shaped consumer whose store fails for the user "store-down" and is fine otherwise. */
     private void consumer(String address, Bus bus) throws Exception {
-        await(vertx.eventBus().<JsonObject>localConsumer(address, m -> {
+        result(vertx.eventBus().<JsonObject>localConsumer(address, m -> {
             FetchRequest r = bus.parse(m, "fetch", FetchRequest::fromJson);
             if (r == null) return;
             if (r.user().equals("store-down")) bus.failWith(m, new IllegalStateException("store down"));
@@ -86,11 +87,8 @@ class BusTest {
     }
 
     private ReplyException refusal(String address, Object body) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> await(vertx.eventBus().request(address, body)));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> result(vertx.eventBus().request(address, body)));
         return (ReplyException) e.getCause();
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 }

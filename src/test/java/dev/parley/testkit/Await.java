@@ -27,6 +27,14 @@ public final class Await {
     private Await() {
     }
 
+    /**
+     * A Vert.x future's value, waiting at most 10 s: its failure comes out as the {@link
+     * java.util.concurrent.ExecutionException} around the cause, a timeout as a {@link java.util.concurrent.TimeoutException}.
+     */
+    public static <T> T result(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Checks {@code condition} until it holds; fails naming {@code what} at the deadline. */
     public static void until(Condition condition, Duration timeout, String what) {
         until(condition, timeout, EVERY, what);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static dev.parley.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,9 +46,6 @@ class HashQueueTest {
         return new Busy(release, done);
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
     @Test
     @DisplayName("a free hashing thread takes every waiting login before any waiting registration")
@@ -65,8 +63,8 @@ class HashQueueTest {
             all.add(queue.submit(context, HashQueue.Lane.LOGIN, () -> order.add(l)));
         }
         busy.release().countDown();
-        await(busy.done());
-        await(Future.all(all));
+        result(busy.done());
+        result(Future.all(all));
         assertEquals(List.of("l0", "l1", "l2", "r0", "r1", "r2"), order);
     }
 
@@ -83,10 +81,10 @@ class HashQueueTest {
         Future<String> l1 = queue.submit(context, HashQueue.Lane.LOGIN, () -> "l1");
         assertTrue(queue.submit(context, HashQueue.Lane.LOGIN, () -> "l2").failed(), "login lane of 1 is full");
         busy.release().countDown();
-        await(busy.done());
-        assertEquals("l1", await(l1));
-        assertEquals("r1", await(r1));
-        assertEquals("r2", await(r2));
+        result(busy.done());
+        assertEquals("l1", result(l1));
+        assertEquals("r1", result(r1));
+        assertEquals("r2", result(r2));
     }
 
     @Test
@@ -97,7 +95,7 @@ class HashQueueTest {
             throw new IllegalStateException("boom");
         });
         try {
-            await(boom);
+            result(boom);
         } catch (java.util.concurrent.ExecutionException e) {
             assertEquals("boom", e.getCause().getMessage());
         }
@@ -107,7 +105,7 @@ class HashQueueTest {
         queue.close();
         busy.release().countDown();
         try {
-            await(queued);
+            result(queued);
         } catch (java.util.concurrent.ExecutionException e) {
             assertEquals(ChatError.UNAVAILABLE, ((Bus.ServiceException) e.getCause()).error);
         }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.parley.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,20 +49,20 @@ class MailboxFallbackTest {
         vertx = Vertx.vertx();
         stores = MvStores.open(vertx, dir, 100);
         ParleyConfig config = ParleyConfig.from(ConfigLoader.defaults());
-        await(stores.users().create(new UserRecord("bob", "bob", "x", 0, false)));
+        result(stores.users().create(new UserRecord("bob", "bob", "x", 0, false)));
         Clock clock = Clock.systemUTC();
-        await(vertx.deployVerticle(new MailboxVerticle(new Bus(BusMetrics.NONE), config.mailbox(), stores.users(),
+        result(vertx.deployVerticle(new MailboxVerticle(new Bus(BusMetrics.NONE), config.mailbox(), stores.users(),
                 stores.mailbox(), stores.lastSeen(), new Dedup(stores.idempotency(), Duration.ofMinutes(5), clock),
                 new MessageIds(), clock)));
         // Presence says bob is on NODE.
-        await(vertx.eventBus().<JsonObject>localConsumer(PresenceAddresses.LOCATE,
+        result(vertx.eventBus().<JsonObject>localConsumer(PresenceAddresses.LOCATE,
                 m -> m.reply(new Location(NODE, "bob-session").toJson())).completion());
     }
 
     @AfterEach
     void stop() throws Exception {
-        await(stores.close());
-        await(vertx.close());
+        result(stores.close());
+        result(vertx.close());
     }
 
     @Test
@@ -107,20 +108,17 @@ class MailboxFallbackTest {
     }
 
     private void fakeNode(Handler<Message<JsonObject>> handler) throws Exception {
-        await(vertx.eventBus().<JsonObject>localConsumer(NodeAddresses.node(NODE), handler).completion());
+        result(vertx.eventBus().<JsonObject>localConsumer(NodeAddresses.node(NODE), handler).completion());
     }
 
     private JsonObject send(JsonObject extra) throws Exception {
         JsonObject body = new JsonObject().put("from", "alice").put("name", "alice").put("to", "bob").put("text", "hi")
                 .mergeIn(extra);
-        return await(vertx.eventBus().<JsonObject>request(MailboxAddresses.SEND, body)).body();
+        return result(vertx.eventBus().<JsonObject>request(MailboxAddresses.SEND, body)).body();
     }
 
     private List<StoredMessage> mailbox() throws Exception {
-        return await(stores.mailbox().peek("bob", 10));
+        return result(stores.mailbox().peek("bob", 10));
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 }

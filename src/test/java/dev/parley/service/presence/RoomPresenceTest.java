@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import static dev.parley.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -40,7 +40,7 @@ class RoomPresenceTest {
 
     @AfterEach
     void close() throws Exception {
-        await(vertx.close());
+        result(vertx.close());
     }
 
     /** alice is in #a (3 members), #b (2) and #big (4); rooms.presenceFanoutMax is 3. */
@@ -48,11 +48,11 @@ class RoomPresenceTest {
         JsonObject tree = ConfigLoader.defaults();
         tree.getJsonObject("rooms").put("presenceFanoutMax", 3);
         ParleyConfig config = ParleyConfig.from(tree);
-        for (String r : List.of("#a", "#b", "#big", "#lobby")) await(rooms.create(Room.created(r, r, null, 0), 100));
-        for (String u : List.of("alice", "x", "y")) await(rooms.join("#a", u, 100));
-        for (String u : List.of("alice", "x")) await(rooms.join("#b", u, 100));
-        for (String u : List.of("alice", "x", "y", "z")) await(rooms.join("#big", u, 100));
-        await(vertx.deployVerticle(new PresenceVerticle(new Bus(BusMetrics.NONE), 200, defaultFanoutMax, new MemoryPresenceStore(),
+        for (String r : List.of("#a", "#b", "#big", "#lobby")) result(rooms.create(Room.created(r, r, null, 0), 100));
+        for (String u : List.of("alice", "x", "y")) result(rooms.join("#a", u, 100));
+        for (String u : List.of("alice", "x")) result(rooms.join("#b", u, 100));
+        for (String u : List.of("alice", "x", "y", "z")) result(rooms.join("#big", u, 100));
+        result(vertx.deployVerticle(new PresenceVerticle(new Bus(BusMetrics.NONE), 200, defaultFanoutMax, new MemoryPresenceStore(),
                 new NoLastSeen(), rooms, config.rooms(), 0, OnlineListCounts.NONE)));
     }
 
@@ -143,27 +143,24 @@ class RoomPresenceTest {
     }
 
     private AwayReply away(String user, String session, String text) throws Exception {
-        return AwayReply.fromJson(await(vertx.eventBus().<JsonObject>request(PresenceAddresses.AWAY,
+        return AwayReply.fromJson(result(vertx.eventBus().<JsonObject>request(PresenceAddresses.AWAY,
                 new AwayRequest(user, session, text).toJson())).body());
     }
 
     private void join(String user) throws Exception {
-        await(vertx.eventBus().request(PresenceAddresses.JOIN, new JoinRequest(user, user.toUpperCase(), "n1", user + "-s").toJson()));
+        result(vertx.eventBus().request(PresenceAddresses.JOIN, new JoinRequest(user, user.toUpperCase(), "n1", user + "-s").toJson()));
     }
 
     private void leave(String user) throws Exception {
-        await(vertx.eventBus().request(PresenceAddresses.LEAVE, new LeaveRequest(user, user + "-s", 0).toJson()));
+        result(vertx.eventBus().request(PresenceAddresses.LEAVE, new LeaveRequest(user, user + "-s", 0).toJson()));
     }
 
     private List<JsonObject> listen(String address) throws Exception {
         List<JsonObject> got = Collections.synchronizedList(new ArrayList<>());
-        await(vertx.eventBus().<JsonObject>localConsumer(address, m -> got.add(m.body())).completion());
+        result(vertx.eventBus().<JsonObject>localConsumer(address, m -> got.add(m.body())).completion());
         return got;
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
     private static final class NoLastSeen implements LastSeenStore {
         @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.parley.testkit.Await.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,9 +39,6 @@ class MvUserStoreCommitTest {
         return new MvUserStore(vertx, store, new Blocking(vertx, "test-store", 4));
     }
 
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
     @Test
     @DisplayName("200 registrations at once are written by a few commits, and each answered ok is in the file")
@@ -48,7 +46,7 @@ class MvUserStoreCommitTest {
         MvUserStore users = open();
         List<Future<Boolean>> all = new ArrayList<>();
         for (int i = 0; i < 200; i++) all.add(users.create(new UserRecord("u" + i, "user" + i, "hash" + i, i)));
-        for (Future<Boolean> f : all) assertTrue(await(f));
+        for (Future<Boolean> f : all) assertTrue(result(f));
         assertTrue(users.registrationCommits() < 20, users.registrationCommits() + " commits for 200 registrations");
         assertFalse(store.hasUnsavedChanges(), "answered ok after the commit");
 
@@ -67,9 +65,9 @@ class MvUserStoreCommitTest {
     @DisplayName("a name already taken is refused at once and commits nothing")
     void takenCommitsNothing() throws Exception {
         MvUserStore users = open();
-        assertTrue(await(users.create(new UserRecord("u1", "ann", "h", 1))));
+        assertTrue(result(users.create(new UserRecord("u1", "ann", "h", 1))));
         long commits = users.registrationCommits();
-        assertFalse(await(users.create(new UserRecord("u1", "mallory", "h2", 2))));
+        assertFalse(result(users.create(new UserRecord("u1", "mallory", "h2", 2))));
         assertEquals(commits, users.registrationCommits());
     }
 }
